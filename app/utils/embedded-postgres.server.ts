@@ -1,0 +1,98 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+
+/**
+ * Embedded PostgreSQL: PGlite persisted in a directory, served over the wire protocol on a
+ * loopback port so Prisma (adapter-pg) and `pg` talk to it as to a server.
+ *
+ * Only one process may open a PGlite data directory. The owner writes a lock file with its
+ * pid; any other process that finds a live owner refuses with a clear message instead of
+ * opening (and corrupting) the directory.
+ */
+export type EmbeddedPostgres = {
+  connectionString: string
+  close(): Promise<void>
+}
+
+type LockInfo = { pid: number; startedAt: string }
+
+export class EmbeddedDatabaseBusyError extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `The embedded database in ${dataDir} is in use by another process (pid ${pid}), ` +
+        `probably the running app. Stop it first, or point DATABASE_URL at a PostgreSQL server.`,
+    )
+    this.name = 'EmbeddedDatabaseBusyError'
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function acquireLock(lockFile: string, dataDir: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() }
+      fs.writeFileSync(lockFile, JSON.stringify(info), { flag: 'wx' })
+      return () => fs.rmSync(lockFile, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = readLock(lockFile)
+      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+        throw new EmbeddedDatabaseBusyError(dataDir, owner.pid)
+      }
+      // A stale lock left by a process that died: take it over.
+      fs.rmSync(lockFile, { force: true })
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${dataDir}`)
+}
+
+function readLock(lockFile: string): LockInfo | null {
+  try {
+    return JSON.parse(fs.readFileSync(lockFile, 'utf8')) as LockInfo
+  } catch {
+    return null
+  }
+}
+
+/** Serves an already created PGlite instance on a free loopback port. */
+export async function servePGlite(db: PGlite): Promise<{ connectionString: string; stop(): Promise<void> }> {
+  // One connection: every connection shares PGlite's single session, so a second one
+  // could interleave with an open transaction and read wrong results (STACK.md).
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 })
+  await server.start()
+  return {
+    connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    stop: () => server.stop(),
+  }
+}
+
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const directory = path.resolve(dataDir, 'pglite')
+  fs.mkdirSync(directory, { recursive: true })
+  const releaseLock = acquireLock(path.resolve(dataDir, 'pglite.lock'), directory)
+  try {
+    const db = await PGlite.create({ dataDir: directory })
+    const served = await servePGlite(db)
+    return {
+      connectionString: served.connectionString,
+      async close() {
+        await served.stop()
+        await db.close()
+        releaseLock()
+      },
+    }
+  } catch (error) {
+    releaseLock()
+    throw error
+  }
+}

@@ -1,0 +1,91 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const schema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL used in e-mails (sign-in links). */
+  APP_URL: z.string().url().optional(),
+  /** Everything embedded mode writes: PGlite data, the local mail outbox, uploads. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Unset: embedded PGlite under DATA_DIR. Set: that PostgreSQL server. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Unset: e-mails are written to DATA_DIR/mail. Set: sent over SMTP with nodemailer. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Samverka <no-reply@samverka.localhost>'),
+  /** Secret for signing cookies and CSRF tokens; required in production with a real database. */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  /** Load the demo members on an empty database (the registry is always loaded). */
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a load balancer in front. */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+})
+
+export type Env = z.infer<typeof schema>
+
+let parsed: Env | undefined
+
+/** Validates process.env once; throws with every problem listed. */
+export function init(): Env {
+  const result = schema.safeParse(process.env)
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n')
+    throw new Error(`Invalid environment variables:\n${problems}`)
+  }
+  parsed = result.data
+  return parsed
+}
+
+export function env(): Env {
+  return parsed ?? init()
+}
+
+export function dataDir(...segments: string[]): string {
+  return path.resolve(env().DATA_DIR, ...segments)
+}
+
+export function isEmbeddedDatabase(): boolean {
+  return !env().DATABASE_URL
+}
+
+/** The public keys sent to the browser as window.ENV. Nothing secret here. */
+export function getPublicEnv() {
+  return { MODE: env().NODE_ENV }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace NodeJS {
+    interface ProcessEnv {
+      NODE_ENV?: 'production' | 'development' | 'test'
+      PORT?: string
+      APP_URL?: string
+      DATA_DIR?: string
+      DATABASE_URL?: string
+      DATABASE_POOL_MAX?: string
+      SMTP_URL?: string
+      MAIL_FROM?: string
+      SESSION_SECRET?: string
+      SEED_DEMO?: string
+      TRUST_PROXY?: string
+    }
+  }
+  interface Window {
+    ENV: ReturnType<typeof getPublicEnv>
+  }
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config'
+
+const root = import.meta.dirname
+const shared = {
+  resolve: { alias: [{ find: /^#(app|search|tests|prisma)\//, replacement: `${root}/$1/` }] },
+}
+const setupFiles = ['./tests/setup/setup-test-env.ts']
+
+// Unit and integration tests run on PGlite always. When TEST_DATABASE_URL names a PostgreSQL
+// server, the integration tests (*.db.test.ts) run a second time against it.
+const postgresProject = process.env.TEST_DATABASE_URL
+  ? [
+      {
+        ...shared,
+        test: {
+          name: 'postgres',
+          include: ['{app,search,prisma}/**/*.db.test.ts'],
+          setupFiles,
+          env: { TEST_DB_ENGINE: 'postgres' },
+        },
+      },
+    ]
+  : []
+
+export default defineConfig({
+  ...shared,
+  test: {
+    globalSetup: ['./tests/setup/global-setup.ts'],
+    pool: 'forks',
+    restoreMocks: true,
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'pglite',
+          include: ['{app,search,prisma}/**/*.test.ts'],
+          setupFiles,
+          env: { TEST_DB_ENGINE: 'pglite' },
+        },
+      },
+      ...postgresProject,
+    ],
+  },
+})
