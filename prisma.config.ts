@@ -25,7 +25,7 @@ async function throwAwayDatabaseUrl() {
 const originalSetTimeout = globalThis.setTimeout
 globalThis.setTimeout = ((handler: () => void, ms?: number, ...args: unknown[]) => {
   const timer = originalSetTimeout(handler, ms, ...args)
-  if ((ms ?? 0) >= 5_000) timer.unref()
+  if ((ms ?? 0) >= 5_000) (timer as unknown as NodeJS.Timeout).unref()
   return timer
 }) as typeof setTimeout
 

@@ -39,6 +39,8 @@ export async function openDatabase({ migrate = false }: OpenOptions = {}): Promi
       ? { connectionString, max: 1, idleTimeoutMillis: 0 }
       : { connectionString, max: DATABASE_POOL_MAX },
   )
+  // An idle connection that the server closes (restart, failover) must not crash the process.
+  pool.on('error', (error) => console.warn(`Database connection lost: ${error.message}`))
   try {
     if (migrate) {
       const client = await pool.connect()

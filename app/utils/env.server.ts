@@ -72,7 +72,6 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace NodeJS {
     interface ProcessEnv {
-      NODE_ENV?: 'production' | 'development' | 'test'
       PORT?: string
       APP_URL?: string
       DATA_DIR?: string

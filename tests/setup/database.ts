@@ -45,7 +45,7 @@ async function postgresDatabaseUrl(serverUrl: string) {
     async drop() {
       const client = new pg.Client(serverUrl)
       await client.connect()
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.query(`DROP DATABASE IF EXISTS ${name}`)
       await client.end()
     },
   }

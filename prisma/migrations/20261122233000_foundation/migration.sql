@@ -20,6 +20,7 @@ CREATE TABLE "Organisation" (
     "type" "OrganisationType" NOT NULL,
     "code" TEXT,
     "name" TEXT NOT NULL,
+    "sortKey" TEXT COLLATE "C" NOT NULL,
     "slug" TEXT NOT NULL,
     "county" TEXT,
     "orgNumber" TEXT,
@@ -46,6 +47,7 @@ CREATE TABLE "User" (
     "id" TEXT NOT NULL,
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "sortKey" TEXT COLLATE "C" NOT NULL,
     "title" TEXT NOT NULL DEFAULT '',
     "interests" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "role" "UserRole" NOT NULL DEFAULT 'member',
@@ -136,7 +138,10 @@ CREATE UNIQUE INDEX "Organisation_registryKey_key" ON "Organisation"("registryKe
 CREATE UNIQUE INDEX "Organisation_slug_key" ON "Organisation"("slug");
 
 -- CreateIndex
-CREATE INDEX "Organisation_name_idx" ON "Organisation"("name");
+CREATE INDEX "Organisation_sortKey_id_idx" ON "Organisation"("sortKey", "id");
+
+-- CreateIndex
+CREATE INDEX "Organisation_type_sortKey_id_idx" ON "Organisation"("type", "sortKey", "id");
 
 -- CreateIndex
 CREATE INDEX "OrganisationDomain_domain_idx" ON "OrganisationDomain"("domain");
@@ -148,7 +153,7 @@ CREATE UNIQUE INDEX "OrganisationDomain_organisationId_domain_key" ON "Organisat
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
-CREATE INDEX "User_organisationId_status_name_idx" ON "User"("organisationId", "status", "name");
+CREATE INDEX "User_organisationId_status_sortKey_id_idx" ON "User"("organisationId", "status", "sortKey", "id");
 
 -- CreateIndex
 CREATE INDEX "User_status_createdAt_idx" ON "User"("status", "createdAt");

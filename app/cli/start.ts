@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { openDatabase } from '#app/utils/database.server.ts'
+import { EmbeddedDatabaseBusyError } from '#app/utils/embedded-postgres.server.ts'
+import { init } from '#app/utils/env.server.ts'
+import { baselineSecurityHeaders } from '#app/utils/security-headers.server.ts'
+
+/**
+ * The app process (`npm start`): builds if needed, opens the database (embedded PGlite
+ * when DATABASE_URL is unset; this process then owns its data directory), applies
+ * migrations, loads the registry (and demo members) into an empty database, and serves.
+ */
+const root = path.resolve(import.meta.dirname, '../..')
+const buildPath = path.join(root, 'build/index.js')
+
+function newestSourceChange(dir: string): number {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'generated') continue
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : fs.statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+function buildIfNeeded() {
+  const builtAt = fs.existsSync(buildPath) ? fs.statSync(buildPath).mtimeMs : 0
+  if (builtAt > newestSourceChange(path.join(root, 'app'))) return
+  console.info('Building the app …')
+  const result = spawnSync('npx', ['remix', 'build'], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+async function importBuild(): Promise<ServerBuild> {
+  const version = fs.statSync(buildPath).mtimeMs
+  return (await import(`${pathToFileURL(buildPath).href}?v=${version}`)) as ServerBuild
+}
+
+async function main() {
+  const env = init()
+  const development = env.NODE_ENV === 'development'
+  if (!development) buildIfNeeded()
+
+  const database = await openDatabase({ migrate: true })
+  const { isEmptyDatabase, seedDatabase } = await import('#prisma/seed.ts')
+  if (await isEmptyDatabase()) {
+    const seeded = await seedDatabase({ demo: env.SEED_DEMO })
+    console.info(`Loaded the organisation registry (${seeded.created} organisations) and ${seeded.demoMembers} demo members.`)
+  }
+
+  let build = await importBuild()
+  const app = express()
+  app.disable('x-powered-by')
+  if (env.TRUST_PROXY) app.set('trust proxy', true)
+  app.use((req, res, next) => {
+    // The client address for rate limits: from the socket (or a trusted proxy), never from the client.
+    req.headers['x-samverka-client-address'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+    res.set(baselineSecurityHeaders(req.protocol === 'https'))
+    next()
+  })
+  app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+  app.all(
+    '*',
+    development
+      ? async (req, res, next) => {
+          build = await importBuild()
+          return createRequestHandler({ build, mode: 'development' })(req, res, next)
+        }
+      : createRequestHandler({ build, mode: env.NODE_ENV }),
+  )
+
+  const server = app.listen(env.PORT, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : env.PORT
+    console.info(`Samverka is running at http://localhost:${port} (${database.embedded ? 'embedded PostgreSQL in ' + env.DATA_DIR : 'PostgreSQL server'})`)
+    if (development) void broadcastDevReady(build)
+  })
+
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    server.close()
+    server.closeAllConnections()
+    await database.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EmbeddedDatabaseBusyError ? error.message : error)
+  process.exit(1)
+})

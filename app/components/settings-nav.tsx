@@ -1,0 +1,18 @@
+import { NavLink } from '@remix-run/react'
+
+export function SettingsNav() {
+  return (
+    <nav aria-label="Inställningar" className="sub-nav">
+      <ul className="main-nav-list">
+        <li>
+          <NavLink to="/installningar" end>
+            Profil
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/installningar/inloggningar">Inloggningar</NavLink>
+        </li>
+      </ul>
+    </nav>
+  )
+}

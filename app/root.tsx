@@ -1,0 +1,189 @@
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { MutationFields } from './components/forms.tsx'
+import { canModerate } from './policies/member.ts'
+import stylesHref from './styles/app.css'
+import { getUser } from './utils/auth.server.ts'
+import { getCsrfToken } from './utils/csrf.server.ts'
+import { getPublicEnv } from './utils/env.server.ts'
+import { useNonce } from './utils/nonce-provider.ts'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [
+  { title: 'Samverka' },
+  { name: 'description', content: 'Kunskapsdelning för offentlig sektor' },
+  { name: 'robots', content: 'noindex, nofollow' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  const csrf = getCsrfToken(request)
+  const headers = new Headers()
+  if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
+  if (user?.refreshedCookie) headers.append('Set-Cookie', user.refreshedCookie)
+  return data(
+    {
+      user: user ? { id: user.id, name: user.name, role: user.role, status: user.status } : null,
+      csrfToken: csrf.token,
+      ENV: getPublicEnv(),
+    },
+    { headers },
+  )
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers()
+  for (const cookie of loaderHeaders.getSetCookie()) headers.append('Set-Cookie', cookie)
+  return headers
+}
+
+export type RootLoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>('root')?.user ?? null
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="sv">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+function Header() {
+  const user = useOptionalUser()
+  const active = user?.status === 'active'
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="logo">
+          Samverka
+        </Link>
+        {active ? (
+          <>
+            <form role="search" action="/sok" method="get" className="header-search">
+              <label htmlFor="header-search" className="visually-hidden">
+                Sök i Samverka
+              </label>
+              <input id="header-search" type="search" name="q" placeholder="Sök projekt, frågor, material …" />
+              <button type="submit">Sök</button>
+            </form>
+            <nav aria-label="Huvudmeny" className="main-nav">
+              <ul>
+                <li>
+                  <NavLink to="/organisationer">Organisationer</NavLink>
+                </li>
+                {canModerate(user) ? (
+                  <li>
+                    <NavLink to="/moderering">Moderering</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/notiser">Notiser</NavLink>
+                </li>
+                <li>
+                  <NavLink to={`/medlemmar/${user.id}`}>{user.name}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/installningar">Inställningar</NavLink>
+                </li>
+                <li>
+                  <SignOutButton />
+                </li>
+              </ul>
+            </nav>
+          </>
+        ) : user ? (
+          <SignOutButton />
+        ) : null}
+      </div>
+    </header>
+  )
+}
+
+function SignOutButton() {
+  return (
+    <Form method="post" action="/logga-ut" className="inline-form">
+      <MutationFields />
+      <button type="submit" className="link-button">
+        Logga ut
+      </button>
+    </Form>
+  )
+}
+
+function Footer() {
+  return (
+    <footer className="site-footer">
+      <nav aria-label="Om Samverka">
+        <ul>
+          <li>
+            <Link to="/integritet">Integritet och personuppgifter</Link>
+          </li>
+          <li>
+            <Link to="/tillganglighet">Tillgänglighetsredogörelse</Link>
+          </li>
+          <li>
+            <Link to="/villkor">Användarvillkor</Link>
+          </li>
+        </ul>
+      </nav>
+    </footer>
+  )
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Hoppa till innehållet
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <Footer />
+    </>
+  )
+}
+
+export default function App() {
+  const { ENV } = useLoaderData<typeof loader>()
+  const nonce = useNonce()
+  return (
+    <Document>
+      <Shell>
+        <Outlet />
+      </Shell>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `window.ENV = ${JSON.stringify(ENV)}` }} />
+    </Document>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <Document>
+      <Shell>
+        <GeneralErrorBoundary />
+      </Shell>
+    </Document>
+  )
+}

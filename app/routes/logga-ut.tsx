@@ -1,0 +1,12 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { signOut } from '#app/utils/auth.server.ts'
+import { requireValidMutation } from '#app/utils/csrf.server.ts'
+
+export async function loader() {
+  return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireValidMutation(request)
+  return redirect('/logga-in?meddelande=signed-out', { headers: { 'Set-Cookie': await signOut(request) } })
+}

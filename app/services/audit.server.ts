@@ -1,0 +1,47 @@
+import type { Prisma } from '#app/generated/prisma/client.ts'
+
+/**
+ * The audit log: every moderation and sign-up decision, written in the same transaction
+ * as the change it records.
+ */
+export type Actor = { id: string; name: string } | null
+
+export type AuditEntry = {
+  action: AuditAction
+  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain'
+  targetId: string
+  targetName?: string
+  reason?: string | null
+  data?: Prisma.InputJsonValue
+}
+
+export const AUDIT_ACTIONS = {
+  'member.signed-up': 'Medlem registrerad',
+  'member.approved': 'Medlem godkänd',
+  'member.rejected': 'Medlem avvisad',
+  'member.suspended': 'Medlem avstängd',
+  'member.reinstated': 'Medlem återinsatt',
+  'organisation-request.created': 'Ny organisation begärd',
+  'organisation-request.approved': 'Organisation godkänd',
+  'organisation-request.rejected': 'Organisationsbegäran avvisad',
+  'organisation.updated': 'Organisation ändrad',
+  'organisation.domain-added': 'Domän tillagd',
+  'organisation.domain-removed': 'Domän borttagen',
+} as const
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS
+
+export async function writeAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry) {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor?.id ?? null,
+      actorName: actor?.name ?? 'Systemet',
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      targetName: entry.targetName ?? '',
+      reason: entry.reason ?? null,
+      data: entry.data,
+    },
+  })
+}

@@ -1,0 +1,11 @@
+import { prisma } from '#app/utils/db.server.ts'
+import { swedishSortKey } from '#app/utils/swedish.ts'
+
+/** A member edits their own profile; the where clause makes it their own. */
+export async function updateProfile(userId: string, input: { name: string; title: string; interests: string[] }) {
+  await prisma.user.update({
+    where: { id: userId },
+    data: { name: input.name, sortKey: swedishSortKey(input.name), title: input.title, interests: input.interests },
+    select: { id: true },
+  })
+}

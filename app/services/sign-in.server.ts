@@ -1,0 +1,117 @@
+import { signInCodeEmail } from '#app/emails/sign-in-code.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { parseEmail, isFreeMailDomain } from '#app/utils/email-domain.ts'
+import { sendEmail } from '#app/utils/email.server.ts'
+import {
+  CODE_TTL_MINUTES,
+  type CodeCheck,
+  checkCode,
+  generateCode,
+  generateLinkToken,
+  hashCode,
+  hashLinkToken,
+} from '#app/utils/one-time-code.server.ts'
+import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
+
+/**
+ * Password-less sign-in: a 6-digit code and a link by e-mail. Asking again invalidates the
+ * previous code. The same flow signs up newcomers (see sign-up.server.ts).
+ */
+export type RequestCodeResult =
+  | { ok: true; email: string }
+  | { ok: false; error: 'invalid-email' | 'free-mail' }
+
+export const SIGN_IN_ERRORS = {
+  'invalid-email': 'Det där ser inte ut som en e-postadress. Skriv hela adressen, till exempel anna.svensson@malmo.se.',
+  'free-mail':
+    'Samverka är bara för anställda i offentlig sektor. Använd e-postadressen du har i jobbet, inte en privat adress (Gmail, Hotmail, Outlook …).',
+} as const
+
+export async function requestSignInCode(input: { email: string; baseUrl: string; redirectTo?: string }): Promise<RequestCodeResult> {
+  const parsed = parseEmail(input.email)
+  if (!parsed) return { ok: false, error: 'invalid-email' }
+  if (isFreeMailDomain(parsed.domain)) return { ok: false, error: 'free-mail' }
+  await enforceRateLimit('sign-in-email', parsed.email)
+
+  const code = generateCode()
+  const linkToken = generateLinkToken()
+  const now = new Date()
+  await prisma.$transaction(async (tx) => {
+    // A new code replaces any earlier one for the address.
+    await tx.signInCode.updateMany({
+      where: { email: parsed.email, consumedAt: null },
+      data: { consumedAt: now },
+    })
+    const row = await tx.signInCode.create({
+      data: {
+        email: parsed.email,
+        codeHash: 'pending',
+        linkTokenHash: hashLinkToken(linkToken),
+        expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
+      },
+      select: { id: true },
+    })
+    await tx.signInCode.update({ where: { id: row.id }, data: { codeHash: hashCode(row.id, code) } })
+  })
+
+  const link = new URL('/logga-in/lank', input.baseUrl)
+  link.searchParams.set('token', linkToken)
+  if (input.redirectTo) link.searchParams.set('redirectTo', input.redirectTo)
+  await sendEmail(signInCodeEmail(parsed.email, code, link.toString(), CODE_TTL_MINUTES))
+  return { ok: true, email: parsed.email }
+}
+
+export type VerifyResult = { ok: true; email: string } | { ok: false; error: Exclude<CodeCheck, 'ok'> | 'missing' }
+
+export const VERIFY_ERRORS: Record<Exclude<VerifyResult, { ok: true }>['error'], string> = {
+  wrong: 'Koden stämmer inte. Kontrollera siffrorna och försök igen.',
+  expired: 'Koden har gått ut. Be om en ny kod.',
+  used: 'Koden eller länken har redan använts. Be om en ny kod.',
+  'too-many-attempts': 'För många felaktiga försök. Be om en ny kod.',
+  missing: 'Det finns ingen giltig kod för adressen. Be om en ny kod.',
+}
+
+const codeSelect = { id: true, email: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true } as const
+
+/** Checks a typed code for the address; a wrong code counts as an attempt. */
+export async function verifySignInCode(email: string, code: string): Promise<VerifyResult> {
+  const stored = await prisma.signInCode.findFirst({
+    where: { email },
+    orderBy: { createdAt: 'desc' },
+    select: codeSelect,
+  })
+  if (!stored) return { ok: false, error: 'missing' }
+  const result = checkCode(stored, code)
+  if (result === 'wrong') {
+    await prisma.signInCode.updateMany({ where: { id: stored.id }, data: { attempts: { increment: 1 } } })
+    return { ok: false, error: 'wrong' }
+  }
+  if (result !== 'ok') return { ok: false, error: result }
+  return consume(stored.id, stored.email)
+}
+
+/** Checks a sign-in link's token; the link is single-use like the code. */
+export async function verifySignInLink(token: string): Promise<VerifyResult> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, error: 'missing' }
+  const stored = await prisma.signInCode.findUnique({
+    where: { linkTokenHash: hashLinkToken(token) },
+    select: codeSelect,
+  })
+  if (!stored) return { ok: false, error: 'missing' }
+  if (stored.consumedAt) return { ok: false, error: 'used' }
+  if (stored.expiresAt.getTime() <= Date.now()) return { ok: false, error: 'expired' }
+  return consume(stored.id, stored.email)
+}
+
+/** Marks the code used; only one of two simultaneous requests wins. */
+async function consume(id: string, email: string): Promise<VerifyResult> {
+  const { count } = await prisma.signInCode.updateMany({
+    where: { id, consumedAt: null },
+    data: { consumedAt: new Date() },
+  })
+  return count === 1 ? { ok: true, email } : { ok: false, error: 'used' }
+}
+
+export async function pruneSignInCodes(now = new Date()) {
+  await prisma.signInCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } })
+}

@@ -1,0 +1,63 @@
+import { redirect } from '@remix-run/node'
+import { prisma } from './db.server.ts'
+import { clearCookie, readCookie, serializeCookie } from './cookies.server.ts'
+import { createSession } from './auth.server.ts'
+import { safeRedirect } from './redirect.ts'
+import { sign, unsign } from './signing.server.ts'
+import { env } from './env.server.ts'
+
+/**
+ * The short-lived, signed cookies that carry an address between the sign-in steps:
+ * "waiting for the code" and "address verified, now complete your profile".
+ */
+const PENDING_COOKIE = 'samverka_sign_in'
+const VERIFIED_COOKIE = 'samverka_verified'
+const PENDING_TTL_SECONDS = 15 * 60
+const VERIFIED_TTL_SECONDS = 30 * 60
+
+type SignInState = { email: string; redirectTo: string; exp: number }
+
+function write(request: Request, name: string, ttlSeconds: number, email: string, redirectTo: string | undefined) {
+  const state: SignInState = { email, redirectTo: safeRedirect(redirectTo), exp: Date.now() + ttlSeconds * 1000 }
+  return serializeCookie(request, name, sign(state, name), { maxAgeSeconds: ttlSeconds })
+}
+
+function read(request: Request, name: string): SignInState | null {
+  const state = unsign<SignInState>(readCookie(request, name), name)
+  return state && state.exp > Date.now() ? state : null
+}
+
+export const writePendingSignIn = (request: Request, email: string, redirectTo?: string) =>
+  write(request, PENDING_COOKIE, PENDING_TTL_SECONDS, email, redirectTo)
+export const readPendingSignIn = (request: Request) => read(request, PENDING_COOKIE)
+export const readVerifiedEmail = (request: Request) => read(request, VERIFIED_COOKIE)
+export const clearVerifiedEmail = (request: Request) => clearCookie(request, VERIFIED_COOKIE)
+
+/** Public base URL for links in e-mails: APP_URL, or the address the request came to. */
+export function getBaseUrl(request: Request): string {
+  return env().APP_URL ?? new URL(request.url).origin
+}
+
+export const SIGN_IN_NOTICES = {
+  suspended: 'Ditt konto är avstängt och du kan inte logga in. Kontakta moderatorerna om du har frågor.',
+  rejected: 'Din ansökan om konto har avslagits. Kontakta moderatorerna om du har frågor.',
+  'signed-out': 'Du är utloggad.',
+} as const
+
+/**
+ * After a correct code or link: existing members get a session; suspended or rejected ones
+ * are turned away; newcomers continue to the profile step with a verified-address cookie.
+ */
+export async function finishSignIn(request: Request, email: string, redirectTo: string | undefined): Promise<Response> {
+  const headers = new Headers({ 'Set-Cookie': clearCookie(request, PENDING_COOKIE) })
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, status: true } })
+  if (user?.status === 'suspended' || user?.status === 'rejected') {
+    return redirect(`/logga-in?meddelande=${user.status}`, { headers })
+  }
+  if (!user) {
+    headers.append('Set-Cookie', write(request, VERIFIED_COOKIE, VERIFIED_TTL_SECONDS, email, redirectTo))
+    return redirect('/valkommen', { headers })
+  }
+  headers.append('Set-Cookie', await createSession(request, user.id))
+  return redirect(user.status === 'active' ? safeRedirect(redirectTo) : '/vantar', { headers })
+}

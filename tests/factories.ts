@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto'
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import { slugify, swedishSortKey } from '#app/utils/swedish.ts'
+
+/**
+ * Test and demo data builders. `build*` return create-input objects; `insert*` write them
+ * with the given client. The seed reuses them for its demo members.
+ */
+let sequence = 0
+const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}${randomUUID().slice(0, 4)}`
+
+export function buildOrganisation(overrides: Partial<Prisma.OrganisationUncheckedCreateInput> = {}) {
+  const name = overrides.name ?? `Testkommun ${next()}`
+  return {
+    registryKey: `annan:${name}`,
+    type: 'kommun' as const,
+    name,
+    sortKey: swedishSortKey(name),
+    slug: `${slugify(name)}-${next()}`,
+    verified: true,
+    ...overrides,
+  } satisfies Prisma.OrganisationUncheckedCreateInput
+}
+
+export function buildMember(overrides: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+  const name = overrides.name ?? `Test Testsson ${next()}`
+  return {
+    email: `member-${next()}@test.example`,
+    name,
+    sortKey: swedishSortKey(name),
+    title: 'Handläggare',
+    status: 'active' as const,
+    role: 'member' as const,
+    ...overrides,
+  } satisfies Prisma.UserUncheckedCreateInput
+}
+
+export async function insertOrganisation(
+  prisma: PrismaClient,
+  overrides: Partial<Prisma.OrganisationUncheckedCreateInput> = {},
+  domains: string[] = [],
+) {
+  return prisma.organisation.create({
+    data: { ...buildOrganisation(overrides), domains: { create: domains.map((domain) => ({ domain })) } },
+    select: { id: true, name: true, slug: true },
+  })
+}
+
+export async function insertMember(prisma: PrismaClient, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+  return prisma.user.create({
+    data: buildMember(overrides),
+    select: { id: true, email: true, name: true, role: true, status: true },
+  })
+}
