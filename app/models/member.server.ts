@@ -80,3 +80,7 @@ export async function listNewestColleagues(organisationId: string, excludeUserId
     take,
   })
 }
+
+export async function hasAccount(email: string): Promise<boolean> {
+  return (await prisma.user.count({ where: { email } })) > 0
+}

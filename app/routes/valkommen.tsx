@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { hasAccount } from '#app/models/member.server.ts'
 import { ErrorList, Field, MutationFields, SelectField, TextareaField } from '#app/components/forms.tsx'
 import { getSignUpOptions, joinOrganisation, joinsActive, requestOrganisation } from '#app/services/sign-up.server.ts'
 import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
@@ -10,7 +11,6 @@ import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
 import { clearVerifiedEmail, finishSignIn, readVerifiedEmail } from '#app/utils/sign-in-state.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { OnboardingSchema, OrganisationTypeLabels } from '#app/validation/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Välkommen – Samverka' }]
@@ -35,8 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 
   // A second submit (another tab, a double click) signs in to the account the first one made.
-  const existing = await prisma.user.findUnique({ where: { email: verified.email }, select: { id: true } })
-  if (existing) return finishSignIn(request, verified.email, verified.redirectTo)
+  if (await hasAccount(verified.email)) return finishSignIn(request, verified.email, verified.redirectTo)
 
   const value = submission.value
   const profile = { email: verified.email, name: value.name, title: value.title }

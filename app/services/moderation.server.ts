@@ -1,5 +1,5 @@
 import { decisionEmail } from '#app/emails/decision.server.ts'
-import { canModerate, canModerateMember, type ActorLike } from '#app/policies/member.ts'
+import { canModerate, canModerateMember, type Moderator } from '#app/policies/member.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { sendEmail, type EmailMessage } from '#app/utils/email.server.ts'
@@ -11,8 +11,6 @@ import { writeAudit } from './audit.server.ts'
  * Moderators' decisions on organisation requests and members. Each: authorize → one
  * transaction with the change and its audit row → tell the people affected by e-mail.
  */
-export type Moderator = ActorLike & { name: string }
-
 type OrganisationType = 'kommun' | 'region' | 'myndighet' | 'annan'
 
 async function sendAll(messages: EmailMessage[]) {

@@ -6,7 +6,7 @@ import { normalizeDomain, isFreeMailDomain } from '#app/utils/email-domain.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { swedishSortKey } from '#app/utils/swedish.ts'
 import { writeAudit } from './audit.server.ts'
-import type { Moderator } from './moderation.server.ts'
+import type { Moderator } from '#app/policies/member.ts'
 
 /** Moderators edit the registry: details, verified / manual-approval flags, domains. */
 const editableSelect = {

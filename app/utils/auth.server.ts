@@ -2,6 +2,7 @@ import { PrismaAdapter } from '@lucia-auth/adapter-prisma'
 import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan } from 'lucia'
 import type { UserRole, UserStatus } from '#app/generated/prisma/enums.ts'
+import type { Moderator } from '#app/policies/member.ts'
 import { clearCookie, readCookie, serializeCookie } from './cookies.server.ts'
 import { prisma } from './db.server.ts'
 import { forbidden } from './errors.server.ts'
@@ -125,6 +126,12 @@ export async function requireRole(request: Request, roles: readonly UserRole[]):
   const member = await requireMember(request)
   if (!roles.includes(member.role)) throw forbidden()
   return member
+}
+
+/** A moderator or admin (others get 403), shaped as the services' actor. */
+export async function requireModerator(request: Request): Promise<Moderator> {
+  const member = await requireRole(request, ['moderator', 'admin'])
+  return { id: member.id, name: member.name, role: member.role, status: member.status }
 }
 
 /** For sign-in pages: a signed-in user is sent on. */

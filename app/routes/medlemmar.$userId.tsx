@@ -1,0 +1,146 @@
+import { parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList, MutationFields, TextareaField } from '#app/components/forms.tsx'
+import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
+import { getMemberProfile } from '#app/models/member.server.ts'
+import { canModerate, canModerateMember } from '#app/policies/member.ts'
+import { decideMember } from '#app/services/moderation.server.ts'
+import { requireMember, requireModerator } from '#app/utils/auth.server.ts'
+import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { invariantResponse } from '#app/utils/errors.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
+import { getBaseUrl } from '#app/utils/sign-in-state.server.ts'
+import { formatDate } from '#app/utils/swedish.ts'
+import { MemberDecisionSchema } from '#app/validation/moderation.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Medlem'} – Samverka` }]
+
+const STATUS_LABELS = { pending: 'Väntar på godkännande', active: 'Aktiv', rejected: 'Avslagen', suspended: 'Avstängd' } as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireMember(request)
+  const moderator = canModerate(viewer)
+  // Members see active members only; moderators also see pending, rejected and suspended ones.
+  const profile = await getMemberProfile(params.userId ?? '', { includeInactive: moderator })
+  invariantResponse(profile, 'Medlemmen finns inte.')
+  return {
+    profile: {
+      id: profile.id,
+      name: profile.name,
+      title: profile.title,
+      interests: profile.interests,
+      organisation: profile.organisation,
+      memberSince: formatDate(profile.createdAt),
+      ...(moderator ? { status: profile.status, statusLabel: STATUS_LABELS[profile.status], statusReason: profile.statusReason } : {}),
+    },
+    canModerate: canModerateMember(viewer, profile),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const moderator = await requireModerator(request)
+  const formData = await requireValidMutation(request)
+  const submission = parseWithZod(formData, { schema: MemberDecisionSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  invariantResponse(submission.value.userId === params.userId, 'Medlemmen finns inte.')
+  try {
+    await decideMember(moderator, {
+      userId: submission.value.userId,
+      decision: submission.value.intent,
+      reason: submission.value.reason,
+      baseUrl: getBaseUrl(request),
+    })
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply)
+  }
+  return redirect(`/medlemmar/${submission.value.userId}?klart=${submission.value.intent}`)
+}
+
+const DONE = { suspend: 'Medlemmen är avstängd och utloggad.', reinstate: 'Medlemmen är återaktiverad.', approve: 'Medlemmen är godkänd.', reject: 'Medlemmen är avslagen.' } as const
+
+export default function MemberProfile() {
+  const { profile, canModerate } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const done = searchParams.get('klart')
+  const errors = actionData?.result.error
+  return (
+    <>
+      <h1>{profile.name}</h1>
+      {done && done in DONE ? (
+        <p className="notice notice-success" role="status">
+          {DONE[done as keyof typeof DONE]}
+        </p>
+      ) : null}
+      <p>
+        {profile.title ? `${profile.title}` : null}
+        {profile.title && profile.organisation ? ', ' : null}
+        {profile.organisation ? (
+          <>
+            <Link to={`/organisationer/${profile.organisation.slug}`}>{profile.organisation.name}</Link>{' '}
+            <VerifiedBadge verified={profile.organisation.verified} />
+          </>
+        ) : null}
+      </p>
+      <p className="meta">Medlem sedan {profile.memberSince}</p>
+      {profile.interests.length > 0 ? (
+        <>
+          <h2>Intresseområden</h2>
+          <ul className="tag-list">
+            {profile.interests.map((interest) => (
+              <li key={interest} className="badge">
+                {interest}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {profile.status ? (
+        <section aria-labelledby="moderation" className="card">
+          <h2 id="moderation">Moderering</h2>
+          <p>
+            Status: <strong>{profile.statusLabel}</strong>
+            {profile.statusReason ? ` – ${profile.statusReason}` : ''}
+          </p>
+          {errors?.[''] ? (
+            <div className="form-errors" role="alert">
+              <ErrorList errors={errors['']} />
+            </div>
+          ) : null}
+          {canModerate && (profile.status === 'active' || profile.status === 'pending') ? (
+            <Form method="post">
+              <MutationFields />
+              <input type="hidden" name="userId" value={profile.id} />
+              <TextareaField
+                label="Motivering för avstängning"
+                hint="Medlemmen får motiveringen via e-post."
+                name="reason"
+                id="suspend-reason"
+                errors={errors?.reason ?? undefined}
+              />
+              <button type="submit" name="intent" value="suspend" className="danger">
+                Stäng av medlem
+              </button>
+            </Form>
+          ) : null}
+          {canModerate && (profile.status === 'suspended' || profile.status === 'rejected') ? (
+            <Form method="post">
+              <MutationFields />
+              <input type="hidden" name="userId" value={profile.id} />
+              <TextareaField label="Motivering (frivillig)" name="reason" id="reinstate-reason" errors={errors?.reason ?? undefined} />
+              <button type="submit" name="intent" value="reinstate">
+                Återaktivera medlem
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,194 @@
+import { parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList, Field, MutationFields, SelectField } from '#app/components/forms.tsx'
+import { ModerationNav } from '#app/components/moderation-nav.tsx'
+import { getModerationQueue } from '#app/models/moderation.server.ts'
+import { approveOrganisationRequest, decideMember, rejectOrganisationRequest } from '#app/services/moderation.server.ts'
+import { requireModerator } from '#app/utils/auth.server.ts'
+import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
+import { getBaseUrl } from '#app/utils/sign-in-state.server.ts'
+import { formatDateTime } from '#app/utils/swedish.ts'
+import { OrganisationTypeLabels } from '#app/validation/auth.ts'
+import { MemberDecisionSchema, OrganisationRequestDecisionSchema } from '#app/validation/moderation.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Moderering – Samverka' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireModerator(request)
+  const queue = await getModerationQueue()
+  return {
+    organisationRequests: queue.organisationRequests.map((item) => ({ ...item, createdAt: formatDateTime(item.createdAt) })),
+    pendingMembers: queue.pendingMembers.map((item) => ({ ...item, createdAt: formatDateTime(item.createdAt) })),
+  }
+}
+
+const DONE_MESSAGES = {
+  'organisation-approved': 'Organisationen är godkänd och de väntande medlemmarna är aktiverade.',
+  'organisation-rejected': 'Begäran är avslagen och de sökande har fått besked.',
+  'member-approved': 'Medlemmen är godkänd.',
+  'member-rejected': 'Medlemmen är avslagen.',
+} as const
+
+export async function action({ request }: ActionFunctionArgs) {
+  const moderator = await requireModerator(request)
+  const formData = await requireValidMutation(request)
+  const baseUrl = getBaseUrl(request)
+  const intent = formData.get('intent')
+
+  if (intent === 'approve-organisation' || intent === 'reject-organisation') {
+    const submission = parseWithZod(formData, { schema: OrganisationRequestDecisionSchema })
+    if (submission.status !== 'success') {
+      return data({ result: submission.reply(), target: String(formData.get('requestId')), intent }, { status: 400 })
+    }
+    const value = submission.value
+    try {
+      if (value.intent === 'approve-organisation') {
+        await approveOrganisationRequest(moderator, { ...value, baseUrl })
+        return redirect('/moderering?klart=organisation-approved')
+      }
+      await rejectOrganisationRequest(moderator, value)
+      return redirect('/moderering?klart=organisation-rejected')
+    } catch (error) {
+      return replyWithServiceError(error, submission.reply)
+    }
+  }
+
+  const submission = parseWithZod(formData, { schema: MemberDecisionSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), target: String(formData.get('userId')), intent }, { status: 400 })
+  }
+  const { userId, intent: decision, reason } = submission.value
+  if (decision !== 'approve' && decision !== 'reject') throw new Response('Okänd åtgärd', { status: 400 })
+  try {
+    await decideMember(moderator, { userId, decision, reason, baseUrl })
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply)
+  }
+  return redirect(`/moderering?klart=member-${decision === 'approve' ? 'approved' : 'rejected'}`)
+}
+
+const typeOptions = Object.entries(OrganisationTypeLabels).map(([value, label]) => ({ value, label }))
+
+type ActionData = { result?: { error?: Record<string, string[] | null> | null }; target?: string; intent?: unknown } | undefined
+
+/** Field errors belong to the one form (item + intent) that was submitted. */
+function errorsFor(actionData: ActionData, target: string, intents: readonly string[], field: string) {
+  if (actionData?.target !== target || !intents.includes(String(actionData.intent))) return undefined
+  return actionData.result?.error?.[field] ?? undefined
+}
+
+const APPROVE = ['approve-organisation'] as const
+const REJECT = ['reject-organisation'] as const
+const MEMBER = ['approve', 'reject'] as const
+
+export default function ModerationQueue() {
+  const { organisationRequests, pendingMembers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionData
+  const [searchParams] = useSearchParams()
+  const done = searchParams.get('klart')
+  return (
+    <>
+      <h1>Moderering</h1>
+      <ModerationNav />
+      {done && done in DONE_MESSAGES ? (
+        <p className="notice notice-success" role="status">
+          {DONE_MESSAGES[done as keyof typeof DONE_MESSAGES]}
+        </p>
+      ) : null}
+      {actionData?.result?.error?.[''] ? (
+        <div className="form-errors" role="alert">
+          <ErrorList errors={actionData.result.error['']} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="pending-organisations">
+        <h2 id="pending-organisations">Organisationer som väntar</h2>
+        {organisationRequests.length === 0 ? <p>Inga organisationer väntar.</p> : null}
+        <ul className="card-list">
+          {organisationRequests.map((item) => (
+            <li key={item.id}>
+              <article className="card" aria-labelledby={`request-${item.id}`}>
+                <h3 id={`request-${item.id}`}>{item.name}</h3>
+                <p className="meta">
+                  Domän <strong>{item.domain}</strong> · {OrganisationTypeLabels[item.type]} · begärd {item.createdAt}
+                  {item.requestedBy ? ` av ${item.requestedBy.name} (${item.requestedBy.email})` : ''} ·{' '}
+                  {item._count.waiters === 1 ? '1 person väntar' : `${item._count.waiters} personer väntar`}
+                </p>
+                <p>
+                  <strong>Motivering:</strong> {item.motivation}
+                </p>
+                <Form method="post">
+                  <MutationFields />
+                  <input type="hidden" name="requestId" value={item.id} />
+                  <Field label="Namn i registret" name="name" id={`name-${item.id}`} defaultValue={item.name} errors={errorsFor(actionData, item.id, APPROVE, 'name')} />
+                  <SelectField label="Typ" name="type" id={`type-${item.id}`} options={typeOptions} defaultValue={item.type} errors={errorsFor(actionData, item.id, APPROVE, 'type')} />
+                  <Field label="Län (frivilligt)" name="county" id={`county-${item.id}`} errors={errorsFor(actionData, item.id, APPROVE, 'county')} />
+                  <Field
+                    label="Motivering till beslut (frivillig vid godkännande)"
+                    name="reason"
+                    id={`approve-reason-${item.id}`}
+                    errors={errorsFor(actionData, item.id, APPROVE, 'reason')}
+                  />
+                  <button type="submit" name="intent" value="approve-organisation">
+                    Godkänn organisation
+                  </button>
+                </Form>
+                <Form method="post" className="actions">
+                  <MutationFields />
+                  <input type="hidden" name="requestId" value={item.id} />
+                  <Field
+                    label="Motivering till avslag"
+                    name="reason"
+                    id={`reject-reason-${item.id}`}
+                    errors={errorsFor(actionData, item.id, REJECT, 'reason')}
+                  />
+                  <button type="submit" name="intent" value="reject-organisation" className="danger">
+                    Avslå begäran
+                  </button>
+                </Form>
+              </article>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="pending-members">
+        <h2 id="pending-members">Medlemmar som väntar</h2>
+        {pendingMembers.length === 0 ? <p>Inga medlemmar väntar.</p> : null}
+        <ul className="card-list">
+          {pendingMembers.map((member) => (
+            <li key={member.id}>
+              <article className="card" aria-labelledby={`member-${member.id}`}>
+                <h3 id={`member-${member.id}`}>
+                  <Link to={`/medlemmar/${member.id}`}>{member.name}</Link>
+                </h3>
+                <p className="meta">
+                  {member.title ? `${member.title}, ` : ''}
+                  {member.organisation?.name} · {member.email} · registrerad {member.createdAt}
+                </p>
+                <Form method="post" className="actions">
+                  <MutationFields />
+                  <input type="hidden" name="userId" value={member.id} />
+                  <Field label="Motivering" name="reason" id={`member-reason-${member.id}`} errors={errorsFor(actionData, member.id, MEMBER, 'reason')} />
+                  <button type="submit" name="intent" value="approve">
+                    Godkänn medlem
+                  </button>
+                  <button type="submit" name="intent" value="reject" className="danger">
+                    Avslå medlem
+                  </button>
+                </Form>
+              </article>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
