@@ -1,6 +1,7 @@
 import { listOrganisationsForDomain, type OrganisationSummary } from '#app/models/organisation.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { parseEmail } from '#app/utils/email-domain.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { candidateDomains, longestDomainMatches, parseEmail } from '#app/utils/email-domain.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
 import { swedishSortKey } from '#app/utils/swedish.ts'
 import { writeAudit } from './audit.server.ts'
@@ -19,12 +20,22 @@ export async function getSignUpOptions(email: string): Promise<SignUpOptions> {
   if (!parsed) throw badRequest('Ogiltig e-postadress.')
   const organisations = await listOrganisationsForDomain(parsed.domain)
   if (organisations.length > 0) return { kind: 'organisations', organisations }
-  const pendingRequest = await prisma.organisationRequest.findFirst({
-    where: { domain: parsed.domain, status: 'pending' },
-    select: { name: true, type: true },
+  const pendingRequest = await findPendingRequest(prisma, parsed.domain)
+  return {
+    kind: 'unknown-domain',
+    domain: parsed.domain,
+    pendingRequest: pendingRequest ? { name: pendingRequest.name, type: pendingRequest.type } : null,
+  }
+}
+
+/** A pending request for the domain or a parent of it (colleagues at it.x.se join x.se's). */
+async function findPendingRequest(client: Pick<Prisma.TransactionClient, 'organisationRequest'>, domain: string) {
+  const requests = await client.organisationRequest.findMany({
+    where: { domain: { in: candidateDomains(domain) }, status: 'pending' },
+    select: { id: true, name: true, type: true, domain: true },
     orderBy: { createdAt: 'asc' },
   })
-  return { kind: 'unknown-domain', domain: parsed.domain, pendingRequest }
+  return longestDomainMatches(requests)[0] ?? null
 }
 
 export function joinsActive(organisation: Pick<OrganisationSummary, 'verified' | 'manualApproval'>) {
@@ -80,11 +91,7 @@ export async function requestOrganisation(
       select: { id: true },
     })
     const actor = { id: user.id, name: input.name }
-    const existing = await tx.organisationRequest.findFirst({
-      where: { domain: options.domain, status: 'pending' },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-    })
+    const existing = await findPendingRequest(tx, options.domain)
     const request =
       existing ??
       (await tx.organisationRequest.create({
