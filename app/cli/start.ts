@@ -8,6 +8,7 @@ import express from 'express'
 import { openDatabase } from '#app/utils/database.server.ts'
 import { EmbeddedDatabaseBusyError } from '#app/utils/embedded-postgres.server.ts'
 import { init } from '#app/utils/env.server.ts'
+import { CLIENT_ADDRESS_HEADER } from '#app/utils/request.server.ts'
 import { baselineSecurityHeaders } from '#app/utils/security-headers.server.ts'
 
 /**
@@ -53,13 +54,18 @@ async function main() {
     console.info(`Loaded the organisation registry (${seeded.created} organisations) and ${seeded.demoMembers} demo members.`)
   }
 
+  const { runMaintenance } = await import('#app/services/maintenance.server.ts')
+  const maintenance = () => runMaintenance().catch((error: unknown) => console.error(`Maintenance failed: ${String(error)}`))
+  void maintenance()
+  setInterval(maintenance, 60 * 60 * 1000).unref()
+
   let build = await importBuild()
   const app = express()
   app.disable('x-powered-by')
   if (env.TRUST_PROXY) app.set('trust proxy', true)
   app.use((req, res, next) => {
     // The client address for rate limits: from the socket (or a trusted proxy), never from the client.
-    req.headers['x-samverka-client-address'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+    req.headers[CLIENT_ADDRESS_HEADER.toLowerCase()] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     res.set(baselineSecurityHeaders(req.protocol === 'https'))
     next()
   })

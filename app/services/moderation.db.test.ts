@@ -33,7 +33,6 @@ beforeEach(async () => {
   }
 })
 
-const requestFields = (fields: Record<string, string>) => ({ intent: 'request', title: '', ...fields })
 
 describe('unknown domain → organisation request → moderator approval', () => {
   test('everyone waiting on the request is activated, told by e-mail, and the domain works from then on', async () => {

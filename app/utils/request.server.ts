@@ -1,14 +1,9 @@
-import { env } from './env.server.ts'
+/**
+ * The client's IP address. The HTTP server sets this header from the socket (or, with
+ * TRUST_PROXY, from X-Forwarded-For) and overwrites whatever a client sent in it.
+ */
+export const CLIENT_ADDRESS_HEADER = 'X-Samverka-Client-Address'
 
-/** The client's IP address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
 export function getClientAddress(request: Request): string {
-  if (env().TRUST_PROXY) {
-    const forwarded = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  return request.headers.get('X-Samverka-Client-Address') ?? 'unknown'
-}
-
-export function isSecureRequest(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:'
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown'
 }

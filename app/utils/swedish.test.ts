@@ -8,7 +8,7 @@ test('names sort the Swedish way: å, ä, ö after z, in that order', () => {
 })
 
 test('dates are shown in Stockholm time, Swedish style', () => {
-  expect(formatDateTime(new Date('2026-11-23T08:05:00Z'))).toBe('23 november 2026 09:05')
+  expect(formatDateTime(new Date('2026-11-23T08:05:00Z'))).toBe('23 november 2026 kl. 09:05')
 })
 
 test('slugs are readable ASCII', () => {

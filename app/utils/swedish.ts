@@ -24,7 +24,7 @@ const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
 })
 const dateFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' })
 
-/** "23 november 2026 09:05" in Stockholm time. */
+/** "23 november 2026 kl. 09:05" in Stockholm time. */
 export function formatDateTime(value: Date | string): string {
   return dateTimeFormat.format(new Date(value))
 }
