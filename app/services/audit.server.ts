@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'member.rejected': 'Medlem avvisad',
   'member.suspended': 'Medlem avstängd',
   'member.reinstated': 'Medlem återinsatt',
+  'member.role-changed': 'Roll ändrad',
   'organisation-request.created': 'Ny organisation begärd',
   'organisation-request.approved': 'Organisation godkänd',
   'organisation-request.rejected': 'Organisationsbegäran avvisad',

@@ -46,7 +46,7 @@ function acquireLock(lockFile: string, dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = readLock(lockFile)
-      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+      if (owner && isAlive(owner.pid)) {
         throw new EmbeddedDatabaseBusyError(dataDir, owner.pid)
       }
       // A stale lock left by a process that died: take it over.
