@@ -1,39 +1,59 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
 /**
  * A real SMTP server on a loopback port that keeps what it receives, for tests that check
- * the e-mail the app sends over the socket.
+ * the e-mail the app sends over the socket. With `saveDir`, each message is also written
+ * as an .eml file (for readers in other processes, like the Playwright workers), before the
+ * server acknowledges it.
  */
+/** Prepended to each saved message so file readers can match the SMTP envelope too. */
+export const ENVELOPE_HEADER = 'X-E2E-Envelope-To'
+
 export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; headers: ParsedMail['headers'] }
 
 export type Mailbox = {
   url: string
+  port: number
   messages: ReceivedMail[]
   waitFor(to: string, predicate?: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>
   clear(): void
   close(): Promise<void>
 }
 
-export async function startMailbox(): Promise<Mailbox> {
+export async function startMailbox({ saveDir }: { saveDir?: string } = {}): Promise<Mailbox> {
   const messages: ReceivedMail[] = []
+  let sequence = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          messages.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : '',
-            headers: parsed.headers,
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('error', callback)
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks)
+        if (saveDir) {
+          const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(', ')
+          const name = `${String(++sequence).padStart(6, '0')}.eml`
+          fs.writeFileSync(path.join(saveDir, name), Buffer.concat([Buffer.from(`${ENVELOPE_HEADER}: ${recipients}\r\n`), raw]))
+        }
+        simpleParser(raw)
+          .then((parsed) => {
+            messages.push({
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              headers: parsed.headers,
+            })
+            callback()
           })
-          callback()
-        })
-        .catch(callback)
+          .catch(callback)
+      })
     },
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -41,6 +61,7 @@ export async function startMailbox(): Promise<Mailbox> {
   const port = typeof address === 'object' && address ? address.port : 0
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     messages,
     async waitFor(to, predicate = () => true, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs

@@ -8,6 +8,7 @@ import express from 'express'
 import { openDatabase } from '#app/utils/database.server.ts'
 import { EmbeddedDatabaseBusyError } from '#app/utils/embedded-postgres.server.ts'
 import { init } from '#app/utils/env.server.ts'
+import { CSRF_REJECTED_MESSAGE, isForeignOrigin } from '#app/utils/csrf.server.ts'
 import { CLIENT_ADDRESS_HEADER } from '#app/utils/request.server.ts'
 import { baselineSecurityHeaders } from '#app/utils/security-headers.server.ts'
 
@@ -67,6 +68,11 @@ async function main() {
     // The client address for rate limits: from the socket (or a trusted proxy), never from the client.
     req.headers[CLIENT_ADDRESS_HEADER.toLowerCase()] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     res.set(baselineSecurityHeaders(req.protocol === 'https'))
+    // Cross-site form posts are refused here with our 403 (Remix would answer them with a 500).
+    if (req.method !== 'GET' && req.method !== 'HEAD' && isForeignOrigin(req.get('origin') ?? null, req.get('host') ?? null, req.get('x-forwarded-host') ?? null)) {
+      res.status(403).type('text/plain; charset=utf-8').send(CSRF_REJECTED_MESSAGE)
+      return
+    }
     next()
   })
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))

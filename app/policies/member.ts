@@ -23,3 +23,8 @@ export function canModerateMember(
   if (!canModerate(actor) || actor?.id === target.id) return false
   return target.role !== 'admin' || actor?.role === 'admin'
 }
+
+/** Newcomers of a verified organisation without manual approval are active at once. */
+export function joinsActive(organisation: { verified: boolean; manualApproval: boolean }): boolean {
+  return organisation.verified && !organisation.manualApproval
+}

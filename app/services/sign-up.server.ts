@@ -4,6 +4,7 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { candidateDomains, longestDomainMatches, parseEmail } from '#app/utils/email-domain.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
 import { swedishSortKey } from '#app/utils/swedish.ts'
+import { joinsActive } from '#app/policies/member.ts'
 import { writeAudit } from './audit.server.ts'
 
 /**
@@ -38,9 +39,6 @@ async function findPendingRequest(client: Pick<Prisma.TransactionClient, 'organi
   return longestDomainMatches(requests)[0] ?? null
 }
 
-export function joinsActive(organisation: Pick<OrganisationSummary, 'verified' | 'manualApproval'>) {
-  return organisation.verified && !organisation.manualApproval
-}
 
 type Profile = { email: string; name: string; title: string }
 

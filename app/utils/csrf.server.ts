@@ -23,17 +23,20 @@ export function getCsrfToken(request: Request): { token: string; setCookie: stri
   return { token, setCookie: serializeCookie(request, CSRF_COOKIE, token) }
 }
 
-function hasForeignOrigin(request: Request): boolean {
-  const origin = request.headers.get('Origin')
-  if (!origin || origin === 'null') return origin === 'null'
-  const expected = new URL(request.url)
-  const forwardedHost = request.headers.get('X-Forwarded-Host')
+/** True when a browser says the request comes from another site (Origin header). */
+export function isForeignOrigin(origin: string | null, host: string | null, forwardedHost: string | null = null): boolean {
+  if (!origin) return false
+  if (origin === 'null') return true
   try {
-    const actual = new URL(origin)
-    return actual.host !== expected.host && actual.host !== forwardedHost
+    const actual = new URL(origin).host
+    return actual !== host && actual !== forwardedHost
   } catch {
     return true
   }
+}
+
+function hasForeignOrigin(request: Request): boolean {
+  return isForeignOrigin(request.headers.get('Origin'), new URL(request.url).host, request.headers.get('X-Forwarded-Host'))
 }
 
 export function validateCsrf(request: Request, formData: FormData) {
