@@ -20,6 +20,16 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   )
 }
 
+/** Errors that belong to the whole form (e.g. a service refused the action), announced at once. */
+export function FormErrors({ errors }: { errors?: ListOfErrors }) {
+  if (!errors?.some(Boolean)) return null
+  return (
+    <div className="form-errors" role="alert">
+      <ErrorList errors={errors} />
+    </div>
+  )
+}
+
 type FieldShell = { label: ReactNode; hint?: ReactNode; errors?: ListOfErrors; className?: string }
 
 function useFieldIds(id: string | undefined, errors: ListOfErrors, hint: ReactNode) {

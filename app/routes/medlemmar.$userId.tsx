@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList, MutationFields, TextareaField } from '#app/components/forms.tsx'
+import { FormErrors, MutationFields, TextareaField } from '#app/components/forms.tsx'
 import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
 import { getMemberProfile } from '#app/models/member.server.ts'
 import { canModerate, canModerateMember } from '#app/policies/member.ts'
@@ -104,11 +104,7 @@ export default function MemberProfile() {
             Status: <strong>{profile.statusLabel}</strong>
             {profile.statusReason ? ` – ${profile.statusReason}` : ''}
           </p>
-          {errors?.[''] ? (
-            <div className="form-errors" role="alert">
-              <ErrorList errors={errors['']} />
-            </div>
-          ) : null}
+          <FormErrors errors={errors?.['']} />
           {canModerate && (profile.status === 'active' || profile.status === 'pending') ? (
             <Form method="post">
               <MutationFields />

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList, Field, MutationFields, SelectField } from '#app/components/forms.tsx'
+import { FormErrors, Field, MutationFields, SelectField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
 import { getModerationQueue } from '#app/models/moderation.server.ts'
 import { approveOrganisationRequest, decideMember, rejectOrganisationRequest } from '#app/services/moderation.server.ts'
@@ -98,11 +98,7 @@ export default function ModerationQueue() {
           {DONE_MESSAGES[done as keyof typeof DONE_MESSAGES]}
         </p>
       ) : null}
-      {actionData?.result?.error?.[''] ? (
-        <div className="form-errors" role="alert">
-          <ErrorList errors={actionData.result.error['']} />
-        </div>
-      ) : null}
+      <FormErrors errors={actionData?.result?.error?.['']} />
 
       <section aria-labelledby="pending-organisations">
         <h2 id="pending-organisations">Organisationer som väntar</h2>

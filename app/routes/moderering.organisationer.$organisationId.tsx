@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { CheckboxField, ErrorList, Field, MutationFields, SelectField } from '#app/components/forms.tsx'
+import { CheckboxField, Field, FormErrors, MutationFields, SelectField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
 import { getOrganisationForEditing } from '#app/models/organisation.server.ts'
 import { addOrganisationDomain, removeOrganisationDomain, updateOrganisation } from '#app/services/organisation.server.ts'
@@ -63,11 +63,7 @@ export default function EditOrganisation() {
           {SAVED[saved as keyof typeof SAVED]}
         </p>
       ) : null}
-      {actionData?.result.error?.[''] ? (
-        <div className="form-errors" role="alert">
-          <ErrorList errors={actionData.result.error['']} />
-        </div>
-      ) : null}
+      <FormErrors errors={actionData?.result.error?.['']} />
       <section aria-labelledby="details" className="narrow">
         <h2 id="details">Uppgifter</h2>
         <Form method="post">

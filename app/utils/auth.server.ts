@@ -30,30 +30,26 @@ const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
   getSessionAttributes: (attributes) => ({ lastUsedAt: attributes.lastUsedAt }),
 })
 
-declare module 'lucia' {
-  interface Register {
-    Lucia: typeof lucia
-    DatabaseUserAttributes: {
-      email: string
-      name: string
-      title: string
-      role: UserRole
-      status: UserStatus
-      organisationId: string | null
-    }
-    DatabaseSessionAttributes: { userAgent: string; ipAddress: string; lastUsedAt: Date }
-  }
-}
-
-/** A signed-in person as the rest of the app sees them (no Lucia types). */
-export type SignedInUser = {
-  id: string
+type UserAttributes = {
   email: string
   name: string
   title: string
   role: UserRole
   status: UserStatus
   organisationId: string | null
+}
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: typeof lucia
+    DatabaseUserAttributes: UserAttributes
+    DatabaseSessionAttributes: { userAgent: string; ipAddress: string; lastUsedAt: Date }
+  }
+}
+
+/** A signed-in person as the rest of the app sees them (no Lucia types). */
+export type SignedInUser = UserAttributes & {
+  id: string
   sessionId: string
   /** Set-Cookie to send when the session was extended. */
   refreshedCookie: string | null
