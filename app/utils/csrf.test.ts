@@ -15,3 +15,13 @@ test.each([
 test('a load balancer forwarding the public host keeps same-site posts working', () => {
   expect(isForeignOrigin('https://samverka.example.se', 'app-1.internal:3000', 'samverka.example.se')).toBe(false)
 })
+
+test('an oversized form is refused with 413 before it is read', async () => {
+  const { requireValidMutation } = await import('./csrf.server.ts')
+  const request = new Request('http://localhost:3000/logga-in', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(10 * 1024 * 1024) },
+    body: 'email=x',
+  })
+  await expect(requireValidMutation(request)).rejects.toMatchObject({ status: 413 })
+})
