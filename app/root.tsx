@@ -89,6 +89,9 @@ function Header() {
             <nav aria-label="Huvudmeny" className="main-nav">
               <ul>
                 <li>
+                  <NavLink to="/fragor">Frågor</NavLink>
+                </li>
+                <li>
                   <NavLink to="/organisationer">Organisationer</NavLink>
                 </li>
                 {canModerate(user) ? (

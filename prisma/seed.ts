@@ -3,6 +3,7 @@ import path from 'node:path'
 import { prisma } from '#app/utils/db.server.ts'
 import { importRegistryCsv } from '#app/services/registry.server.ts'
 import { buildMember } from '#tests/factories.ts'
+import { seedDemoContent } from './demo-content.ts'
 
 /**
  * Loads the organisation registry (always; idempotent) and, when asked, a few demo members.
@@ -32,7 +33,8 @@ export async function seedDatabase({ demo }: { demo: boolean }) {
       demoMembers++
     }
   }
-  return { ...registry, demoMembers }
+  const demoPosts = demo ? await seedDemoContent() : 0
+  return { ...registry, demoMembers, demoPosts }
 }
 
 /** True when the database has no organisations yet (a fresh install). */

@@ -1,72 +1,100 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { MoreLink, PostList } from '#app/components/post-list.tsx'
 import { listNewestColleagues, getOwnProfile } from '#app/models/member.server.ts'
 import { countPendingItems } from '#app/models/moderation.server.ts'
+import { listFeed } from '#app/models/post.server.ts'
 import { canModerate } from '#app/policies/member.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
+import { decodeCursor } from '#app/utils/cursor.ts'
+import { nextPageUrl, presentPosts } from '#app/utils/post-presenter.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Start – Samverka' }]
 
+const FEED_VIEWS = { allt: undefined, fragor: 'question' } as const
+const ViewSchema = z.enum(['allt', 'fragor']).catch('allt')
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
-  const profile = await getOwnProfile(member.id)
-  const [colleagues, pendingItems] = await Promise.all([
+  const params = new URL(request.url).searchParams
+  const view = ViewSchema.parse(params.get('visa') ?? 'allt')
+  const [profile, feed, colleagues, pendingItems] = await Promise.all([
+    getOwnProfile(member.id),
+    listFeed({ type: FEED_VIEWS[view], after: decodeCursor(params.get('efter'), ['activityAt', 'id'] as const) }),
     member.organisationId ? listNewestColleagues(member.organisationId, member.id) : [],
     canModerate(member) ? countPendingItems() : null,
   ])
-  return { name: member.name, organisation: profile.organisation, colleagues, pendingItems }
+  return {
+    name: member.name,
+    view,
+    organisation: profile.organisation,
+    posts: presentPosts(feed.posts),
+    nextPage: nextPageUrl(request, feed.next),
+    colleagues,
+    pendingItems,
+  }
 }
 
 export default function Home() {
-  const { name, organisation, colleagues, pendingItems } = useLoaderData<typeof loader>()
+  const { name, view, organisation, posts, nextPage, colleagues, pendingItems } = useLoaderData<typeof loader>()
   return (
-    <>
-      <h1>Hej {name}!</h1>
-      <p>
-        Samverka är platsen där offentlig sektor delar projekt, frågor och material, så att ingen behöver uppfinna
-        hjulet igen.
-      </p>
-      {pendingItems ? (
-        <p className="notice" role="status">
-          <Link to="/moderering">{pendingItems === 1 ? '1 ärende väntar' : `${pendingItems} ärenden väntar`} på moderering</Link>
+    <div className="with-sidebar">
+      <div>
+        <h1>Hej {name}!</h1>
+        {pendingItems ? (
+          <p className="notice" role="status">
+            <Link to="/moderering">{pendingItems === 1 ? '1 ärende väntar' : `${pendingItems} ärenden väntar`} på moderering</Link>
+          </p>
+        ) : null}
+        <p className="actions">
+          <Link className="button" to="/fragor/ny">
+            Ställ en fråga
+          </Link>
         </p>
-      ) : null}
-      {organisation ? (
-        <section aria-labelledby="my-organisation">
-          <h2 id="my-organisation">Din organisation</h2>
+        <h2 id="feed-heading">Senaste aktivitet</h2>
+        <nav aria-label="Visa i flödet" className="sub-nav">
+          <ul>
+            <li>
+              <Link to="/?visa=allt" aria-current={view === 'allt' ? 'page' : undefined}>
+                Allt
+              </Link>
+            </li>
+            <li>
+              <Link to="/?visa=fragor" aria-current={view === 'fragor' ? 'page' : undefined}>
+                Frågor
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <PostList posts={posts} emptyText="Här är det tomt än så länge. Ställ den första frågan!" />
+        <MoreLink to={nextPage} label="Äldre inlägg" />
+      </div>
+      <aside aria-labelledby="my-organisation">
+        <h2 id="my-organisation">Din organisation</h2>
+        {organisation ? (
           <p>
             <Link to={`/organisationer/${organisation.slug}`}>{organisation.name}</Link>
           </p>
-          {colleagues.length > 0 ? (
-            <>
-              <h3>Nya kollegor i Samverka</h3>
-              <ul>
-                {colleagues.map((colleague) => (
-                  <li key={colleague.id}>
-                    <Link to={`/medlemmar/${colleague.id}`}>{colleague.name}</Link>
-                    {colleague.title ? `, ${colleague.title}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p>Du är först från din organisation. Bjud gärna in dina kollegor!</p>
-          )}
-        </section>
-      ) : null}
-      <section aria-labelledby="explore">
-        <h2 id="explore">Utforska</h2>
-        <ul>
-          <li>
-            <Link to="/organisationer">Alla organisationer i Samverka</Link>
-          </li>
-          <li>
-            <Link to="/installningar">Din profil och dina intresseområden</Link>
-          </li>
-        </ul>
-      </section>
-    </>
+        ) : null}
+        {colleagues.length > 0 ? (
+          <>
+            <h3>Nya kollegor i Samverka</h3>
+            <ul>
+              {colleagues.map((colleague) => (
+                <li key={colleague.id}>
+                  <Link to={`/medlemmar/${colleague.id}`}>{colleague.name}</Link>
+                  {colleague.title ? `, ${colleague.title}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>Du är först från din organisation. Bjud gärna in dina kollegor!</p>
+        )}
+      </aside>
+    </div>
   )
 }
 

@@ -5,6 +5,9 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields, TextareaField } from '#app/components/forms.tsx'
 import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
 import { getMemberProfile } from '#app/models/member.server.ts'
+import { listPostsBy } from '#app/models/post.server.ts'
+import { PostList } from '#app/components/post-list.tsx'
+import { presentPosts } from '#app/utils/post-presenter.server.ts'
 import { canModerate, canModerateMember } from '#app/policies/member.ts'
 import { decideMember } from '#app/services/moderation.server.ts'
 import { requireMember, requireModerator } from '#app/utils/auth.server.ts'
@@ -25,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Members see active members only; moderators also see pending, rejected and suspended ones.
   const profile = await getMemberProfile(params.userId ?? '', { includeInactive: moderator })
   invariantResponse(profile, 'Medlemmen finns inte.')
+  const posts = await listPostsBy({ authorId: profile.id })
   return {
+    posts: presentPosts(posts),
     profile: {
       id: profile.id,
       name: profile.name,
@@ -61,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DONE = { suspend: 'Medlemmen är avstängd och utloggad.', reinstate: 'Medlemmen är återaktiverad.', approve: 'Medlemmen är godkänd.', reject: 'Medlemmen är avslagen.' } as const
 
 export default function MemberProfile() {
-  const { profile, canModerate } = useLoaderData<typeof loader>()
+  const { profile, canModerate, posts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const done = searchParams.get('klart')
@@ -97,6 +102,8 @@ export default function MemberProfile() {
           </ul>
         </>
       ) : null}
+      <h2>Inlägg</h2>
+      <PostList posts={posts} emptyText="Inga inlägg ännu." />
       {profile.status ? (
         <section aria-labelledby="moderation" className="card">
           <h2 id="moderation">Moderering</h2>

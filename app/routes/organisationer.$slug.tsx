@@ -4,6 +4,9 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
 import { listOrganisationMembers } from '#app/models/member.server.ts'
 import { getOrganisationBySlug } from '#app/models/organisation.server.ts'
+import { listPostsBy } from '#app/models/post.server.ts'
+import { PostList } from '#app/components/post-list.tsx'
+import { presentPosts } from '#app/utils/post-presenter.server.ts'
 import { canModerate } from '#app/policies/member.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor, encodeCursor } from '#app/utils/cursor.ts'
@@ -17,8 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisation = await getOrganisationBySlug(params.slug ?? '')
   invariantResponse(organisation, 'Organisationen finns inte.')
   const after = decodeCursor(new URL(request.url).searchParams.get('efter'), ['sortKey', 'id'] as const)
-  const { members, next } = await listOrganisationMembers(organisation.id, after)
+  const [{ members, next }, posts] = await Promise.all([
+    listOrganisationMembers(organisation.id, after),
+    listPostsBy({ organisationId: organisation.id }),
+  ])
   return {
+    posts: presentPosts(posts),
     organisation,
     members: members.map(({ sortKey: _sortKey, ...rest }) => rest),
     nextPage: next ? `?efter=${encodeCursor(next)}` : null,
@@ -27,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, nextPage, canEdit } = useLoaderData<typeof loader>()
+  const { organisation, members, nextPage, canEdit, posts } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>
@@ -60,6 +67,8 @@ export default function OrganisationPage() {
           <Link to={`/moderering/organisationer/${organisation.id}`}>Redigera organisationen</Link>
         </p>
       ) : null}
+      <h2>Senaste inläggen</h2>
+      <PostList posts={posts} emptyText="Organisationen har inte publicerat något ännu." />
       <h2>Medlemmar</h2>
       {members.length === 0 ? <p>Ingen från organisationen har gått med ännu.</p> : null}
       <ul>

@@ -4,11 +4,11 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
  * The audit log: every moderation and sign-up decision, written in the same transaction
  * as the change it records.
  */
-export type Actor = { id: string; name: string } | null
+export type AuditActor = { id: string; name: string } | null
 
 export type AuditEntry = {
   action: AuditAction
-  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain'
+  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain' | 'post' | 'answer'
   targetId: string
   targetName?: string
   reason?: string | null
@@ -28,11 +28,14 @@ export const AUDIT_ACTIONS = {
   'organisation.updated': 'Organisation ändrad',
   'organisation.domain-added': 'Domän tillagd',
   'organisation.domain-removed': 'Domän borttagen',
+  'content.edited': 'Innehåll redigerat av moderator',
+  'content.deleted': 'Innehåll borttaget av moderator',
+  'content.restored': 'Innehåll återställt',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
-export async function writeAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry) {
+export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry) {
   await tx.auditLog.create({
     data: {
       actorId: actor?.id ?? null,

@@ -1,5 +1,5 @@
 import { decisionEmail } from '#app/emails/decision.server.ts'
-import { canModerate, canModerateMember, type Moderator } from '#app/policies/member.ts'
+import { canModerate, canModerateMember, type Actor } from '#app/policies/member.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { sendEmail, type EmailMessage } from '#app/utils/email.server.ts'
@@ -31,7 +31,7 @@ async function uniqueSlug(name: string) {
 }
 
 export async function approveOrganisationRequest(
-  actor: Moderator,
+  actor: Actor,
   input: { requestId: string; name: string; type: OrganisationType; county?: string | null; reason?: string | null; baseUrl: string },
 ) {
   authorize(canModerate(actor))
@@ -93,7 +93,7 @@ export async function approveOrganisationRequest(
 }
 
 export async function rejectOrganisationRequest(
-  actor: Moderator,
+  actor: Actor,
   input: { requestId: string; reason: string },
 ) {
   authorize(canModerate(actor))
@@ -190,7 +190,7 @@ export type MemberDecisionName = keyof typeof MEMBER_DECISIONS
 
 /** Approve / reject a pending member, suspend or reinstate a member; the member is told why. */
 export async function decideMember(
-  actor: Moderator,
+  actor: Actor,
   input: { userId: string; decision: MemberDecisionName; reason: string | null; baseUrl: string },
 ) {
   const decision: MemberDecision = MEMBER_DECISIONS[input.decision]

@@ -6,7 +6,7 @@ import { normalizeDomain, isFreeMailDomain } from '#app/utils/email-domain.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { swedishSortKey } from '#app/utils/swedish.ts'
 import { writeAudit } from './audit.server.ts'
-import type { Moderator } from '#app/policies/member.ts'
+import type { Actor } from '#app/policies/member.ts'
 
 /** Moderators edit the registry: details, verified / manual-approval flags, domains. */
 const editableSelect = {
@@ -19,7 +19,7 @@ const editableSelect = {
 } satisfies Prisma.OrganisationSelect
 
 export async function updateOrganisation(
-  actor: Moderator,
+  actor: Actor,
   input: {
     organisationId: string
     name: string
@@ -57,7 +57,7 @@ export async function updateOrganisation(
   })
 }
 
-export async function addOrganisationDomain(actor: Moderator, input: { organisationId: string; domain: string; reason: string | null }) {
+export async function addOrganisationDomain(actor: Actor, input: { organisationId: string; domain: string; reason: string | null }) {
   authorize(canModerate(actor))
   const domain = normalizeDomain(input.domain)
   if (!domain) throw badRequest('Ogiltig domän. Skriv till exempel malmo.se.')
@@ -83,7 +83,7 @@ export async function addOrganisationDomain(actor: Moderator, input: { organisat
   return domain
 }
 
-export async function removeOrganisationDomain(actor: Moderator, input: { organisationId: string; domainId: string; reason: string | null }) {
+export async function removeOrganisationDomain(actor: Actor, input: { organisationId: string; domainId: string; reason: string | null }) {
   authorize(canModerate(actor))
   await prisma.$transaction(async (tx) => {
     const row = await tx.organisationDomain.findFirst({

@@ -12,12 +12,12 @@ const { prisma } = database
 describe('the organisation registry', () => {
   test('the shipped registry loads once and re-running updates instead of duplicating', async () => {
     const first = await seedDatabase({ demo: true })
-    expect(first).toMatchObject({ created: 658, updated: 0, errors: [], demoMembers: DEMO_MEMBERS.length })
+    expect(first).toMatchObject({ created: 658, updated: 0, errors: [], demoMembers: DEMO_MEMBERS.length, demoPosts: 3 })
     expect(await prisma.organisation.count({ where: { type: 'kommun' } })).toBe(290)
     expect(await prisma.organisation.count({ where: { type: 'region' } })).toBe(21)
 
     const again = await seedDatabase({ demo: true })
-    expect(again).toMatchObject({ created: 0, updated: 0, domainsAdded: 0, demoMembers: 0 })
+    expect(again).toMatchObject({ created: 0, updated: 0, domainsAdded: 0, demoMembers: 0, demoPosts: 0 })
     expect(await prisma.organisation.count()).toBe(658)
 
     const renamed = fs.readFileSync(registryCsvPath, 'utf8').replace('Nacka kommun', 'Nacka kommun (ny)')

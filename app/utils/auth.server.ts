@@ -2,7 +2,7 @@ import { PrismaAdapter } from '@lucia-auth/adapter-prisma'
 import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan } from 'lucia'
 import type { UserRole, UserStatus } from '#app/generated/prisma/enums.ts'
-import type { Moderator } from '#app/policies/member.ts'
+import type { Actor } from '#app/policies/member.ts'
 import { clearCookie, readCookie, serializeCookie } from './cookies.server.ts'
 import { prisma } from './db.server.ts'
 import { forbidden } from './errors.server.ts'
@@ -124,10 +124,16 @@ export async function requireRole(request: Request, roles: readonly UserRole[]):
   return member
 }
 
+const asActor = (member: SignedInUser): Actor => ({ id: member.id, name: member.name, role: member.role, status: member.status })
+
+/** An active member, shaped as the services' actor. */
+export async function requireActor(request: Request): Promise<Actor> {
+  return asActor(await requireMember(request))
+}
+
 /** A moderator or admin (others get 403), shaped as the services' actor. */
-export async function requireModerator(request: Request): Promise<Moderator> {
-  const member = await requireRole(request, ['moderator', 'admin'])
-  return { id: member.id, name: member.name, role: member.role, status: member.status }
+export async function requireModerator(request: Request): Promise<Actor> {
+  return asActor(await requireRole(request, ['moderator', 'admin']))
 }
 
 /** For sign-in pages: a signed-in user is sent on. */

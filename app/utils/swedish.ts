@@ -45,3 +45,17 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'organisation'
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat('sv', { numeric: 'auto' })
+
+/** "för 5 minuter sedan", "i går" for the last week; otherwise "3 mars 2026". */
+export function formatRelativeDate(value: Date | string, now = new Date()): string {
+  const date = new Date(value)
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000)
+  const absolute = Math.abs(seconds)
+  if (absolute < 60) return 'nyss'
+  if (absolute < 3600) return relativeFormat.format(Math.round(seconds / 60), 'minute')
+  if (absolute < 86_400) return relativeFormat.format(Math.round(seconds / 3600), 'hour')
+  if (absolute < 7 * 86_400) return relativeFormat.format(Math.round(seconds / 86_400), 'day')
+  return formatDate(date)
+}

@@ -1,0 +1,83 @@
+import { Link } from '@remix-run/react'
+
+/** A list of post cards (feed, tag pages, question lists) and its "more" link. */
+export type PostListItem = {
+  id: string
+  type: 'question' | 'project' | 'artifact'
+  title: string
+  snippet: string
+  answerCount: number
+  answered: boolean
+  when: string
+  author: { id: string; name: string } | null
+  organisation: { name: string; slug: string } | null
+  tags: string[]
+}
+
+export const POST_TYPE_LABELS = { question: 'Fråga', project: 'Projekt', artifact: 'Material' } as const
+
+export function postPath(post: { id: string; type: PostListItem['type'] }) {
+  return post.type === 'question' ? `/fragor/${post.id}` : `/${post.type === 'project' ? 'projekt' : 'material'}/${post.id}`
+}
+
+export function TagLinks({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return null
+  return (
+    <ul className="tag-list" aria-label="Taggar">
+      {tags.map((tag) => (
+        <li key={tag}>
+          <Link className="badge" to={`/taggar/${encodeURIComponent(tag)}`}>
+            {tag}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function PostList({ posts, emptyText }: { posts: PostListItem[]; emptyText: string }) {
+  if (posts.length === 0) return <p>{emptyText}</p>
+  return (
+    <ul className="card-list">
+      {posts.map((post) => (
+        <li key={post.id}>
+          <article className="card" aria-labelledby={`post-${post.id}`}>
+            <p className="meta">
+              <span className="badge">{POST_TYPE_LABELS[post.type]}</span>{' '}
+              {post.type === 'question'
+                ? post.answerCount === 0
+                  ? 'Inga svar ännu'
+                  : `${post.answerCount} svar${post.answered ? ', löst' : ''}`
+                : null}
+            </p>
+            <h3 id={`post-${post.id}`}>
+              <Link to={postPath(post)}>{post.title}</Link>
+            </h3>
+            {post.snippet ? <p>{post.snippet}</p> : null}
+            <p className="meta">
+              {post.author ? <Link to={`/medlemmar/${post.author.id}`}>{post.author.name}</Link> : 'Tidigare medlem'}
+              {post.organisation ? (
+                <>
+                  {', '}
+                  <Link to={`/organisationer/${post.organisation.slug}`}>{post.organisation.name}</Link>
+                </>
+              ) : null}
+              {' · '}
+              {post.when}
+            </p>
+            <TagLinks tags={post.tags} />
+          </article>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function MoreLink({ to, label }: { to: string | null; label: string }) {
+  if (!to) return null
+  return (
+    <p className="pagination">
+      <Link to={to}>{label}</Link>
+    </p>
+  )
+}

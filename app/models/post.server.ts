@@ -1,0 +1,174 @@
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { canSeeContent, visibleContentWhere } from '#app/policies/content.ts'
+import type { ActorLike } from '#app/policies/member.ts'
+import { prisma } from '#app/utils/db.server.ts'
+
+/**
+ * Reads of posts (questions now; projects and artifacts share the table). Lists show visible
+ * posts only, newest activity first, keyset-paged on (activityAt, id) so any page costs one
+ * index range scan.
+ */
+export const FEED_PAGE_SIZE = 20
+export const SNIPPET_LENGTH = 240
+
+export const postCardSelect = {
+  id: true,
+  type: true,
+  title: true,
+  bodyText: true,
+  answerCount: true,
+  acceptedAnswerId: true,
+  activityAt: true,
+  createdAt: true,
+  author: { select: { id: true, name: true } },
+  organisation: { select: { name: true, slug: true } },
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
+} satisfies Prisma.PostSelect
+
+type PostCardRow = Prisma.PostGetPayload<{ select: typeof postCardSelect }>
+
+export type FeedCursor = { activityAt: string; id: string }
+
+function toCard(row: PostCardRow) {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    snippet: row.bodyText.length > SNIPPET_LENGTH ? `${row.bodyText.slice(0, SNIPPET_LENGTH).trimEnd()} …` : row.bodyText,
+    answerCount: row.answerCount,
+    answered: row.acceptedAnswerId !== null,
+    activityAt: row.activityAt,
+    author: row.author,
+    organisation: row.organisation,
+    tags: row.tags.map((item) => item.tag.name),
+  }
+}
+
+export type PostCard = ReturnType<typeof toCard>
+
+function afterCursor(cursor: FeedCursor | undefined): Prisma.PostWhereInput {
+  if (!cursor) return {}
+  const activityAt = new Date(cursor.activityAt)
+  if (Number.isNaN(activityAt.getTime())) return {}
+  return { OR: [{ activityAt: { lt: activityAt } }, { activityAt, id: { lt: cursor.id } }] }
+}
+
+function page(rows: PostCardRow[]) {
+  const cards = rows.slice(0, FEED_PAGE_SIZE).map(toCard)
+  const last = rows.length > FEED_PAGE_SIZE ? cards[cards.length - 1] : undefined
+  return { posts: cards, next: last ? { activityAt: last.activityAt.toISOString(), id: last.id } : null }
+}
+
+export async function listFeed(input: { type?: 'question' | 'project' | 'artifact'; unanswered?: boolean; after?: FeedCursor }) {
+  const rows = await prisma.post.findMany({
+    where: {
+      ...visibleContentWhere,
+      ...(input.type ? { type: input.type } : {}),
+      ...(input.unanswered ? { answerCount: 0 } : {}),
+      ...afterCursor(input.after),
+    },
+    select: postCardSelect,
+    orderBy: [{ activityAt: 'desc' }, { id: 'desc' }],
+    take: FEED_PAGE_SIZE + 1,
+  })
+  return page(rows)
+}
+
+/** Everything with a tag, newest activity first, through the tag index. */
+export async function listTagFeed(tagName: string, after?: FeedCursor) {
+  const tag = await prisma.tag.findUnique({ where: { name: tagName }, select: { id: true, name: true } })
+  if (!tag) return null
+  const activityAt = after ? new Date(after.activityAt) : null
+  const links = await prisma.postTag.findMany({
+    where: {
+      tagId: tag.id,
+      post: visibleContentWhere,
+      ...(after && activityAt && !Number.isNaN(activityAt.getTime())
+        ? { OR: [{ postActivityAt: { lt: activityAt } }, { postActivityAt: activityAt, postId: { lt: after.id } }] }
+        : {}),
+    },
+    select: { post: { select: postCardSelect } },
+    orderBy: [{ postActivityAt: 'desc' }, { postId: 'desc' }],
+    take: FEED_PAGE_SIZE + 1,
+  })
+  return { tag: tag.name, ...page(links.map((link) => link.post)) }
+}
+
+/** Visible posts by an author or an organisation, for profile and organisation pages. */
+export async function listPostsBy(where: { authorId: string } | { organisationId: string }, take = 10) {
+  const rows = await prisma.post.findMany({
+    where: { ...visibleContentWhere, ...where },
+    select: postCardSelect,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+  })
+  return rows.map(toCard)
+}
+
+const answerSelect = {
+  id: true,
+  bodyHtml: true,
+  score: true,
+  status: true,
+  createdAt: true,
+  editedAt: true,
+  authorId: true,
+  author: { select: { id: true, name: true, organisation: { select: { name: true } } } },
+} satisfies Prisma.AnswerSelect
+
+/**
+ * A question with its answers (accepted first, then by score, then oldest) and the viewer's
+ * own votes. Members see visible content; moderators also hidden and deleted.
+ */
+export async function getQuestion(id: string, viewer: ActorLike & { id: string }) {
+  const question = await prisma.post.findFirst({
+    where: { id, type: 'question' },
+    select: {
+      id: true,
+      title: true,
+      bodyHtml: true,
+      body: true,
+      status: true,
+      authorId: true,
+      acceptedAnswerId: true,
+      createdAt: true,
+      editedAt: true,
+      author: { select: { id: true, name: true, title: true } },
+      organisation: { select: { name: true, slug: true, verified: true } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
+    },
+  })
+  if (!question || !canSeeContent(viewer, question)) return null
+  const answers = await prisma.answer.findMany({
+    where: { postId: question.id, ...(canSeeContent(viewer, { status: 'deleted' }) ? {} : visibleContentWhere) },
+    select: answerSelect,
+    orderBy: [{ score: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    take: 500,
+  })
+  const votes = await prisma.answerVote.findMany({
+    where: { userId: viewer.id, answerId: { in: answers.map((answer) => answer.id) } },
+    select: { answerId: true, value: true },
+  })
+  const myVotes = new Map(votes.map((vote) => [vote.answerId, vote.value]))
+  const accepted = answers.filter((answer) => answer.id === question.acceptedAnswerId)
+  const others = answers.filter((answer) => answer.id !== question.acceptedAnswerId)
+  return {
+    ...question,
+    tags: question.tags.map((item) => item.tag.name),
+    answers: [...accepted, ...others].map((answer) => ({ ...answer, myVote: myVotes.get(answer.id) ?? 0 })),
+  }
+}
+
+export async function getQuestionForEditing(id: string) {
+  return prisma.post.findFirst({
+    where: { id, type: 'question' },
+    select: { id: true, title: true, body: true, status: true, authorId: true, tags: { select: { tag: { select: { name: true } } } } },
+  })
+}
+
+export async function getAnswerForEditing(id: string) {
+  return prisma.answer.findUnique({
+    where: { id },
+    select: { id: true, body: true, status: true, authorId: true, post: { select: { id: true, title: true, status: true } } },
+  })
+}

@@ -1,0 +1,227 @@
+import { parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FormErrors, MutationFields } from '#app/components/forms.tsx'
+import { TagLinks } from '#app/components/post-list.tsx'
+import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
+import { getQuestion } from '#app/models/post.server.ts'
+import { canAcceptAnswer, canDeleteContent, canEditContent, canRestoreContent, canVoteOnAnswer } from '#app/policies/content.ts'
+import {
+  acceptAnswer,
+  answerQuestion,
+  setAnswerStatus,
+  setQuestionStatus,
+  voteOnAnswer,
+} from '#app/services/question.server.ts'
+import { requireActor } from '#app/utils/auth.server.ts'
+import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { invariantResponse } from '#app/utils/errors.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
+import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
+import { formatDateTime, formatRelativeDate } from '#app/utils/swedish.ts'
+import { QuestionPageActionSchema } from '#app/validation/content.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.question.title ?? 'Fråga'} – Samverka` }]
+
+const STATUS_TEXT = { hidden: 'Dold av en moderator', deleted: 'Borttagen' } as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request)
+  const question = await getQuestion(params.questionId ?? '', actor)
+  invariantResponse(question, 'Frågan finns inte.')
+  const now = new Date()
+  return {
+    question: {
+      id: question.id,
+      title: question.title,
+      bodyHtml: question.bodyHtml,
+      status: question.status,
+      statusText: question.status === 'visible' ? null : STATUS_TEXT[question.status],
+      tags: question.tags,
+      author: question.author,
+      organisation: question.organisation,
+      created: formatRelativeDate(question.createdAt, now),
+      createdExact: formatDateTime(question.createdAt),
+      edited: question.editedAt ? formatDateTime(question.editedAt) : null,
+      acceptedAnswerId: question.acceptedAnswerId,
+      canEdit: canEditContent(actor, question),
+      canDelete: question.status === 'visible' && canDeleteContent(actor, question),
+      canRestore: question.status !== 'visible' && canRestoreContent(actor),
+      canAccept: question.status === 'visible' && canAcceptAnswer(actor, question),
+      canAnswer: question.status === 'visible',
+    },
+    answers: question.answers.map((answer) => ({
+      id: answer.id,
+      bodyHtml: answer.bodyHtml,
+      score: answer.score,
+      status: answer.status,
+      myVote: answer.myVote,
+      author: answer.author,
+      created: formatRelativeDate(answer.createdAt, now),
+      edited: answer.editedAt ? formatDateTime(answer.editedAt) : null,
+      accepted: answer.id === question.acceptedAnswerId,
+      canEdit: canEditContent(actor, answer),
+      canDelete: answer.status === 'visible' && canDeleteContent(actor, answer),
+      canRestore: answer.status !== 'visible' && canRestoreContent(actor),
+      canVote: question.status === 'visible' && canVoteOnAnswer(actor, answer),
+    })),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request)
+  const formData = await requireValidMutation(request)
+  const questionId = params.questionId ?? ''
+  const submission = parseWithZod(formData, { schema: QuestionPageActionSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), intent: String(formData.get('intent')) }, { status: 400 })
+  }
+  const value = submission.value
+  try {
+    switch (value.intent) {
+      case 'answer': {
+        await enforceRateLimit('posting', actor.id)
+        const answer = await answerQuestion(actor, questionId, value.body)
+        return redirect(`/fragor/${questionId}#svar-${answer.id}`)
+      }
+      case 'vote':
+        await enforceRateLimit('general', actor.id)
+        await voteOnAnswer(actor, value.answerId, value.value as -1 | 0 | 1)
+        return redirect(`/fragor/${questionId}#svar-${value.answerId}`)
+      case 'accept':
+        await acceptAnswer(actor, questionId, value.answerId)
+        return redirect(`/fragor/${questionId}${value.answerId ? `#svar-${value.answerId}` : ''}`)
+      case 'delete-question':
+      case 'restore-question':
+        await setQuestionStatus(actor, questionId, value.intent === 'delete-question' ? 'deleted' : 'visible', value.reason)
+        return redirect(value.intent === 'delete-question' && !canRestoreContent(actor) ? '/?borttagen' : `/fragor/${questionId}`)
+      case 'delete-answer':
+      case 'restore-answer':
+        await setAnswerStatus(actor, value.answerId, value.intent === 'delete-answer' ? 'deleted' : 'visible', value.reason)
+        return redirect(`/fragor/${questionId}`)
+    }
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply, { intent: value.intent })
+  }
+}
+
+function VoteButtons({ answerId, myVote, score, canVote }: { answerId: string; myVote: number; score: number; canVote: boolean }) {
+  const scoreText = `${score} poäng`
+  if (!canVote) return <p className="meta">{scoreText}</p>
+  return (
+    <Form method="post" className="vote-box" aria-label="Rösta på svaret">
+      <MutationFields />
+      <input type="hidden" name="intent" value="vote" />
+      <input type="hidden" name="answerId" value={answerId} />
+      <button type="submit" name="value" value={myVote === 1 ? '0' : '1'} className="secondary" aria-pressed={myVote === 1}>
+        Bra svar
+      </button>
+      <span>{scoreText}</span>
+      <button type="submit" name="value" value={myVote === -1 ? '0' : '-1'} className="secondary" aria-pressed={myVote === -1}>
+        Mindre bra svar
+      </button>
+    </Form>
+  )
+}
+
+function StatusButton({ intent, answerId, label }: { intent: string; answerId?: string; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <MutationFields />
+      {answerId ? <input type="hidden" name="answerId" value={answerId} /> : null}
+      <button type="submit" name="intent" value={intent} className="secondary">
+        {label}
+      </button>
+    </Form>
+  )
+}
+
+export default function QuestionPage() {
+  const { question, answers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const answerErrors = actionData && 'intent' in actionData && actionData.intent === 'answer' ? actionData.result.error?.body : undefined
+  const formErrors = actionData?.result.error?.['']
+  return (
+    <article aria-labelledby="question-title" className="narrow-wide">
+      {question.statusText ? (
+        <p className="status-banner" role="status">
+          {question.statusText}. Bara moderatorer ser frågan.
+        </p>
+      ) : null}
+      <h1 id="question-title">{question.title}</h1>
+      <p className="meta">
+        Frågat av {question.author ? <Link to={`/medlemmar/${question.author.id}`}>{question.author.name}</Link> : 'Tidigare medlem'}
+        {question.organisation ? (
+          <>
+            {', '}
+            <Link to={`/organisationer/${question.organisation.slug}`}>{question.organisation.name}</Link>
+          </>
+        ) : null}{' '}
+        · <time title={question.createdExact}>{question.created}</time>
+        {question.edited ? ` · redigerad ${question.edited}` : ''}
+      </p>
+      <TagLinks tags={question.tags} />
+      <div className="rich-text" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
+      <FormErrors errors={formErrors} />
+      <div className="actions">
+        {question.canEdit ? <Link to={`/fragor/${question.id}/redigera`}>Redigera frågan</Link> : null}
+        {question.canDelete ? <StatusButton intent="delete-question" label="Ta bort frågan" /> : null}
+        {question.canRestore ? <StatusButton intent="restore-question" label="Återställ frågan" /> : null}
+      </div>
+
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">{answers.length === 0 ? 'Inga svar ännu' : `${answers.length} svar`}</h2>
+        <ul className="card-list">
+          {answers.map((answer) => (
+            <li key={answer.id} id={`svar-${answer.id}`}>
+              <article className={`card${answer.accepted ? ' answer-accepted' : ''}`} aria-label={`Svar från ${answer.author?.name ?? 'tidigare medlem'}`}>
+                {answer.accepted ? <p className="badge badge-verified">Accepterat svar</p> : null}
+                {answer.status !== 'visible' ? <p className="status-banner">Borttaget svar. Bara moderatorer ser det.</p> : null}
+                <div className="rich-text" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
+                <p className="meta">
+                  {answer.author ? <Link to={`/medlemmar/${answer.author.id}`}>{answer.author.name}</Link> : 'Tidigare medlem'}
+                  {answer.author?.organisation ? `, ${answer.author.organisation.name}` : ''} · {answer.created}
+                  {answer.edited ? ` · redigerad ${answer.edited}` : ''}
+                </p>
+                <VoteButtons answerId={answer.id} myVote={answer.myVote} score={answer.score} canVote={answer.canVote} />
+                <div className="actions">
+                  {question.canAccept && answer.status === 'visible' ? (
+                    <Form method="post" className="inline-form">
+                      <MutationFields />
+                      <input type="hidden" name="answerId" value={answer.accepted ? '' : answer.id} />
+                      <button type="submit" name="intent" value="accept" className="secondary">
+                        {answer.accepted ? 'Ta bort markeringen som accepterat svar' : 'Markera som accepterat svar'}
+                      </button>
+                    </Form>
+                  ) : null}
+                  {answer.canEdit ? <Link to={`/svar/${answer.id}/redigera`}>Redigera svaret</Link> : null}
+                  {answer.canDelete ? <StatusButton intent="delete-answer" answerId={answer.id} label="Ta bort svaret" /> : null}
+                  {answer.canRestore ? <StatusButton intent="restore-answer" answerId={answer.id} label="Återställ svaret" /> : null}
+                </div>
+              </article>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {question.canAnswer ? (
+        <section aria-labelledby="answer-heading">
+          <h2 id="answer-heading">Ditt svar</h2>
+          <Form method="post">
+            <MutationFields />
+            {/* A new key after each posted answer gives a fresh, empty editor. */}
+            <RichTextEditor key={answers.length} id="answer-body" name="body" label="Svar" errors={answerErrors ?? undefined} defaultValue={null} />
+            <button type="submit" name="intent" value="answer">
+              Publicera svaret
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </article>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

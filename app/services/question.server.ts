@@ -1,0 +1,175 @@
+import type { RichTextDocument } from '#app/editor/document.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { authorize } from '#app/policies/authorize.server.ts'
+import { canAcceptAnswer, canDeleteContent, canEditContent, canRestoreContent, canVoteOnAnswer } from '#app/policies/content.ts'
+import type { Actor } from '#app/policies/member.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
+import { writeAudit } from './audit.server.ts'
+import { richTextColumns } from './rich-text.server.ts'
+import { enqueueSearchUpdate } from './search-outbox.server.ts'
+import { setPostTags, touchPostTags } from './tags.server.ts'
+
+/**
+ * Questions and answers. Each use case: load → authorize → one transaction with the change,
+ * its search-outbox row and (for moderators acting on others' content) an audit row.
+ */
+type QuestionInput = { title: string; body: RichTextDocument; tags: string[] }
+
+const questionGuardSelect = { id: true, title: true, authorId: true, status: true, type: true } satisfies Prisma.PostSelect
+
+async function loadQuestion(tx: Prisma.TransactionClient, id: string) {
+  const question = await tx.post.findFirst({ where: { id, type: 'question' }, select: questionGuardSelect })
+  invariantResponse(question, 'Frågan finns inte.')
+  return question
+}
+
+async function loadAnswer(tx: Prisma.TransactionClient, id: string) {
+  const answer = await tx.answer.findUnique({
+    where: { id },
+    select: { id: true, postId: true, authorId: true, status: true, post: { select: { status: true, acceptedAnswerId: true, title: true } } },
+  })
+  invariantResponse(answer && answer.post.status === 'visible', 'Svaret finns inte.')
+  return answer
+}
+
+async function auditIfModerating(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  content: { authorId: string | null },
+  entry: Parameters<typeof writeAudit>[2],
+) {
+  if (content.authorId !== actor.id) await writeAudit(tx, actor, entry)
+}
+
+export async function askQuestion(actor: Actor, input: QuestionInput) {
+  authorize(actor.status === 'active')
+  const author = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { organisationId: true } })
+  return prisma.$transaction(async (tx) => {
+    const now = new Date()
+    const question = await tx.post.create({
+      data: {
+        type: 'question',
+        title: input.title,
+        ...richTextColumns(input.body),
+        authorId: actor.id,
+        organisationId: author.organisationId,
+        activityAt: now,
+        createdAt: now,
+      },
+      select: { id: true },
+    })
+    await setPostTags(tx, question.id, input.tags, now)
+    await enqueueSearchUpdate(tx, 'post', question.id)
+    return question
+  })
+}
+
+export async function editQuestion(actor: Actor, questionId: string, input: QuestionInput) {
+  await prisma.$transaction(async (tx) => {
+    const question = await loadQuestion(tx, questionId)
+    authorize(canEditContent(actor, question), 'Bara den som frågade eller en moderator kan redigera frågan.')
+    const updated = await tx.post.update({
+      where: { id: question.id },
+      data: { title: input.title, ...richTextColumns(input.body), editedAt: new Date() },
+      select: { activityAt: true },
+    })
+    await setPostTags(tx, question.id, input.tags, updated.activityAt)
+    await enqueueSearchUpdate(tx, 'post', question.id)
+    await auditIfModerating(tx, actor, question, {
+      action: 'content.edited', targetType: 'post', targetId: question.id, targetName: input.title, data: { before: { title: question.title } },
+    })
+  })
+}
+
+/** Soft delete (author or moderator) and restore (moderator). */
+export async function setQuestionStatus(actor: Actor, questionId: string, status: 'deleted' | 'visible', reason: string | null) {
+  await prisma.$transaction(async (tx) => {
+    const question = await loadQuestion(tx, questionId)
+    authorize(status === 'deleted' ? canDeleteContent(actor, question) : canRestoreContent(actor))
+    await tx.post.update({ where: { id: question.id }, data: { status, statusReason: reason } })
+    await enqueueSearchUpdate(tx, 'post', question.id)
+    await auditIfModerating(tx, actor, question, {
+      action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'post', targetId: question.id, targetName: question.title, reason,
+    })
+  })
+}
+
+export async function answerQuestion(actor: Actor, questionId: string, body: RichTextDocument) {
+  authorize(actor.status === 'active')
+  return prisma.$transaction(async (tx) => {
+    const question = await loadQuestion(tx, questionId)
+    if (question.status !== 'visible') throw badRequest('Frågan går inte att besvara.')
+    const now = new Date()
+    const answer = await tx.answer.create({
+      data: { postId: question.id, authorId: actor.id, ...richTextColumns(body), createdAt: now },
+      select: { id: true },
+    })
+    await tx.post.update({ where: { id: question.id }, data: { answerCount: { increment: 1 }, activityAt: now } })
+    await touchPostTags(tx, question.id, now)
+    await enqueueSearchUpdate(tx, 'post', question.id)
+    return answer
+  })
+}
+
+export async function editAnswer(actor: Actor, answerId: string, body: RichTextDocument) {
+  await prisma.$transaction(async (tx) => {
+    const answer = await loadAnswer(tx, answerId)
+    authorize(canEditContent(actor, answer), 'Bara den som svarade eller en moderator kan redigera svaret.')
+    await tx.answer.update({ where: { id: answer.id }, data: { ...richTextColumns(body), editedAt: new Date() } })
+    await enqueueSearchUpdate(tx, 'post', answer.postId)
+    await auditIfModerating(tx, actor, answer, { action: 'content.edited', targetType: 'answer', targetId: answer.id, targetName: answer.post.title })
+  })
+}
+
+export async function setAnswerStatus(actor: Actor, answerId: string, status: 'deleted' | 'visible', reason: string | null) {
+  await prisma.$transaction(async (tx) => {
+    const answer = await loadAnswer(tx, answerId)
+    authorize(status === 'deleted' ? canDeleteContent(actor, answer) : canRestoreContent(actor))
+    if (answer.status === status) return
+    await tx.answer.update({ where: { id: answer.id }, data: { status } })
+    await tx.post.update({
+      where: { id: answer.postId },
+      data: {
+        answerCount: { increment: status === 'deleted' ? -1 : 1 },
+        ...(status === 'deleted' && answer.post.acceptedAnswerId === answer.id ? { acceptedAnswerId: null } : {}),
+      },
+    })
+    await enqueueSearchUpdate(tx, 'post', answer.postId)
+    await auditIfModerating(tx, actor, answer, {
+      action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'answer', targetId: answer.id, targetName: answer.post.title, reason,
+    })
+  })
+}
+
+/** One vote per member and answer: +1, -1, or 0 to take it back. The score is recounted in the same transaction. */
+export async function voteOnAnswer(actor: Actor, answerId: string, value: -1 | 0 | 1) {
+  await prisma.$transaction(async (tx) => {
+    const answer = await loadAnswer(tx, answerId)
+    authorize(canVoteOnAnswer(actor, answer), 'Du kan inte rösta på ditt eget svar.')
+    if (value === 0) {
+      await tx.answerVote.deleteMany({ where: { answerId: answer.id, userId: actor.id } })
+    } else {
+      await tx.answerVote.upsert({
+        where: { answerId_userId: { answerId: answer.id, userId: actor.id } },
+        create: { answerId: answer.id, userId: actor.id, value },
+        update: { value },
+      })
+    }
+    await tx.$executeRaw`UPDATE "Answer" SET "score" = (SELECT COALESCE(SUM("value"), 0) FROM "AnswerVote" WHERE "answerId" = ${answer.id}) WHERE "id" = ${answer.id}`
+  })
+}
+
+/** The asker or a moderator marks one answer as accepted (or none); it can be changed. */
+export async function acceptAnswer(actor: Actor, questionId: string, answerId: string | null) {
+  await prisma.$transaction(async (tx) => {
+    const question = await loadQuestion(tx, questionId)
+    authorize(canAcceptAnswer(actor, question), 'Bara den som frågade eller en moderator kan välja svar.')
+    if (answerId) {
+      const answer = await tx.answer.findFirst({ where: { id: answerId, postId: question.id, status: 'visible' }, select: { id: true } })
+      invariantResponse(answer, 'Svaret finns inte.')
+    }
+    await tx.post.update({ where: { id: question.id }, data: { acceptedAnswerId: answerId } })
+    await enqueueSearchUpdate(tx, 'post', question.id)
+  })
+}
