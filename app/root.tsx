@@ -89,7 +89,13 @@ function Header() {
             <nav aria-label="Huvudmeny" className="main-nav">
               <ul>
                 <li>
+                  <NavLink to="/projekt">Projekt</NavLink>
+                </li>
+                <li>
                   <NavLink to="/fragor">Frågor</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/material">Material</NavLink>
                 </li>
                 <li>
                   <NavLink to="/organisationer">Organisationer</NavLink>
@@ -99,6 +105,9 @@ function Header() {
                     <NavLink to="/moderering">Moderering</NavLink>
                   </li>
                 ) : null}
+                <li>
+                  <NavLink to="/sparat">Sparat</NavLink>
+                </li>
                 <li>
                   <NavLink to="/notiser">Notiser</NavLink>
                 </li>

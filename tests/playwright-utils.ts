@@ -127,6 +127,31 @@ export async function expectNoA11yViolations(page: Page) {
   expect(violations, `Accessibility violations on ${page.url()}`).toEqual([])
 }
 
+/**
+ * expectNoA11yViolations for a page whose context has JavaScript disabled, where axe-core cannot
+ * run (no timer ever fires there). The page's current HTML without its <script> elements is
+ * served at the same URL to a fresh page with JavaScript (stylesheets and images still load
+ * from the app) and checked there, so the result is that of the page without JavaScript.
+ */
+export async function expectNoA11yViolationsWithoutJavaScript(page: Page) {
+  const browser = page.context().browser()
+  if (!browser) throw new Error('expectNoA11yViolationsWithoutJavaScript needs a page of a launched browser')
+  const url = page.url()
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+  const context = await browser.newContext({ javaScriptEnabled: true })
+  try {
+    const copy = await context.newPage()
+    await copy.route(
+      (target) => target.href === url,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    )
+    await copy.goto(url)
+    await expectNoA11yViolations(copy)
+  } finally {
+    await context.close()
+  }
+}
+
 let emailCounter = 0
 
 /** A fresh address, e.g. `ny.medlem-1763855000000-1@nacka.se`. */

@@ -52,7 +52,7 @@ async function main() {
   const { isEmptyDatabase, seedDatabase } = await import('#prisma/seed.ts')
   if (await isEmptyDatabase()) {
     const seeded = await seedDatabase({ demo: env.SEED_DEMO })
-    console.info(`Loaded the organisation registry (${seeded.created} organisations), ${seeded.demoMembers} demo members and ${seeded.demoPosts} demo questions.`)
+    console.info(`Loaded the organisation registry (${seeded.created} organisations), ${seeded.demoMembers} demo members and ${seeded.demoPosts} demo posts.`)
   }
 
   const { runMaintenance } = await import('#app/services/maintenance.server.ts')

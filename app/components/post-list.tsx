@@ -8,6 +8,8 @@ export type PostListItem = {
   snippet: string
   answerCount: number
   answered: boolean
+  likeCount: number
+  commentCount: number
   when: string
   author: { id: string; name: string } | null
   organisation: { name: string; slug: string } | null
@@ -49,6 +51,8 @@ export function PostList({ posts, emptyText }: { posts: PostListItem[]; emptyTex
                   ? 'Inga svar ännu'
                   : `${post.answerCount} svar${post.answered ? ', löst' : ''}`
                 : null}
+              {post.likeCount > 0 ? ` · ${post.likeCount} gillar` : ''}
+              {post.commentCount > 0 ? ` · ${post.commentCount} ${post.commentCount === 1 ? 'kommentar' : 'kommentarer'}` : ''}
             </p>
             <h3 id={`post-${post.id}`}>
               <Link to={postPath(post)}>{post.title}</Link>

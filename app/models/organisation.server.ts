@@ -83,3 +83,8 @@ export async function listOrganisations(input: {
   const last = page[page.length - 1]
   return { organisations: page, next: hasMore && last ? { sortKey: last.sortKey, id: last.id } : null }
 }
+
+/** Every registry organisation as a select option, in Swedish alphabetical order. */
+export async function listOrganisationOptions() {
+  return prisma.organisation.findMany({ select: { id: true, name: true }, orderBy: [{ sortKey: 'asc' }, { id: 'asc' }] })
+}

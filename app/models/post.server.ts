@@ -18,6 +18,8 @@ export const postCardSelect = {
   bodyText: true,
   answerCount: true,
   acceptedAnswerId: true,
+  likeCount: true,
+  commentCount: true,
   activityAt: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
@@ -37,6 +39,8 @@ function toCard(row: PostCardRow) {
     snippet: row.bodyText.length > SNIPPET_LENGTH ? `${row.bodyText.slice(0, SNIPPET_LENGTH).trimEnd()} …` : row.bodyText,
     answerCount: row.answerCount,
     answered: row.acceptedAnswerId !== null,
+    likeCount: row.likeCount,
+    commentCount: row.commentCount,
     activityAt: row.activityAt,
     author: row.author,
     organisation: row.organisation,
@@ -59,12 +63,24 @@ function page(rows: PostCardRow[]) {
   return { posts: cards, next: last ? { activityAt: last.activityAt.toISOString(), id: last.id } : null }
 }
 
-export async function listFeed(input: { type?: 'question' | 'project' | 'artifact'; unanswered?: boolean; after?: FeedCursor }) {
+export type FeedFilter = {
+  type?: 'question' | 'project' | 'artifact'
+  unanswered?: boolean
+  projectStatus?: 'idea' | 'ongoing' | 'completed' | 'paused'
+  seekingPartners?: boolean
+  artifactKind?: 'document' | 'template' | 'procurement' | 'code' | 'dataset' | 'guide' | 'other'
+  after?: FeedCursor
+}
+
+export async function listFeed(input: FeedFilter) {
   const rows = await prisma.post.findMany({
     where: {
       ...visibleContentWhere,
       ...(input.type ? { type: input.type } : {}),
       ...(input.unanswered ? { answerCount: 0 } : {}),
+      ...(input.projectStatus ? { projectStatus: input.projectStatus } : {}),
+      ...(input.seekingPartners ? { seekingPartners: true } : {}),
+      ...(input.artifactKind ? { artifactKind: input.artifactKind } : {}),
       ...afterCursor(input.after),
     },
     select: postCardSelect,
@@ -131,6 +147,7 @@ export async function getQuestion(id: string, viewer: ActorLike & { id: string }
       status: true,
       authorId: true,
       acceptedAnswerId: true,
+      likeCount: true,
       createdAt: true,
       editedAt: true,
       author: { select: { id: true, name: true, title: true } },
@@ -171,4 +188,86 @@ export async function getAnswerForEditing(id: string) {
     where: { id },
     select: { id: true, body: true, status: true, authorId: true, post: { select: { id: true, title: true, status: true } } },
   })
+}
+
+const postPageSelect = {
+  id: true,
+  type: true,
+  title: true,
+  body: true,
+  bodyHtml: true,
+  status: true,
+  authorId: true,
+  organisationId: true,
+  shareEditing: true,
+  createdAt: true,
+  editedAt: true,
+  projectStatus: true,
+  startDate: true,
+  endDate: true,
+  seekingPartners: true,
+  contactName: true,
+  contactEmail: true,
+  artifactKind: true,
+  licence: true,
+  externalUrl: true,
+  downloadCount: true,
+  likeCount: true,
+  author: { select: { id: true, name: true, title: true, email: true } },
+  organisation: { select: { id: true, name: true, slug: true, verified: true } },
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
+  participants: { select: { organisation: { select: { id: true, name: true, slug: true } } } },
+  links: { select: { url: true, label: true }, orderBy: { position: 'asc' } },
+  files: { select: { id: true, originalName: true, mimeType: true, size: true }, orderBy: { createdAt: 'asc' } },
+} satisfies Prisma.PostSelect
+
+/** A project or artifact page; members see visible ones, moderators also hidden and deleted. */
+export async function getPost(id: string, type: 'project' | 'artifact', viewer: ActorLike) {
+  const post = await prisma.post.findFirst({ where: { id, type }, select: postPageSelect })
+  if (!post || !canSeeContent(viewer, post)) return null
+  return {
+    ...post,
+    tags: post.tags.map((item) => item.tag.name),
+    participants: post.participants.map((item) => item.organisation).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+  }
+}
+
+/** The viewer's like and bookmark on a post, and its visible comments (oldest first). */
+export async function getEngagement(postId: string, viewerId: string) {
+  const [like, bookmark, comments] = await Promise.all([
+    prisma.postLike.findUnique({ where: { postId_userId: { postId, userId: viewerId } }, select: { postId: true } }),
+    prisma.bookmark.findUnique({ where: { postId_userId: { postId, userId: viewerId } }, select: { postId: true } }),
+    prisma.comment.findMany({
+      where: { postId, ...visibleContentWhere },
+      select: { id: true, body: true, createdAt: true, authorId: true, status: true, author: { select: { id: true, name: true } } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: 500,
+    }),
+  ])
+  return { liked: Boolean(like), bookmarked: Boolean(bookmark), comments }
+}
+
+export type BookmarkCursor = { createdAt: string; postId: string }
+
+/** The member's saved posts, newest saved first, keyset-paged; hidden or deleted posts drop out. */
+export async function listBookmarks(userId: string, after?: BookmarkCursor) {
+  const createdAt = after ? new Date(after.createdAt) : null
+  const rows = await prisma.bookmark.findMany({
+    where: {
+      userId,
+      post: visibleContentWhere,
+      ...(after && createdAt && !Number.isNaN(createdAt.getTime())
+        ? { OR: [{ createdAt: { lt: createdAt } }, { createdAt, postId: { lt: after.postId } }] }
+        : {}),
+    },
+    select: { createdAt: true, postId: true, post: { select: postCardSelect } },
+    orderBy: [{ createdAt: 'desc' }, { postId: 'desc' }],
+    take: FEED_PAGE_SIZE + 1,
+  })
+  const page = rows.slice(0, FEED_PAGE_SIZE)
+  const last = rows.length > FEED_PAGE_SIZE ? page[page.length - 1] : undefined
+  return {
+    posts: page.map((row) => toCard(row.post)),
+    next: last ? { createdAt: last.createdAt.toISOString(), postId: last.postId } : null,
+  }
 }

@@ -23,6 +23,21 @@ export function canEditContent(actor: ActorLike | null, content: Authored): bool
   return content.status === 'visible' && content.authorId === actor.id
 }
 
+/**
+ * Posts: as content, plus colleagues in the owning organisation when the author shares
+ * editing of a project.
+ */
+export function canEditPost(
+  actor: (ActorLike & { organisationId?: string | null }) | null,
+  post: Authored & { type: string; shareEditing: boolean; organisationId: string | null },
+): boolean {
+  if (canEditContent(actor, post)) return true
+  return Boolean(
+    actor?.status === 'active' && post.status === 'visible' && post.type === 'project' && post.shareEditing &&
+      post.organisationId && actor.organisationId === post.organisationId,
+  )
+}
+
 export const canDeleteContent = canEditContent
 
 export function canRestoreContent(actor: ActorLike | null): boolean {

@@ -5,7 +5,7 @@
 export type ActorLike = { id: string; role: 'member' | 'moderator' | 'admin'; status: string }
 
 /** The signed-in person performing a use case, as the services see them. */
-export type Actor = ActorLike & { name: string }
+export type Actor = ActorLike & { name: string; organisationId?: string | null }
 
 export function isActive(actor: ActorLike | null | undefined): actor is ActorLike {
   return actor?.status === 'active'

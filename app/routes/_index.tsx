@@ -13,8 +13,14 @@ import { nextPageUrl, presentPosts } from '#app/utils/post-presenter.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Start – Samverka' }]
 
-const FEED_VIEWS = { allt: undefined, fragor: 'question' } as const
-const ViewSchema = z.enum(['allt', 'fragor']).catch('allt')
+const FEED_VIEWS = { allt: undefined, projekt: 'project', fragor: 'question', material: 'artifact' } as const
+const FEED_TABS = [
+  ['allt', 'Allt'],
+  ['projekt', 'Projekt'],
+  ['fragor', 'Frågor'],
+  ['material', 'Material'],
+] as const
+const ViewSchema = z.enum(['allt', 'projekt', 'fragor', 'material']).catch('allt')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
@@ -52,20 +58,23 @@ export default function Home() {
           <Link className="button" to="/fragor/ny">
             Ställ en fråga
           </Link>
+          <Link className="button secondary" to="/projekt/ny">
+            Nytt projekt
+          </Link>
+          <Link className="button secondary" to="/material/ny">
+            Dela material
+          </Link>
         </p>
         <h2 id="feed-heading">Senaste aktivitet</h2>
         <nav aria-label="Visa i flödet" className="sub-nav">
           <ul>
-            <li>
-              <Link to="/?visa=allt" aria-current={view === 'allt' ? 'page' : undefined}>
-                Allt
-              </Link>
-            </li>
-            <li>
-              <Link to="/?visa=fragor" aria-current={view === 'fragor' ? 'page' : undefined}>
-                Frågor
-              </Link>
-            </li>
+            {FEED_TABS.map(([value, label]) => (
+              <li key={value}>
+                <Link to={`/?visa=${value}`} aria-current={view === value ? 'page' : undefined}>
+                  {label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <PostList posts={posts} emptyText="Här är det tomt än så länge. Ställ den första frågan!" />

@@ -11,9 +11,12 @@ import {
   acceptAnswer,
   answerQuestion,
   setAnswerStatus,
-  setQuestionStatus,
   voteOnAnswer,
 } from '#app/services/question.server.ts'
+import { setPostStatus } from '#app/services/post.server.ts'
+import { setBookmark, setLike } from '#app/services/engagement.server.ts'
+import { presentEngagement } from '#app/utils/post-page.server.ts'
+import { EngagementBar } from '#app/components/engagement.tsx'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
@@ -51,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canAccept: question.status === 'visible' && canAcceptAnswer(actor, question),
       canAnswer: question.status === 'visible',
     },
+    engagement: await presentEngagement(question.id, question.likeCount, actor),
     answers: question.answers.map((answer) => ({
       id: answer.id,
       bodyHtml: answer.bodyHtml,
@@ -89,12 +93,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await enforceRateLimit('general', actor.id)
         await voteOnAnswer(actor, value.answerId, value.value as -1 | 0 | 1)
         return redirect(`/fragor/${questionId}#svar-${value.answerId}`)
+      case 'like':
+      case 'bookmark':
+        await enforceRateLimit('general', actor.id)
+        await (value.intent === 'like' ? setLike : setBookmark)(actor, questionId, value.value)
+        return redirect(`/fragor/${questionId}`)
       case 'accept':
         await acceptAnswer(actor, questionId, value.answerId)
         return redirect(`/fragor/${questionId}${value.answerId ? `#svar-${value.answerId}` : ''}`)
       case 'delete-question':
       case 'restore-question':
-        await setQuestionStatus(actor, questionId, value.intent === 'delete-question' ? 'deleted' : 'visible', value.reason)
+        await setPostStatus(actor, questionId, value.intent === 'delete-question' ? 'deleted' : 'visible', value.reason)
         return redirect(value.intent === 'delete-question' && !canRestoreContent(actor) ? '/?borttagen' : `/fragor/${questionId}`)
       case 'delete-answer':
       case 'restore-answer':
@@ -138,7 +147,7 @@ function StatusButton({ intent, answerId, label }: { intent: string; answerId?: 
 }
 
 export default function QuestionPage() {
-  const { question, answers } = useLoaderData<typeof loader>()
+  const { question, answers, engagement } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const answerErrors = actionData && 'intent' in actionData && actionData.intent === 'answer' ? actionData.result.error?.body : undefined
   const formErrors = actionData?.result.error?.['']
@@ -163,6 +172,7 @@ export default function QuestionPage() {
       </p>
       <TagLinks tags={question.tags} />
       <div className="rich-text" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
+      <EngagementBar liked={engagement.liked} likeCount={engagement.likeCount} bookmarked={engagement.bookmarked} />
       <FormErrors errors={formErrors} />
       <div className="actions">
         {question.canEdit ? <Link to={`/fragor/${question.id}/redigera`}>Redigera frågan</Link> : null}

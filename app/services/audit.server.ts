@@ -8,7 +8,7 @@ export type AuditActor = { id: string; name: string } | null
 
 export type AuditEntry = {
   action: AuditAction
-  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain' | 'post' | 'answer'
+  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain' | 'post' | 'answer' | 'comment'
   targetId: string
   targetName?: string
   reason?: string | null

@@ -4,7 +4,8 @@ import type { RichTextDocument } from '#app/editor/document.ts'
 import { getQuestion, listFeed, listTagFeed, listPostsBy, type FeedCursor } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
-import { acceptAnswer, answerQuestion, askQuestion, editAnswer, editQuestion, setAnswerStatus, setQuestionStatus, voteOnAnswer } from './question.server.ts'
+import { acceptAnswer, answerQuestion, askQuestion, editAnswer, editQuestion, setAnswerStatus, voteOnAnswer } from './question.server.ts'
+import { setPostStatus } from './post.server.ts'
 
 const { prisma } = database
 
@@ -116,16 +117,16 @@ describe('soft delete', () => {
     const { id } = await ask('Frågan som tas bort', [tag])
     expect((await listTagFeed(tag))?.posts.map((post) => post.id)).toEqual([id])
 
-    await expect(setQuestionStatus(other, id, 'deleted', null)).rejects.toMatchObject({ status: 403 })
-    await setQuestionStatus(asker, id, 'deleted', null)
+    await expect(setPostStatus(other, id, 'deleted', null)).rejects.toMatchObject({ status: 403 })
+    await setPostStatus(asker, id, 'deleted', null)
     expect((await listTagFeed(tag))?.posts).toEqual([])
     expect((await listFeed({ type: 'question' })).posts.some((post) => post.id === id)).toBe(false)
     expect((await listPostsBy({ authorId: asker.id })).some((post) => post.id === id)).toBe(false)
     expect(await getQuestion(id, other)).toBeNull()
     expect((await getQuestion(id, moderator))?.status).toBe('deleted')
 
-    await expect(setQuestionStatus(asker, id, 'visible', null)).rejects.toMatchObject({ status: 403 })
-    await setQuestionStatus(moderator, id, 'visible', 'Raderades av misstag.')
+    await expect(setPostStatus(asker, id, 'visible', null)).rejects.toMatchObject({ status: 403 })
+    await setPostStatus(moderator, id, 'visible', 'Raderades av misstag.')
     expect((await listTagFeed(tag))?.posts.map((post) => post.id)).toEqual([id])
     expect(await prisma.auditLog.findFirst({ where: { action: 'content.restored', targetId: id }, select: { reason: true } })).toEqual({ reason: 'Raderades av misstag.' })
   })

@@ -82,19 +82,6 @@ export async function editQuestion(actor: Actor, questionId: string, input: Ques
   })
 }
 
-/** Soft delete (author or moderator) and restore (moderator). */
-export async function setQuestionStatus(actor: Actor, questionId: string, status: 'deleted' | 'visible', reason: string | null) {
-  await prisma.$transaction(async (tx) => {
-    const question = await loadQuestion(tx, questionId)
-    authorize(status === 'deleted' ? canDeleteContent(actor, question) : canRestoreContent(actor))
-    await tx.post.update({ where: { id: question.id }, data: { status, statusReason: reason } })
-    await enqueueSearchUpdate(tx, 'post', question.id)
-    await auditIfModerating(tx, actor, question, {
-      action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'post', targetId: question.id, targetName: question.title, reason,
-    })
-  })
-}
-
 export async function answerQuestion(actor: Actor, questionId: string, body: RichTextDocument) {
   authorize(actor.status === 'active')
   return prisma.$transaction(async (tx) => {

@@ -12,7 +12,7 @@ const { prisma } = database
 describe('the organisation registry', () => {
   test('the shipped registry loads once and re-running updates instead of duplicating', async () => {
     const first = await seedDatabase({ demo: true })
-    expect(first).toMatchObject({ created: 658, updated: 0, errors: [], demoMembers: DEMO_MEMBERS.length, demoPosts: 3 })
+    expect(first).toMatchObject({ created: 658, updated: 0, errors: [], demoMembers: DEMO_MEMBERS.length, demoPosts: 5 })
     expect(await prisma.organisation.count({ where: { type: 'kommun' } })).toBe(290)
     expect(await prisma.organisation.count({ where: { type: 'region' } })).toBe(21)
 

@@ -124,7 +124,13 @@ export async function requireRole(request: Request, roles: readonly UserRole[]):
   return member
 }
 
-const asActor = (member: SignedInUser): Actor => ({ id: member.id, name: member.name, role: member.role, status: member.status })
+const asActor = (member: SignedInUser): Actor => ({
+  id: member.id,
+  name: member.name,
+  role: member.role,
+  status: member.status,
+  organisationId: member.organisationId,
+})
 
 /** An active member, shaped as the services' actor. */
 export async function requireActor(request: Request): Promise<Actor> {

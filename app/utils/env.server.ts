@@ -32,6 +32,8 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Largest accepted upload per file, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(25),
 })
 
 export type Env = z.infer<typeof schema>
@@ -82,6 +84,7 @@ declare global {
       SESSION_SECRET?: string
       SEED_DEMO?: string
       TRUST_PROXY?: string
+      UPLOAD_MAX_MB?: string
     }
   }
   interface Window {

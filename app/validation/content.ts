@@ -66,8 +66,8 @@ export const ReasonSchema = z
   .optional()
   .transform((value) => value || null)
 
-/** The question page's buttons. */
-export const QuestionPageActionSchema = z.discriminatedUnion('intent', [
+/** The question page's buttons (likes and bookmarks: see QuestionPageSchema below). */
+const QuestionActions = [
   z.object({ intent: z.literal('answer'), body: RichTextFieldSchema }),
   z.object({ intent: z.literal('vote'), answerId: z.string().min(1).max(50), value: z.enum(['1', '-1', '0']).transform(Number) }),
   z.object({ intent: z.literal('accept'), answerId: z.string().max(50).optional().transform((value) => value || null) }),
@@ -75,4 +75,153 @@ export const QuestionPageActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('restore-question'), reason: ReasonSchema }),
   z.object({ intent: z.literal('delete-answer'), answerId: z.string().min(1).max(50), reason: ReasonSchema }),
   z.object({ intent: z.literal('restore-answer'), answerId: z.string().min(1).max(50), reason: ReasonSchema }),
+] as const
+
+export const ProjectStatusLabels = { idea: 'Idé', ongoing: 'Pågående', completed: 'Avslutat', paused: 'Pausat' } as const
+
+export const ArtifactKindLabels = {
+  document: 'Dokument',
+  template: 'Mall',
+  procurement: 'Upphandlingsunderlag',
+  code: 'Kod / öppen källkod',
+  dataset: 'Datamängd',
+  guide: 'Guide',
+  other: 'Annat',
+} as const
+
+/** Licences offered for shared material (SPDX identifiers where one exists). */
+export const LicenceLabels = {
+  'CC-BY-4.0': 'CC BY 4.0 (erkännande)',
+  'CC0-1.0': 'CC0 1.0 (ingen upphovsrätt förbehållen)',
+  'EUPL-1.2': 'EUPL 1.2',
+  MIT: 'MIT',
+  'Apache-2.0': 'Apache 2.0',
+  'all-rights-reserved': 'Alla rättigheter förbehållna',
+  other: 'Annan licens (se beskrivningen)',
+} as const
+
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null
+    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+      context.addIssue({ code: 'custom', message: 'Ange datumet som ÅÅÅÅ-MM-DD.' })
+      return z.NEVER
+    }
+    return date
+  })
+
+export const HttpUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'Adressen är för lång.')
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return (url.protocol === 'https:' || url.protocol === 'http:') && Boolean(url.hostname)
+    } catch {
+      return false
+    }
+  }, 'Ange en hel webbadress som börjar med https://.')
+
+/** "Rubrik | https://…" or a bare URL, one per line. */
+export const LinksSchema = z
+  .string()
+  .max(5000, 'För många länkar.')
+  .optional()
+  .transform((value, context) => {
+    const lines = (value ?? '').split('\n').map((line) => line.trim()).filter(Boolean)
+    if (lines.length > 10) context.addIssue({ code: 'custom', message: 'Högst 10 länkar.' })
+    return lines.flatMap((line) => {
+      const [first, ...rest] = line.split('|')
+      const url = (rest.length > 0 ? rest.join('|') : first ?? '').trim()
+      const label = (rest.length > 0 ? (first ?? '') : '').trim().slice(0, 120)
+      const parsed = HttpUrlSchema.safeParse(url)
+      if (!parsed.success) {
+        context.addIssue({ code: 'custom', message: `Länken ”${line.slice(0, 60)}” är ingen giltig webbadress.` })
+        return []
+      }
+      return [{ url: parsed.data, label: label || new URL(parsed.data).hostname }]
+    })
+  })
+
+/** Organisation names, one per line, matched against the registry by the service. */
+export const OrganisationNamesSchema = z
+  .string()
+  .max(5000, 'För många organisationer.')
+  .optional()
+  .transform((value) => [...new Set((value ?? '').split('\n').map((line) => line.trim()).filter(Boolean))].slice(0, 50))
+
+const checkbox = z.literal('on').optional().transform(Boolean)
+
+export const ProjectSchema = z
+  .object({
+    title: TitleSchema,
+    body: RichTextFieldSchema,
+    projectStatus: z.enum(['idea', 'ongoing', 'completed', 'paused'], { errorMap: () => ({ message: 'Välj status.' }) }),
+    startDate: optionalDate,
+    endDate: optionalDate,
+    organisationId: z.string().max(50).optional().transform((value) => value || null),
+    participants: OrganisationNamesSchema,
+    contactName: z.string().trim().max(100, 'Namnet får vara högst 100 tecken.').optional().transform((value) => value || null),
+    contactEmail: z
+      .string()
+      .trim()
+      .max(254)
+      .optional()
+      .refine((value) => !value || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'Ange en giltig e-postadress.')
+      .transform((value) => value || null),
+    seekingPartners: checkbox,
+    shareEditing: checkbox,
+    links: LinksSchema,
+    tags: TagsSchema,
+  })
+  .refine((value) => !value.startDate || !value.endDate || value.endDate >= value.startDate, {
+    message: 'Slutdatum kan inte vara före startdatum.',
+    path: ['endDate'],
+  })
+
+export const ArtifactSchema = z.object({
+  title: TitleSchema,
+  body: RichTextFieldSchema,
+  artifactKind: z.enum(['document', 'template', 'procurement', 'code', 'dataset', 'guide', 'other'], {
+    errorMap: () => ({ message: 'Välj typ av material.' }),
+  }),
+  licence: z.enum(['CC-BY-4.0', 'CC0-1.0', 'EUPL-1.2', 'MIT', 'Apache-2.0', 'all-rights-reserved', 'other'], {
+    errorMap: () => ({ message: 'Välj licens.' }),
+  }),
+  externalUrl: z.union([z.literal('').transform(() => null), HttpUrlSchema]).optional().transform((value) => value ?? null),
+  organisationId: z.string().max(50).optional().transform((value) => value || null),
+  tags: TagsSchema,
+})
+
+export const CommentLimits = { max: 2000 }
+
+const onOff = z.enum(['on', 'off']).transform((value) => value === 'on')
+
+/** Likes and bookmarks, on every post page. */
+export const EngagementActions = [
+  z.object({ intent: z.literal('like'), value: onOff }),
+  z.object({ intent: z.literal('bookmark'), value: onOff }),
+] as const
+
+/** The project and artifact pages' buttons. */
+export const PostPageActionSchema = z.discriminatedUnion('intent', [
+  ...EngagementActions,
+  z.object({
+    intent: z.literal('comment'),
+    comment: z
+      .string({ required_error: 'Skriv en kommentar.' })
+      .trim()
+      .min(1, 'Skriv en kommentar.')
+      .max(CommentLimits.max, `Kommentaren får vara högst ${CommentLimits.max} tecken.`),
+  }),
+  z.object({ intent: z.literal('delete-comment'), commentId: z.string().min(1).max(50) }),
+  z.object({ intent: z.literal('delete'), reason: ReasonSchema }),
+  z.object({ intent: z.literal('restore'), reason: ReasonSchema }),
 ])
+
+export const QuestionPageActionSchema = z.discriminatedUnion('intent', [...QuestionActions, ...EngagementActions])

@@ -1,0 +1,62 @@
+import { Form, Link } from '@remix-run/react'
+import { MutationFields, TextareaField } from './forms.tsx'
+
+/** Like and bookmark toggles for a post page (plain forms: work without JavaScript). */
+export function EngagementBar({ liked, likeCount, bookmarked }: { liked: boolean; likeCount: number; bookmarked: boolean }) {
+  return (
+    <div className="actions">
+      <Form method="post" className="inline-form">
+        <MutationFields />
+        <input type="hidden" name="value" value={liked ? 'off' : 'on'} />
+        <button type="submit" name="intent" value="like" className="secondary" aria-pressed={liked}>
+          Gilla
+        </button>{' '}
+        <span>{likeCount === 1 ? '1 person gillar' : `${likeCount} personer gillar`}</span>
+      </Form>
+      <Form method="post" className="inline-form">
+        <MutationFields />
+        <input type="hidden" name="value" value={bookmarked ? 'off' : 'on'} />
+        <button type="submit" name="intent" value="bookmark" className="secondary" aria-pressed={bookmarked}>
+          {bookmarked ? 'Sparad' : 'Spara'}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export type CommentView = { id: string; body: string; author: { id: string; name: string } | null; when: string; canDelete: boolean }
+
+export function Comments({ comments, errors }: { comments: CommentView[]; errors?: string[] }) {
+  return (
+    <section aria-labelledby="comments-heading">
+      <h2 id="comments-heading">{comments.length === 0 ? 'Kommentarer' : `${comments.length} ${comments.length === 1 ? 'kommentar' : 'kommentarer'}`}</h2>
+      {comments.length === 0 ? <p>Inga kommentarer ännu.</p> : null}
+      <ul className="card-list">
+        {comments.map((comment) => (
+          <li key={comment.id} className="card">
+            <p className="comment-body">{comment.body}</p>
+            <p className="meta">
+              {comment.author ? <Link to={`/medlemmar/${comment.author.id}`}>{comment.author.name}</Link> : 'Tidigare medlem'} · {comment.when}
+            </p>
+            {comment.canDelete ? (
+              <Form method="post">
+                <MutationFields />
+                <input type="hidden" name="commentId" value={comment.id} />
+                <button type="submit" name="intent" value="delete-comment" className="link-button">
+                  Ta bort kommentaren
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <Form method="post" key={comments.length}>
+        <MutationFields />
+        <TextareaField label="Skriv en kommentar" name="comment" id="new-comment" errors={errors} />
+        <button type="submit" name="intent" value="comment">
+          Kommentera
+        </button>
+      </Form>
+    </section>
+  )
+}

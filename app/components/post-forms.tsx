@@ -1,0 +1,136 @@
+import type { FieldMetadata } from '@conform-to/react'
+import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import type { RichTextDocument } from '#app/editor/document.ts'
+import { ArtifactKindLabels, LicenceLabels, ProjectStatusLabels } from '#app/validation/content.ts'
+import { CheckboxField, Field, SelectField, TextareaField } from './forms.tsx'
+import { RichTextEditor } from './rich-text-editor.tsx'
+
+/**
+ * The fields of the project and artifact forms, shared by their "new" and "edit" pages.
+ * The forms are multipart (attachments); <MutationFields /> must come first in them.
+ */
+type Fields = Record<string, FieldMetadata<unknown, Record<string, unknown>, string[]> | undefined>
+type OrganisationOption = { id: string; name: string }
+
+const options = (labels: Record<string, string>, placeholder?: string) => [
+  ...(placeholder ? [{ value: '', label: placeholder }] : []),
+  ...Object.entries(labels).map(([value, label]) => ({ value, label })),
+]
+
+function field(fields: Fields, name: string) {
+  const meta = fields[name]
+  if (!meta) throw new Error(`Unknown form field ${name}`)
+  return meta
+}
+
+export function OrganisationSelect({ fields, organisations }: { fields: Fields; organisations: OrganisationOption[] }) {
+  const meta = field(fields, 'organisationId')
+  return (
+    <SelectField
+      label="Ägande organisation"
+      hint="Din egen organisation om du inte väljer någon annan."
+      options={[{ value: '', label: 'Min organisation' }, ...organisations.map((org) => ({ value: org.id, label: org.name }))]}
+      {...getSelectProps(meta)}
+      errors={meta.errors}
+    />
+  )
+}
+
+export type ExistingFile = { id: string; originalName: string; size: string }
+
+export function AttachmentFields({ existing, hint }: { existing: ExistingFile[]; hint: string }) {
+  return (
+    <fieldset>
+      <legend>Filer</legend>
+      {existing.length > 0 ? (
+        <ul className="plain-list">
+          {existing.map((file) => (
+            <li key={file.id}>
+              <CheckboxField label={`Ta bort ${file.originalName} (${file.size})`} name="removeFiles" value={file.id} id={`remove-${file.id}`} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Field label="Ladda upp filer" hint={hint} type="file" name="filer" id="attachments" multiple />
+    </fieldset>
+  )
+}
+
+export function ProjectFields({
+  fields,
+  organisations,
+  body,
+  existingFiles,
+}: {
+  fields: Fields
+  organisations: OrganisationOption[]
+  body: RichTextDocument | null
+  existingFiles: ExistingFile[]
+}) {
+  const title = field(fields, 'title')
+  const status = field(fields, 'projectStatus')
+  const start = field(fields, 'startDate')
+  const end = field(fields, 'endDate')
+  const participants = field(fields, 'participants')
+  const contactName = field(fields, 'contactName')
+  const contactEmail = field(fields, 'contactEmail')
+  const links = field(fields, 'links')
+  const tags = field(fields, 'tags')
+  return (
+    <>
+      <Field label="Projektets namn" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
+      <RichTextEditor id="project-body" name="body" label="Beskrivning" hint="Mål, bakgrund, vad ni har gjort och vad ni har lärt er." errors={field(fields, 'body').errors} defaultValue={body} />
+      <SelectField label="Status" options={options(ProjectStatusLabels, 'Välj status')} {...getSelectProps(status)} errors={status.errors} />
+      <div className="field-row">
+        <Field label="Startdatum (frivilligt)" {...getInputProps(start, { type: 'date' })} errors={start.errors} />
+        <Field label="Slutdatum (frivilligt)" {...getInputProps(end, { type: 'date' })} errors={end.errors} />
+      </div>
+      <OrganisationSelect fields={fields} organisations={organisations} />
+      <TextareaField
+        label="Deltagande organisationer"
+        hint="En per rad, med namnet som i registret, till exempel Lunds kommun."
+        {...getTextareaProps(participants)}
+        errors={participants.errors}
+      />
+      <div className="field-row">
+        <Field label="Kontaktperson (frivilligt)" {...getInputProps(contactName, { type: 'text' })} errors={contactName.errors} />
+        <Field label="Kontaktpersonens e-post (frivilligt)" {...getInputProps(contactEmail, { type: 'email' })} errors={contactEmail.errors} />
+      </div>
+      <CheckboxField label="Vi söker samarbetspartner" {...getInputProps(field(fields, 'seekingPartners'), { type: 'checkbox' })} />
+      <CheckboxField label="Kollegor i den ägande organisationen får redigera projektet" {...getInputProps(field(fields, 'shareEditing'), { type: 'checkbox' })} />
+      <TextareaField label="Länkar (frivilligt)" hint="En per rad: Rubrik | https://…" {...getTextareaProps(links)} errors={links.errors} />
+      <AttachmentFields existing={existingFiles} hint="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, bilder eller ZIP. Högst 25 MB per fil." />
+      <Field label="Taggar" hint="Skilj med kommatecken, till exempel: rpa, upphandling" {...getInputProps(tags, { type: 'text' })} errors={tags.errors} />
+    </>
+  )
+}
+
+export function ArtifactFields({
+  fields,
+  organisations,
+  body,
+  existingFiles,
+}: {
+  fields: Fields
+  organisations: OrganisationOption[]
+  body: RichTextDocument | null
+  existingFiles: ExistingFile[]
+}) {
+  const title = field(fields, 'title')
+  const kind = field(fields, 'artifactKind')
+  const licence = field(fields, 'licence')
+  const externalUrl = field(fields, 'externalUrl')
+  const tags = field(fields, 'tags')
+  return (
+    <>
+      <Field label="Rubrik" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
+      <RichTextEditor id="artifact-body" name="body" label="Beskrivning" hint="Vad är det, vem har tagit fram det och hur kan andra använda det?" errors={field(fields, 'body').errors} defaultValue={body} />
+      <SelectField label="Typ av material" options={options(ArtifactKindLabels, 'Välj typ')} {...getSelectProps(kind)} errors={kind.errors} />
+      <SelectField label="Licens" options={options(LicenceLabels, 'Välj licens')} {...getSelectProps(licence)} errors={licence.errors} />
+      <AttachmentFields existing={existingFiles} hint="Ladda upp filer och/eller ange en länk nedan. Högst 25 MB per fil." />
+      <Field label="Länk till materialet (frivilligt)" hint="Till exempel ett kodförråd eller en öppen datamängd." {...getInputProps(externalUrl, { type: 'url' })} errors={externalUrl.errors} />
+      <OrganisationSelect fields={fields} organisations={organisations} />
+      <Field label="Taggar" hint="Skilj med kommatecken" {...getInputProps(tags, { type: 'text' })} errors={tags.errors} />
+    </>
+  )
+}

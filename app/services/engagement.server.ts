@@ -1,0 +1,67 @@
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { authorize } from '#app/policies/authorize.server.ts'
+import { canDeleteContent, visibleContentWhere } from '#app/policies/content.ts'
+import type { Actor } from '#app/policies/member.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
+import { writeAudit } from './audit.server.ts'
+
+/** Comments, likes and bookmarks on visible posts. Counters change in the same transaction. */
+async function loadVisiblePost(tx: Prisma.TransactionClient, postId: string) {
+  const post = await tx.post.findFirst({ where: { id: postId, ...visibleContentWhere }, select: { id: true, type: true, title: true } })
+  invariantResponse(post, 'Inlägget finns inte.')
+  return post
+}
+
+export async function addComment(actor: Actor, postId: string, body: string) {
+  authorize(actor.status === 'active')
+  return prisma.$transaction(async (tx) => {
+    const post = await loadVisiblePost(tx, postId)
+    if (post.type === 'question') throw badRequest('Frågor besvaras med svar, inte kommentarer.')
+    const comment = await tx.comment.create({ data: { postId: post.id, authorId: actor.id, body }, select: { id: true } })
+    await tx.post.update({ where: { id: post.id }, data: { commentCount: { increment: 1 } } })
+    return comment
+  })
+}
+
+export async function deleteComment(actor: Actor, commentId: string) {
+  await prisma.$transaction(async (tx) => {
+    const comment = await tx.comment.findUnique({
+      where: { id: commentId },
+      select: { id: true, authorId: true, status: true, postId: true, post: { select: { title: true } } },
+    })
+    invariantResponse(comment && comment.status === 'visible', 'Kommentaren finns inte.')
+    authorize(canDeleteContent(actor, comment), 'Du kan inte ta bort kommentaren.')
+    await tx.comment.update({ where: { id: comment.id }, data: { status: 'deleted' } })
+    await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } })
+    if (comment.authorId !== actor.id) {
+      await writeAudit(tx, actor, { action: 'content.deleted', targetType: 'comment', targetId: comment.id, targetName: comment.post.title })
+    }
+  })
+}
+
+/** Likes and bookmarks are toggles: on when `on`, off otherwise; repeating is a no-op. */
+export async function setLike(actor: Actor, postId: string, on: boolean) {
+  authorize(actor.status === 'active')
+  await prisma.$transaction(async (tx) => {
+    const post = await loadVisiblePost(tx, postId)
+    const key = { postId_userId: { postId: post.id, userId: actor.id } }
+    const existing = await tx.postLike.findUnique({ where: key, select: { postId: true } })
+    if (on === Boolean(existing)) return
+    if (on) await tx.postLike.create({ data: { postId: post.id, userId: actor.id } })
+    else await tx.postLike.delete({ where: key })
+    await tx.post.update({ where: { id: post.id }, data: { likeCount: { increment: on ? 1 : -1 } } })
+  })
+}
+
+export async function setBookmark(actor: Actor, postId: string, on: boolean) {
+  authorize(actor.status === 'active')
+  await prisma.$transaction(async (tx) => {
+    const post = await loadVisiblePost(tx, postId)
+    if (on) {
+      await tx.bookmark.createMany({ data: [{ postId: post.id, userId: actor.id }], skipDuplicates: true })
+    } else {
+      await tx.bookmark.deleteMany({ where: { postId: post.id, userId: actor.id } })
+    }
+  })
+}

@@ -1,0 +1,167 @@
+import { database } from '#tests/setup/database.ts'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { RichTextDocument } from '#app/editor/document.ts'
+import { getPost, listFeed } from '#app/models/post.server.ts'
+import type { Actor } from '#app/policies/member.ts'
+import { insertMember, insertOrganisation } from '#tests/factories.ts'
+import { createArtifact, createProject, editArtifact, editProject, setPostStatus, type ArtifactInput, type ProjectInput } from './post.server.ts'
+
+const { prisma } = database
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }) as RichTextDocument
+
+let owner: Actor
+let colleague: Actor
+let outsider: Actor
+let moderator: Actor
+let lund: { id: string; name: string }
+let malmo: { id: string; name: string }
+
+async function actor(overrides: Parameters<typeof insertMember>[1] = {}): Promise<Actor> {
+  const member = await insertMember(prisma, overrides)
+  return { id: member.id, name: member.name, role: member.role, status: member.status, organisationId: overrides.organisationId ?? null }
+}
+
+beforeAll(async () => {
+  malmo = await insertOrganisation(prisma, { name: 'Malmö kommun (test)' })
+  lund = await insertOrganisation(prisma, { name: 'Lunds kommun (test)' })
+  owner = await actor({ organisationId: malmo.id })
+  colleague = await actor({ organisationId: malmo.id })
+  outsider = await actor({ organisationId: lund.id })
+  moderator = await actor({ role: 'moderator' })
+})
+
+const project = (overrides: Partial<ProjectInput> = {}): ProjectInput => ({
+  title: 'Gemensam upphandling av RPA-plattform',
+  body: doc('Tolv kommuner upphandlar tillsammans.'),
+  organisationId: null,
+  tags: ['rpa', 'upphandling'],
+  projectStatus: 'ongoing',
+  startDate: new Date('2026-01-01T00:00:00Z'),
+  endDate: null,
+  participants: [],
+  contactName: null,
+  contactEmail: null,
+  seekingPartners: true,
+  shareEditing: false,
+  links: [{ url: 'https://www.avropa.se', label: 'Avropa' }],
+  ...overrides,
+})
+
+const artifact = (overrides: Partial<ArtifactInput> = {}): ArtifactInput => ({
+  title: 'Mall för kravspecifikation, e-arkiv',
+  body: doc('En mall som flera kommuner har använt.'),
+  organisationId: null,
+  tags: ['e-arkiv'],
+  artifactKind: 'template',
+  licence: 'CC-BY-4.0',
+  externalUrl: 'https://github.com/exempel/mall',
+  ...overrides,
+})
+
+describe('projects', () => {
+  test('are owned by the author’s organisation, list participants from the registry, and write an outbox row', async () => {
+    const { id } = await createProject(owner, project({ participants: ['lunds kommun (test)'] }))
+    const stored = await getPost(id, 'project', owner)
+    expect(stored?.organisation?.name).toBe('Malmö kommun (test)')
+    expect(stored?.participants.map((organisation) => organisation.name)).toEqual(['Lunds kommun (test)'])
+    expect(stored?.links).toEqual([{ url: 'https://www.avropa.se', label: 'Avropa' }])
+    expect(await prisma.searchOutbox.count({ where: { entityId: id } })).toBe(1)
+    const seeking = await listFeed({ type: 'project', seekingPartners: true })
+    expect(seeking.posts.some((post) => post.id === id)).toBe(true)
+  })
+
+  test('an unknown participant is refused by name and nothing is written', async () => {
+    const before = await prisma.post.count()
+    const error: unknown = await createProject(owner, project({ participants: ['Påhittade kommunen'] })).catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(Response)
+    expect((error as Response).status).toBe(400)
+    expect(((await (error as Response).json()) as { message: string }).message).toContain('”Påhittade kommunen”')
+    expect(await prisma.post.count()).toBe(before)
+  })
+
+  test('colleagues may edit only when the author shares editing; others get 403', async () => {
+    const { id } = await createProject(owner, project())
+    await expect(editProject(colleague, id, project({ title: 'Kollegans ändring av projektet' }))).rejects.toMatchObject({ status: 403 })
+    await editProject(owner, id, project({ shareEditing: true }))
+    await editProject(colleague, id, project({ title: 'Kollegans ändring av projektet', shareEditing: true }))
+    expect((await prisma.post.findUniqueOrThrow({ where: { id } })).title).toBe('Kollegans ändring av projektet')
+    await expect(editProject(outsider, id, project({ title: 'Utomståendes ändring' }))).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('artifacts', () => {
+  test('need a file or a link', async () => {
+    await expect(createArtifact(owner, artifact({ externalUrl: null }))).rejects.toMatchObject({ status: 400 })
+    const { id } = await createArtifact(owner, artifact())
+    await expect(editArtifact(owner, id, artifact({ externalUrl: null }))).rejects.toMatchObject({ status: 400 })
+  })
+
+  test('soft delete hides an artifact from lists and members; moderators restore it', async () => {
+    const { id } = await createArtifact(owner, artifact({ title: 'Material som tas bort' }))
+    await expect(setPostStatus(outsider, id, 'deleted', null)).rejects.toMatchObject({ status: 403 })
+    await setPostStatus(moderator, id, 'deleted', 'Dubblett.')
+    expect((await listFeed({ type: 'artifact' })).posts.some((post) => post.id === id)).toBe(false)
+    expect(await getPost(id, 'artifact', owner)).toBeNull()
+    expect((await getPost(id, 'artifact', moderator))?.status).toBe('deleted')
+    expect(await prisma.auditLog.findFirst({ where: { action: 'content.deleted', targetId: id }, select: { reason: true } })).toEqual({ reason: 'Dubblett.' })
+    await setPostStatus(moderator, id, 'visible', null)
+    expect((await listFeed({ type: 'artifact' })).posts.some((post) => post.id === id)).toBe(true)
+  })
+})
+
+describe('comments, likes and bookmarks', () => {
+  test('likes count once per member and can be taken back; bookmarks fill the member’s saved list', async () => {
+    const { listBookmarks } = await import('#app/models/post.server.ts')
+    const { setBookmark, setLike } = await import('./engagement.server.ts')
+    const { id } = await createProject(owner, project({ title: 'Projekt att gilla och spara' }))
+    await setLike(outsider, id, true)
+    await setLike(outsider, id, true)
+    await setLike(colleague, id, true)
+    expect((await prisma.post.findUniqueOrThrow({ where: { id } })).likeCount).toBe(2)
+    await setLike(outsider, id, false)
+    await setLike(outsider, id, false)
+    expect((await prisma.post.findUniqueOrThrow({ where: { id } })).likeCount).toBe(1)
+
+    await setBookmark(outsider, id, true)
+    await setBookmark(outsider, id, true)
+    expect((await listBookmarks(outsider.id)).posts.map((post) => post.id)).toEqual([id])
+    await setPostStatus(owner, id, 'deleted', null)
+    expect((await listBookmarks(outsider.id)).posts).toEqual([])
+    await expect(setLike(colleague, id, true)).rejects.toMatchObject({ status: 404 })
+  })
+
+  test('comments count; only the author or a moderator deletes one; questions take answers instead', async () => {
+    const { addComment, deleteComment } = await import('./engagement.server.ts')
+    const { askQuestion } = await import('./question.server.ts')
+    const { id } = await createArtifact(owner, artifact({ title: 'Material att kommentera' }))
+    const comment = await addComment(outsider, id, 'Tack, vi använder mallen i Lund!')
+    expect((await prisma.post.findUniqueOrThrow({ where: { id } })).commentCount).toBe(1)
+    await expect(deleteComment(colleague, comment.id)).rejects.toMatchObject({ status: 403 })
+    await deleteComment(moderator, comment.id)
+    expect((await prisma.post.findUniqueOrThrow({ where: { id } })).commentCount).toBe(0)
+    expect(await prisma.auditLog.count({ where: { targetId: comment.id, action: 'content.deleted' } })).toBe(1)
+
+    const question = await askQuestion(owner, { title: 'En fråga utan kommentarer', body: doc('x'), tags: [] })
+    await expect(addComment(outsider, question.id, 'Kommentar')).rejects.toMatchObject({ status: 400 })
+  })
+})
+
+describe('attachments', () => {
+  test('removing an attachment in an edit deletes its row and its stored bytes', async () => {
+    const { Readable } = await import('node:stream')
+    const { generateStorageKey, getFileStorage } = await import('#app/utils/file-storage.server.ts')
+    const storage = getFileStorage()
+    const storageKey = generateStorageKey()
+    await storage.write(storageKey, Readable.from([Buffer.from('Kravnummer;Krav\n1;Test\n')]))
+    const upload = { storageKey, originalName: 'krav.csv', mimeType: 'text/csv', size: 24, sha256: 'x' }
+    const { id } = await createArtifact(owner, artifact({ externalUrl: null }), [upload])
+    const file = await prisma.fileObject.findFirstOrThrow({ where: { postId: id }, select: { id: true } })
+
+    await expect(editArtifact(owner, id, artifact({ externalUrl: null }), [], [file.id])).rejects.toMatchObject({ status: 400 })
+    expect(await storage.exists(storageKey)).toBe(true)
+
+    await editArtifact(owner, id, artifact(), [], [file.id])
+    expect(await prisma.fileObject.findUnique({ where: { id: file.id } })).toBeNull()
+    expect(await storage.exists(storageKey)).toBe(false)
+  })
+})

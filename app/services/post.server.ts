@@ -1,0 +1,224 @@
+import type { RichTextDocument } from '#app/editor/document.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { authorize } from '#app/policies/authorize.server.ts'
+import { canDeleteContent, canEditPost, canRestoreContent } from '#app/policies/content.ts'
+import type { Actor } from '#app/policies/member.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
+import { writeAudit } from './audit.server.ts'
+import { richTextColumns } from './rich-text.server.ts'
+import { enqueueSearchUpdate } from './search-outbox.server.ts'
+import { setPostTags } from './tags.server.ts'
+import { discardUploads, saveFileObjects, type StoredUpload } from './upload.server.ts'
+
+/**
+ * Projects and shared artifacts (questions live in question.server.ts), plus what every
+ * post type shares: soft delete / restore and download counting. Each use case: authorize →
+ * one transaction with the rows, the tags, the files, the search-outbox row and, for
+ * moderators acting on others' posts, an audit row. Uploaded files are removed again when
+ * the transaction fails.
+ */
+type Common = { title: string; body: RichTextDocument; organisationId: string | null; tags: string[] }
+
+export type ProjectInput = Common & {
+  projectStatus: 'idea' | 'ongoing' | 'completed' | 'paused'
+  startDate: Date | null
+  endDate: Date | null
+  participants: string[]
+  contactName: string | null
+  contactEmail: string | null
+  seekingPartners: boolean
+  shareEditing: boolean
+  links: Array<{ url: string; label: string }>
+}
+
+export type ArtifactInput = Common & {
+  artifactKind: 'document' | 'template' | 'procurement' | 'code' | 'dataset' | 'guide' | 'other'
+  licence: string
+  externalUrl: string | null
+}
+
+const guardSelect = {
+  id: true,
+  type: true,
+  title: true,
+  authorId: true,
+  status: true,
+  shareEditing: true,
+  organisationId: true,
+  externalUrl: true,
+  _count: { select: { files: true } },
+} satisfies Prisma.PostSelect
+
+async function loadPost(tx: Prisma.TransactionClient, id: string, type?: 'project' | 'artifact' | 'question') {
+  const post = await tx.post.findFirst({ where: { id, ...(type ? { type } : {}) }, select: guardSelect })
+  invariantResponse(post, 'Inlägget finns inte.')
+  return post
+}
+
+/** The owning organisation: the one chosen (must exist) or the author's. */
+async function owningOrganisation(tx: Prisma.TransactionClient, actor: Actor, chosen: string | null) {
+  if (!chosen) return actor.organisationId ?? null
+  const organisation = await tx.organisation.findUnique({ where: { id: chosen }, select: { id: true } })
+  if (!organisation) throw badRequest('Den valda organisationen finns inte.')
+  return organisation.id
+}
+
+/** Registry organisations by exact name (case-insensitive); unknown names are refused by name. */
+async function resolveOrganisations(tx: Prisma.TransactionClient, names: string[]) {
+  if (names.length === 0) return []
+  const found = await tx.organisation.findMany({
+    where: { OR: names.map((name) => ({ name: { equals: name, mode: 'insensitive' as const } })) },
+    select: { id: true, name: true },
+  })
+  const known = new Set(found.map((organisation) => organisation.name.toLocaleLowerCase('sv')))
+  const unknown = names.filter((name) => !known.has(name.toLocaleLowerCase('sv')))
+  if (unknown.length > 0) {
+    throw badRequest(`Hittar inte ${unknown.map((name) => `”${name}”`).join(', ')} i organisationsregistret. Skriv organisationernas namn som i registret, en per rad.`)
+  }
+  return found.map((organisation) => organisation.id)
+}
+
+function projectColumns(input: ProjectInput) {
+  return {
+    title: input.title,
+    ...richTextColumns(input.body),
+    projectStatus: input.projectStatus,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    seekingPartners: input.seekingPartners,
+    shareEditing: input.shareEditing,
+  }
+}
+
+function artifactColumns(input: ArtifactInput) {
+  return {
+    title: input.title,
+    ...richTextColumns(input.body),
+    artifactKind: input.artifactKind,
+    licence: input.licence,
+    externalUrl: input.externalUrl,
+  }
+}
+
+async function withUploads<T>(uploads: StoredUpload[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    await discardUploads(uploads)
+    throw error
+  }
+}
+
+async function setProjectRelations(tx: Prisma.TransactionClient, postId: string, input: ProjectInput) {
+  const participantIds = await resolveOrganisations(tx, input.participants)
+  await tx.postParticipant.deleteMany({ where: { postId } })
+  await tx.postParticipant.createMany({ data: participantIds.map((organisationId) => ({ postId, organisationId })), skipDuplicates: true })
+  await tx.postLink.deleteMany({ where: { postId } })
+  await tx.postLink.createMany({ data: input.links.map((link, position) => ({ postId, url: link.url, label: link.label, position })) })
+}
+
+export async function createProject(actor: Actor, input: ProjectInput, uploads: StoredUpload[] = []) {
+  authorize(actor.status === 'active')
+  return withUploads(uploads, () =>
+    prisma.$transaction(async (tx) => {
+      const now = new Date()
+      const post = await tx.post.create({
+        data: { type: 'project', ...projectColumns(input), authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
+        select: { id: true },
+      })
+      await setProjectRelations(tx, post.id, input)
+      await setPostTags(tx, post.id, input.tags, now)
+      await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
+      await enqueueSearchUpdate(tx, 'post', post.id)
+      return post
+    }),
+  )
+}
+
+export async function createArtifact(actor: Actor, input: ArtifactInput, uploads: StoredUpload[] = []) {
+  authorize(actor.status === 'active')
+  if (uploads.length === 0 && !input.externalUrl) throw badRequest('Ladda upp minst en fil eller ange en länk till materialet.')
+  return withUploads(uploads, () =>
+    prisma.$transaction(async (tx) => {
+      const now = new Date()
+      const post = await tx.post.create({
+        data: { type: 'artifact', ...artifactColumns(input), authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
+        select: { id: true },
+      })
+      await setPostTags(tx, post.id, input.tags, now)
+      await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
+      await enqueueSearchUpdate(tx, 'post', post.id)
+      return post
+    }),
+  )
+}
+
+async function editPost(
+  actor: Actor,
+  postId: string,
+  type: 'project' | 'artifact',
+  data: Prisma.PostUpdateInput,
+  input: Common,
+  uploads: StoredUpload[],
+  removeFileIds: string[],
+  extra?: (tx: Prisma.TransactionClient, post: Awaited<ReturnType<typeof loadPost>>) => Promise<void>,
+) {
+  const removed = await withUploads(uploads, () =>
+    prisma.$transaction(async (tx) => {
+      const post = await loadPost(tx, postId, type)
+      authorize(canEditPost(actor, post), 'Du kan inte redigera det här inlägget.')
+      const organisationId = input.organisationId ? await owningOrganisation(tx, actor, input.organisationId) : post.organisationId
+      const updated = await tx.post.update({
+        where: { id: post.id },
+        data: { ...data, organisation: organisationId ? { connect: { id: organisationId } } : { disconnect: true }, editedAt: new Date() },
+        select: { activityAt: true },
+      })
+      await extra?.(tx, post)
+      await setPostTags(tx, post.id, input.tags, updated.activityAt)
+      // Removed attachments are deleted with the edit; their bytes go once it has committed.
+      const removedFiles = await tx.fileObject.findMany({ where: { id: { in: removeFileIds }, postId: post.id }, select: { id: true, storageKey: true } })
+      await tx.fileObject.deleteMany({ where: { id: { in: removedFiles.map((file) => file.id) } } })
+      await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
+      await enqueueSearchUpdate(tx, 'post', post.id)
+      if (post.authorId !== actor.id) {
+        await writeAudit(tx, actor, { action: 'content.edited', targetType: 'post', targetId: post.id, targetName: input.title, data: { before: { title: post.title } } })
+      }
+      return removedFiles
+    }),
+  )
+  await discardUploads(removed)
+}
+
+export async function editProject(actor: Actor, postId: string, input: ProjectInput, uploads: StoredUpload[] = [], removeFileIds: string[] = []) {
+  await editPost(actor, postId, 'project', projectColumns(input), input, uploads, removeFileIds, (tx, post) => setProjectRelations(tx, post.id, input))
+}
+
+export async function editArtifact(actor: Actor, postId: string, input: ArtifactInput, uploads: StoredUpload[] = [], removeFileIds: string[] = []) {
+  await editPost(actor, postId, 'artifact', artifactColumns(input), input, uploads, removeFileIds, async (tx, post) => {
+    const remaining = post._count.files - removeFileIds.length + uploads.length
+    if (remaining <= 0 && !input.externalUrl) throw badRequest('Materialet behöver minst en fil eller en länk.')
+  })
+}
+
+/** Soft delete (author or moderator) and restore (moderator), for every post type. */
+export async function setPostStatus(actor: Actor, postId: string, status: 'deleted' | 'visible', reason: string | null) {
+  await prisma.$transaction(async (tx) => {
+    const post = await loadPost(tx, postId)
+    authorize(status === 'deleted' ? canDeleteContent(actor, post) : canRestoreContent(actor))
+    await tx.post.update({ where: { id: post.id }, data: { status, statusReason: reason } })
+    await enqueueSearchUpdate(tx, 'post', post.id)
+    if (post.authorId !== actor.id) {
+      await writeAudit(tx, actor, {
+        action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'post', targetId: post.id, targetName: post.title, reason,
+      })
+    }
+  })
+}
+
+/** Counts a download of a file attached to a post. */
+export async function recordDownload(postId: string) {
+  await prisma.post.updateMany({ where: { id: postId }, data: { downloadCount: { increment: 1 } } })
+}
