@@ -17,6 +17,12 @@ const options = (labels: Record<string, string>, placeholder?: string) => [
   ...Object.entries(labels).map(([value, label]) => ({ value, label })),
 ]
 
+/** After a refused submit, what the member typed; otherwise the stored document. */
+function initialBody(fields: Fields, stored: RichTextDocument | null) {
+  const typed = fields.body?.initialValue
+  return typeof typed === 'string' ? typed : stored
+}
+
 function field(fields: Fields, name: string) {
   const meta = fields[name]
   if (!meta) throw new Error(`Unknown form field ${name}`)
@@ -79,7 +85,7 @@ export function ProjectFields({
   return (
     <>
       <Field label="Projektets namn" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
-      <RichTextEditor id="project-body" name="body" label="Beskrivning" hint="Mål, bakgrund, vad ni har gjort och vad ni har lärt er." errors={field(fields, 'body').errors} defaultValue={body} />
+      <RichTextEditor id="project-body" name="body" label="Beskrivning" hint="Mål, bakgrund, vad ni har gjort och vad ni har lärt er." errors={field(fields, 'body').errors} defaultValue={initialBody(fields, body)} />
       <SelectField label="Status" options={options(ProjectStatusLabels, 'Välj status')} {...getSelectProps(status)} errors={status.errors} />
       <div className="field-row">
         <Field label="Startdatum (frivilligt)" {...getInputProps(start, { type: 'date' })} errors={start.errors} />
@@ -124,7 +130,7 @@ export function ArtifactFields({
   return (
     <>
       <Field label="Rubrik" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
-      <RichTextEditor id="artifact-body" name="body" label="Beskrivning" hint="Vad är det, vem har tagit fram det och hur kan andra använda det?" errors={field(fields, 'body').errors} defaultValue={body} />
+      <RichTextEditor id="artifact-body" name="body" label="Beskrivning" hint="Vad är det, vem har tagit fram det och hur kan andra använda det?" errors={field(fields, 'body').errors} defaultValue={initialBody(fields, body)} />
       <SelectField label="Typ av material" options={options(ArtifactKindLabels, 'Välj typ')} {...getSelectProps(kind)} errors={kind.errors} />
       <SelectField label="Licens" options={options(LicenceLabels, 'Välj licens')} {...getSelectProps(licence)} errors={licence.errors} />
       <AttachmentFields existing={existingFiles} hint="Ladda upp filer och/eller ange en länk nedan. Högst 25 MB per fil." />

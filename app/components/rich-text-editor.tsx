@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import {
   documentToText,
   emptyDocument,
+  parseRichTextField,
   plainTextToDocument,
   RichTextDocumentSchema,
   stripUnsafeCharacters,
@@ -30,14 +31,21 @@ type Props = {
   label: ReactNode
   hint?: ReactNode
   errors?: ListOfErrors
-  /** Stored ProseMirror JSON (validated here again) or null for an empty field. */
-  defaultValue?: RichTextDocument | null
+  /**
+   * Stored ProseMirror JSON (validated here again), the field's submitted value after a
+   * refused submit (the editor's JSON or the textarea's text), or null for an empty field.
+   */
+  defaultValue?: RichTextDocument | string | null
   id?: string
 }
 
 const LINK_ERROR = 'Skriv en adress som börjar med https://, http:// eller mailto:.'
 
 function validDocument(value: unknown): RichTextDocument | null {
+  if (typeof value === 'string') {
+    const parsed = parseRichTextField(value, { allowEmpty: true })
+    return parsed.ok ? parsed.doc : null
+  }
   const result = RichTextDocumentSchema.safeParse(value)
   return result.success ? result.data : null
 }

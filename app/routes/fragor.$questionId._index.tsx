@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'delete-question':
       case 'restore-question':
         await setPostStatus(actor, questionId, value.intent === 'delete-question' ? 'deleted' : 'visible', value.reason)
-        return redirect(value.intent === 'delete-question' && !canRestoreContent(actor) ? '/?borttagen' : `/fragor/${questionId}`)
+        return redirect(value.intent === 'delete-question' && !canRestoreContent(actor) ? '/?borttaget' : `/fragor/${questionId}`)
       case 'delete-answer':
       case 'restore-answer':
         await setAnswerStatus(actor, value.answerId, value.intent === 'delete-answer' ? 'deleted' : 'visible', value.reason)
@@ -149,7 +149,9 @@ function StatusButton({ intent, answerId, label }: { intent: string; answerId?: 
 export default function QuestionPage() {
   const { question, answers, engagement } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const answerErrors = actionData && 'intent' in actionData && actionData.intent === 'answer' ? actionData.result.error?.body : undefined
+  const refusedAnswer = actionData && 'intent' in actionData && actionData.intent === 'answer' ? actionData.result : undefined
+  const answerErrors = refusedAnswer?.error?.body
+  const typedAnswer = refusedAnswer?.initialValue?.body
   const formErrors = actionData?.result.error?.['']
   return (
     <article aria-labelledby="question-title" className="narrow-wide">
@@ -221,7 +223,7 @@ export default function QuestionPage() {
           <Form method="post">
             <MutationFields />
             {/* A new key after each posted answer gives a fresh, empty editor. */}
-            <RichTextEditor key={answers.length} id="answer-body" name="body" label="Svar" errors={answerErrors ?? undefined} defaultValue={null} />
+            <RichTextEditor key={answers.length} id="answer-body" name="body" label="Svar" errors={answerErrors ?? undefined} defaultValue={typeof typedAnswer === 'string' ? typedAnswer : null} />
             <button type="submit" name="intent" value="answer">
               Publicera svaret
             </button>

@@ -39,7 +39,7 @@ export default function AskQuestion() {
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />
         <Field label="Rubrik" hint="Sammanfatta frågan i en mening." {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
-        <RichTextEditor id="question-body" name="body" label="Beskrivning" errors={fields.body.errors} defaultValue={null} />
+        <RichTextEditor id="question-body" name="body" label="Beskrivning" errors={fields.body.errors} defaultValue={fields.body.initialValue ?? null} />
         <Field
           label="Taggar"
           hint="Skilj med kommatecken, till exempel: e-arkiv, upphandling, rpa"

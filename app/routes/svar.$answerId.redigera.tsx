@@ -51,7 +51,7 @@ export default function EditAnswer() {
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />
-        <RichTextEditor id="answer-body" name="body" label="Svar" errors={fields.body.errors} defaultValue={answer.body} />
+        <RichTextEditor id="answer-body" name="body" label="Svar" errors={fields.body.errors} defaultValue={fields.body.initialValue ?? answer.body} />
         <FormErrors errors={form.errors} />
         <div className="actions">
           <button type="submit">Spara ändringarna</button>

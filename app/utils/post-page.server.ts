@@ -72,6 +72,6 @@ export async function handlePostPageAction(request: Request, actor: Actor, postI
     case 'delete':
     case 'restore':
       await setPostStatus(actor, postId, value.intent === 'delete' ? 'deleted' : 'visible', value.reason)
-      return redirect(value.intent === 'delete' && !canRestoreContent(actor) ? listPath : here)
+      return redirect(value.intent === 'delete' && !canRestoreContent(actor) ? '/?borttaget' : here)
   }
 }

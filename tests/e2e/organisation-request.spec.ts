@@ -81,6 +81,6 @@ test('a newcomer from an unknown domain asks for their organisation and a modera
   expect(again.isNewUser).toBe(false)
   await expect(page).toHaveURL(`${baseURL}/`)
   await expect(page.getByRole('heading', { name: 'Hej Ivar Itchef!' })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Din organisation' }).getByRole('link', { name: organisationName })).toBeVisible()
+  await expect(page.getByRole('complementary', { name: 'Din organisation' }).getByRole('link', { name: organisationName })).toBeVisible()
   await expectNoA11yViolations(page)
 })

@@ -50,6 +50,6 @@ test('an address on a domain that two organisations share asks which one', async
   await page.getByRole('button', { name: 'Skapa konto' }).click()
 
   await expect(page.getByRole('heading', { name: 'Hej Gunnar Gute!' })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Din organisation' }).getByRole('link', { name: 'Region Gotland' })).toBeVisible()
+  await expect(page.getByRole('complementary', { name: 'Din organisation' }).getByRole('link', { name: 'Region Gotland' })).toBeVisible()
   await expectNoA11yViolations(page)
 })
