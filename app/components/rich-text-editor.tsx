@@ -1,4 +1,5 @@
 import { EditorContent, isMacOS, useEditor, useEditorState, type Editor } from '@tiptap/react'
+import { useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import {
   documentToText,
@@ -204,6 +205,7 @@ function Toolbar({ editor, controls }: { editor: Editor; controls: string }) {
     }),
   })
   const [linkFormOpen, setLinkFormOpen] = useState(false)
+  const [imageStatus, setImageStatus] = useState<ImageStatus>(null)
   const run = () => editor.chain().focus()
 
   return (
@@ -242,6 +244,7 @@ function Toolbar({ editor, controls }: { editor: Editor; controls: string }) {
         <ToolbarButton label="Länk" expanded={linkFormOpen} onClick={() => setLinkFormOpen((open) => !open)}>
           Länk
         </ToolbarButton>
+        <ImageUploadButton editor={editor} onStatus={setImageStatus} />
         <ToolbarButton label="Tabell" disabled={state.table} onClick={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
           ▦
         </ToolbarButton>
@@ -266,6 +269,65 @@ function Toolbar({ editor, controls }: { editor: Editor; controls: string }) {
         ) : null}
       </div>
       {linkFormOpen ? <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} /> : null}
+      <p className={imageStatus?.error ? 'error-list' : 'hint'} role={imageStatus?.error ? 'alert' : 'status'}>
+        {imageStatus?.message ?? ''}
+      </p>
+    </>
+  )
+}
+
+type ImageStatus = { message: string; error: boolean } | null
+
+/**
+ * "Bild": picks an image, uploads it to /filer/bild (CSRF token from the root loader) and
+ * inserts it. The file input has no name, so the surrounding form never submits it.
+ */
+function ImageUploadButton({ editor, onStatus }: { editor: Editor; onStatus: (status: ImageStatus) => void }) {
+  const csrfToken = useRouteLoaderData<{ csrfToken: string }>('root')?.csrfToken ?? ''
+  const fileInput = useRef<HTMLInputElement | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function upload(file: File) {
+    setBusy(true)
+    onStatus({ message: `Laddar upp ${file.name} …`, error: false })
+    const body = new FormData()
+    body.append('csrf', csrfToken)
+    body.append('website', '')
+    body.append('bild', file)
+    try {
+      const response = await fetch('/filer/bild', { method: 'POST', body, headers: { Accept: 'application/json' } })
+      const result = (await response.json().catch(() => null)) as { src?: string; alt?: string; error?: string; message?: string } | null
+      if (!response.ok || !result?.src) {
+        onStatus({ message: result?.error ?? result?.message ?? 'Bilden kunde inte laddas upp.', error: true })
+        return
+      }
+      editor.chain().focus().setImage({ src: result.src, alt: result.alt ?? '' }).run()
+      onStatus({ message: `Bilden ${file.name} är infogad.`, error: false })
+    } catch {
+      onStatus({ message: 'Bilden kunde inte laddas upp. Kontrollera anslutningen och försök igen.', error: true })
+    } finally {
+      setBusy(false)
+      if (fileInput.current) fileInput.current.value = ''
+    }
+  }
+
+  return (
+    <>
+      <ToolbarButton label="Bild" disabled={busy} onClick={() => fileInput.current?.click()}>
+        Bild
+      </ToolbarButton>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".png,.jpg,.jpeg,.gif,.webp"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0]
+          if (file) void upload(file)
+        }}
+      />
     </>
   )
 }

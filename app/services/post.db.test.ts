@@ -165,3 +165,8 @@ describe('attachments', () => {
     expect(await storage.exists(storageKey)).toBe(false)
   })
 })
+
+test('a new post belongs to the author’s organisation as stored, whatever the session says', async () => {
+  const { id } = await createArtifact({ ...owner, organisationId: undefined }, artifact({ title: 'Material utan organisation i sessionen' }))
+  expect((await prisma.post.findUniqueOrThrow({ where: { id }, select: { organisationId: true } })).organisationId).toBe(malmo.id)
+})

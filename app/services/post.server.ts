@@ -58,7 +58,10 @@ async function loadPost(tx: Prisma.TransactionClient, id: string, type?: 'projec
 
 /** The owning organisation: the one chosen (must exist) or the author's. */
 async function owningOrganisation(tx: Prisma.TransactionClient, actor: Actor, chosen: string | null) {
-  if (!chosen) return actor.organisationId ?? null
+  if (!chosen) {
+    const author = await tx.user.findUnique({ where: { id: actor.id }, select: { organisationId: true } })
+    return author?.organisationId ?? null
+  }
   const organisation = await tx.organisation.findUnique({ where: { id: chosen }, select: { id: true } })
   if (!organisation) throw badRequest('Den valda organisationen finns inte.')
   return organisation.id
