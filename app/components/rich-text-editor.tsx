@@ -82,7 +82,6 @@ export function RichTextEditor({ name, label, hint, errors, defaultValue, id }: 
 
   const initialDoc = useMemo(() => validDocument(defaultValue) ?? emptyDocument(), [defaultValue])
   const initialText = useMemo(() => documentToText(initialDoc, { forEditing: true }), [initialDoc])
-  const initialJson = useMemo(() => JSON.stringify(initialDoc), [initialDoc])
 
   // React puts a textarea back to its server value while hydrating, so what a member typed
   // before the JavaScript arrived is read during the first client render, before that happens.
@@ -149,7 +148,9 @@ export function RichTextEditor({ name, label, hint, errors, defaultValue, id }: 
       ) : null}
       <Toolbar editor={editor} controls={inputId} />
       <EditorContent editor={editor} />
-      <input ref={hiddenInput} type="hidden" name={name} defaultValue={initialJson} />
+      {/* Only the editor writes this value (onCreate/onUpdate): a React-managed value would be
+          put back to the initial document when a refused submit re-renders the form. */}
+      <input ref={hiddenInput} type="hidden" name={name} />
       <ErrorList id={errorId} errors={errors} />
     </div>
   )

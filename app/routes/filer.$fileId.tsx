@@ -8,8 +8,8 @@ import { isImageMimeType } from '#app/utils/file-type.server.ts'
 
 /**
  * Downloads an uploaded file for a signed-in member. The stored type was decided from the
- * content at upload; nosniff, a sandboxing CSP and `attachment` (images: `inline`) keep the
- * browser from treating it as anything else.
+ * content at upload; nosniff (set on every response by the server), a sandboxing CSP and
+ * `attachment` (images: `inline`) keep the browser from treating it as anything else.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request)
@@ -24,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       'Content-Type': contentType,
       'Content-Length': String(file.size),
       'Content-Disposition': contentDisposition(isImageMimeType(file.mimeType) ? 'inline' : 'attachment', file.originalName),
-      'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cross-Origin-Resource-Policy': 'same-origin',
       'Cache-Control': 'private, max-age=3600',

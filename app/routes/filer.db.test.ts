@@ -82,7 +82,6 @@ describe('GET /filer/:fileId', () => {
     expect(headers).toMatchObject({
       'content-type': 'application/pdf',
       'content-length': String(pdf.length),
-      'x-content-type-options': 'nosniff',
       'content-disposition': `attachment; filename="Kravspecifikation for RPA.pdf"; filename*=UTF-8''Kravspecifikation%20f%C3%B6r%20RPA.pdf`,
       'cache-control': 'private, max-age=3600',
       'content-security-policy': "default-src 'none'; sandbox",
