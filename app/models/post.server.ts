@@ -271,3 +271,13 @@ export async function listBookmarks(userId: string, after?: BookmarkCursor) {
     next: last ? { createdAt: last.createdAt.toISOString(), postId: last.postId } : null,
   }
 }
+
+/** A member's visible answers on visible questions, newest first, for their profile. */
+export async function listAnswersBy(authorId: string, take = 10) {
+  return prisma.answer.findMany({
+    where: { authorId, ...visibleContentWhere, post: visibleContentWhere },
+    select: { id: true, bodyText: true, createdAt: true, post: { select: { id: true, title: true, acceptedAnswerId: true } } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+  })
+}

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields, TextareaField } from '#app/components/forms.tsx'
 import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
 import { getMemberProfile } from '#app/models/member.server.ts'
-import { listPostsBy } from '#app/models/post.server.ts'
+import { listAnswersBy, listPostsBy } from '#app/models/post.server.ts'
 import { PostList } from '#app/components/post-list.tsx'
 import { presentPosts } from '#app/utils/post-presenter.server.ts'
 import { canModerate, canModerateMember } from '#app/policies/member.ts'
@@ -15,7 +15,7 @@ import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { getBaseUrl } from '#app/utils/sign-in-state.server.ts'
-import { formatDate } from '#app/utils/swedish.ts'
+import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'
 import { MemberDecisionSchema } from '#app/validation/moderation.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Medlem'} – Samverka` }]
@@ -28,8 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Members see active members only; moderators also see pending, rejected and suspended ones.
   const profile = await getMemberProfile(params.userId ?? '', { includeInactive: moderator })
   invariantResponse(profile, 'Medlemmen finns inte.')
-  const posts = await listPostsBy({ authorId: profile.id })
+  const [posts, answers] = await Promise.all([listPostsBy({ authorId: profile.id }), listAnswersBy(profile.id)])
+  const now = new Date()
   return {
+    answers: answers.map((answer) => ({
+      id: answer.id,
+      questionId: answer.post.id,
+      questionTitle: answer.post.title,
+      accepted: answer.post.acceptedAnswerId === answer.id,
+      snippet: answer.bodyText.length > 160 ? `${answer.bodyText.slice(0, 160).trimEnd()} …` : answer.bodyText,
+      when: formatRelativeDate(answer.createdAt, now),
+    })),
     posts: presentPosts(posts),
     profile: {
       id: profile.id,
@@ -66,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DONE = { suspend: 'Medlemmen är avstängd och utloggad.', reinstate: 'Medlemmen är återaktiverad.', approve: 'Medlemmen är godkänd.', reject: 'Medlemmen är avslagen.' } as const
 
 export default function MemberProfile() {
-  const { profile, canModerate, posts } = useLoaderData<typeof loader>()
+  const { profile, canModerate, posts, answers } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const done = searchParams.get('klart')
@@ -104,6 +113,24 @@ export default function MemberProfile() {
       ) : null}
       <h2>Inlägg</h2>
       <PostList posts={posts} emptyText="Inga inlägg ännu." />
+      <h2>Svar</h2>
+      {answers.length === 0 ? <p>Inga svar ännu.</p> : null}
+      <ul className="card-list">
+        {answers.map((answer) => (
+          <li key={answer.id} className="card">
+            <p className="meta">
+              Svar på <Link to={`/fragor/${answer.questionId}#svar-${answer.id}`}>{answer.questionTitle}</Link> · {answer.when}
+              {answer.accepted ? (
+                <>
+                  {' '}
+                  <span className="badge badge-verified">Accepterat svar</span>
+                </>
+              ) : null}
+            </p>
+            <p>{answer.snippet}</p>
+          </li>
+        ))}
+      </ul>
       {profile.status ? (
         <section aria-labelledby="moderation" className="card">
           <h2 id="moderation">Moderering</h2>

@@ -176,3 +176,16 @@ describe('keyset pagination', () => {
     expect(seen).not.toContain('page-013')
   })
 })
+
+test('a profile lists the member’s visible answers on visible questions only', async () => {
+  const { listAnswersBy } = await import('#app/models/post.server.ts')
+  const answerer = await actor()
+  const kept = await ask('Frågan där svaret syns på profilen')
+  const gone = await ask('Frågan som tas bort med svaret')
+  const shown = await answerQuestion(answerer, kept.id, doc('Syns på profilen.'))
+  const removed = await answerQuestion(answerer, kept.id, doc('Tas bort.'))
+  await answerQuestion(answerer, gone.id, doc('Försvinner med frågan.'))
+  await setAnswerStatus(answerer, removed.id, 'deleted', null)
+  await setPostStatus(asker, gone.id, 'deleted', null)
+  expect((await listAnswersBy(answerer.id)).map((answer) => answer.id)).toEqual([shown.id])
+})
