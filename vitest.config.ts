@@ -14,7 +14,7 @@ const postgresProject = process.env.TEST_DATABASE_URL
         ...shared,
         test: {
           name: 'postgres',
-          include: ['{app,search,prisma}/**/*.db.test.ts'],
+          include: ['{app,search,prisma}/**/*.db.test.ts', 'search/engine.contract.test.ts'],
           setupFiles,
           env: { TEST_DB_ENGINE: 'postgres' },
         },

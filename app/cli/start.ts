@@ -10,6 +10,7 @@ import { EmbeddedDatabaseBusyError } from '#app/utils/embedded-postgres.server.t
 import { init } from '#app/utils/env.server.ts'
 import { CSRF_REJECTED_MESSAGE, isForeignOrigin } from '#app/utils/csrf.server.ts'
 import { CLIENT_ADDRESS_HEADER } from '#app/utils/request.server.ts'
+import { startSearchIndexing } from '#app/utils/search.server.ts'
 import { baselineSecurityHeaders } from '#app/utils/security-headers.server.ts'
 
 /**
@@ -87,11 +88,15 @@ async function main() {
       : createRequestHandler({ build, mode: env.NODE_ENV }),
   )
 
+  let searchIndexing: ReturnType<typeof startSearchIndexing> | undefined
   const server = app.listen(env.PORT, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT
     console.info(`Samverka is running at http://localhost:${port} (${database.embedded ? 'embedded PostgreSQL in ' + env.DATA_DIR : 'PostgreSQL server'})`)
     if (development) void broadcastDevReady(build)
+    // Search: the in-process outbox worker brings every content write into the index (polls
+    // every 500 ms on an unref'd timer; failures are logged and retried, never thrown).
+    searchIndexing ??= startSearchIndexing()
   })
 
   let stopping = false
@@ -100,6 +105,7 @@ async function main() {
     stopping = true
     server.close()
     server.closeAllConnections()
+    await searchIndexing?.stop()
     await database.close()
     process.exit(0)
   }

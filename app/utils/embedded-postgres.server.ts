@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 /**
@@ -64,11 +66,19 @@ function readLock(lockFile: string): LockInfo | null {
   }
 }
 
+/**
+ * The contrib extensions the migrations create (`pg_trgm`, `unaccent` for search). PGlite
+ * bundles them separately: pass these wherever a PGlite instance is created.
+ */
+export const pgliteExtensions = { pg_trgm, unaccent }
+
 /** Serves an already created PGlite instance on a free loopback port. */
 export async function servePGlite(db: PGlite): Promise<{ connectionString: string; stop(): Promise<void> }> {
-  // One connection: every connection shares PGlite's single session, so a second one
-  // could interleave with an open transaction and read wrong results (STACK.md).
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 })
+  // Every connection shares PGlite's single session, so the app's pool holds exactly one
+  // (database.server.ts: max 1). The server still accepts two: when the pool discards a
+  // connection after an error it reconnects while the old socket is still closing, and a
+  // one-connection server would drop that reconnect ("Connection terminated unexpectedly").
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 })
   await server.start()
   return {
     connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
@@ -81,7 +91,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   fs.mkdirSync(directory, { recursive: true })
   const releaseLock = acquireLock(path.resolve(dataDir, 'pglite.lock'), directory)
   try {
-    const db = await PGlite.create({ dataDir: directory })
+    const db = await PGlite.create({ dataDir: directory, extensions: pgliteExtensions })
     const served = await servePGlite(db)
     return {
       connectionString: served.connectionString,

@@ -28,3 +28,21 @@ test('one owner per data directory: a second opener is refused, a stale lock is 
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }, 30_000)
+
+test('a failed statement does not break the next one (the pool reconnects while the old socket closes)', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-embedded-'))
+  const embedded = await startEmbeddedPostgres(dataDir)
+  const pool = new pg.Pool({ connectionString: embedded.connectionString, max: 1, idleTimeoutMillis: 0 })
+  try {
+    for (let round = 0; round < 3; round++) {
+      const client = await pool.connect()
+      await expect(client.query('SELECT 1 / 0')).rejects.toThrow(/division by zero/)
+      client.release(new Error('discard this connection'))
+      expect((await pool.query('SELECT 41 + 1 AS answer')).rows).toEqual([{ answer: 42 }])
+    }
+  } finally {
+    await pool.end()
+    await embedded.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}, 30_000)

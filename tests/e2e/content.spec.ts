@@ -1,4 +1,5 @@
 import { expect, expectNoA11yViolations, expectNoA11yViolationsWithoutJavaScript, test, uniqueEmail } from '#tests/playwright-utils.ts'
+import { expectCard, richTextEditor, signUpWithoutJavaScript, typeInEditor, uniqueTitle } from './post-helpers.ts'
 import type { APIResponse, Browser, Locator, Page } from '@playwright/test'
 
 /**
@@ -6,12 +7,7 @@ import type { APIResponse, Browser, Locator, Page } from '@playwright/test'
  * uploads checked by content, downloads for members only, likes, bookmarks (Sparat),
  * comments, editing away an attachment, refused input and deletion.
  */
-let titleCounter = 0
 
-/** A post title no other test (or earlier run against the same database) uses. */
-function uniqueTitle(text: string) {
-  return `${text} (${Date.now()}-${++titleCounter})`
-}
 
 /** A minimal but well-formed one-page PDF (header, objects, cross-reference table, trailer). */
 function minimalPdf(text: string): Buffer {
@@ -39,22 +35,7 @@ function minimalPdf(text: string): Buffer {
 const PDF_NAME = 'Projektplan för RPA.pdf'
 const PDF_NAME_ENCODED = 'Projektplan%20f%C3%B6r%20RPA.pdf'
 
-/**
- * The Tiptap editor of the rich-text field labelled `label`. The server sends a textarea with
- * the same label; Tiptap replaces it after hydration, so wait for the toolbar before typing.
- */
-async function richTextEditor(page: Page, label: string): Promise<Locator> {
-  await expect(page.getByRole('toolbar', { name: 'Textformat' })).toBeVisible()
-  const editor = page.getByRole('textbox', { name: label, exact: true })
-  await expect(editor).toHaveAttribute('contenteditable', 'true')
-  return editor
-}
 
-/** Types into a Tiptap editor the way a member does: click into it, then the keyboard. */
-async function typeInEditor(page: Page, editor: Locator, text: string) {
-  await editor.click()
-  await page.keyboard.type(text)
-}
 
 type ProjectForm = {
   title: string
@@ -109,13 +90,6 @@ async function createProject(page: Page, project: ProjectForm) {
   return path
 }
 
-/** The list of the page's posts (/projekt, /material, /sparat, the home feed) holds a card for `title`. */
-async function expectCard(page: Page, title: string) {
-  const card = page.getByRole('article', { name: title, exact: true })
-  await expect(card).toBeVisible()
-  await expect(card.getByRole('link', { name: title, exact: true })).toBeVisible()
-  return card
-}
 
 /** The facts list of a project or material page: its terms and their definitions, in order. */
 async function expectFacts(post: Locator, facts: Array<[string, string | RegExp]>) {
@@ -243,24 +217,6 @@ test('a member creates a project with the editor, a participant, a link and a PD
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-  /**
-   * Signs up in a browser with JavaScript (the sign-in helpers run axe-core, which needs it)
-   * and hands the session to `page`, whose context has JavaScript disabled.
-   */
-  async function signUpWithoutJavaScript(
-    page: Page,
-    browser: Browser,
-    signUp: (page: Page, member: { email: string; name: string; organisation?: string }) => Promise<void>,
-    member: { email: string; name: string; organisation?: string },
-  ) {
-    const context = await browser.newContext({ javaScriptEnabled: true })
-    await signUp(await context.newPage(), member)
-    await page.context().addCookies(await context.cookies())
-    await context.close()
-    await page.goto('/')
-    await expect(page.getByRole('heading', { name: `Hej ${member.name}!` })).toBeVisible()
-    await expectNoA11yViolationsWithoutJavaScript(page)
-  }
 
   test('material is shared: a file that is not what its name says is refused, a CSV is published and its downloads are counted', async ({ page, browser, signUp }) => {
     await signUpWithoutJavaScript(page, browser, signUp, { email: uniqueEmail('delare', 'gotland.se'), name: 'Dagny Delare', organisation: 'Gotlands kommun' })

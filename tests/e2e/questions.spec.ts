@@ -1,29 +1,8 @@
 import { expect, expectNoA11yViolations, expectNoA11yViolationsWithoutJavaScript, test, uniqueEmail } from '#tests/playwright-utils.ts'
-import type { Browser, Locator, Page } from '@playwright/test'
+import { expectCard, richTextEditor, signUpWithoutJavaScript, typeInEditor, uniqueTitle } from './post-helpers.ts'
+import type { Page } from '@playwright/test'
 
-let titleCounter = 0
 
-/** A question title no other test (or earlier run against the same database) uses. */
-function uniqueTitle(text: string) {
-  return `${text} (${Date.now()}-${++titleCounter})`
-}
-
-/**
- * The Tiptap editor of the rich-text field labelled `label`. The server sends a textarea with
- * the same label; Tiptap replaces it after hydration, so wait for the toolbar before typing.
- */
-async function richTextEditor(page: Page, label: string): Promise<Locator> {
-  await expect(page.getByRole('toolbar', { name: 'Textformat' })).toBeVisible()
-  const editor = page.getByRole('textbox', { name: label, exact: true })
-  await expect(editor).toHaveAttribute('contenteditable', 'true')
-  return editor
-}
-
-/** Types into a Tiptap editor the way a member does: click into it, then the keyboard. */
-async function typeInEditor(page: Page, editor: Locator, text: string) {
-  await editor.click()
-  await page.keyboard.type(text)
-}
 
 /** Fails the test if the page ever opens an alert/confirm/prompt (i.e. injected script ran). */
 function recordDialogs(page: Page): string[] {
@@ -66,13 +45,6 @@ async function askQuestion(page: Page, title: string, description: string) {
   return path
 }
 
-/** The list of the page's posts (/fragor, a tag page, the home feed) holds a card for `title`. */
-async function expectCard(page: Page, title: string) {
-  const card = page.getByRole('article', { name: title, exact: true })
-  await expect(card).toBeVisible()
-  await expect(card.getByRole('link', { name: title, exact: true })).toBeVisible()
-  return card
-}
 
 test('a member asks a question with the rich-text editor, with bold text and tags', async ({ page, signUp }) => {
   await signUp(page, { email: uniqueEmail('fragvis', 'nacka.se'), name: 'Frida Frågvis' })
@@ -153,24 +125,6 @@ test('a member asks a question with the rich-text editor, with bold text and tag
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-  /**
-   * Signs up in a browser with JavaScript (the sign-in helpers run axe-core, which needs it)
-   * and hands the session to `page`, whose context has JavaScript disabled.
-   */
-  async function signUpWithoutJavaScript(
-    page: Page,
-    browser: Browser,
-    signUp: (page: Page, member: { email: string; name: string; organisation?: string }) => Promise<void>,
-    member: { email: string; name: string; organisation?: string },
-  ) {
-    const context = await browser.newContext({ javaScriptEnabled: true })
-    await signUp(await context.newPage(), member)
-    await page.context().addCookies(await context.cookies())
-    await context.close()
-    await page.goto('/')
-    await expect(page.getByRole('heading', { name: `Hej ${member.name}!` })).toBeVisible()
-    await expectNoA11yViolationsWithoutJavaScript(page)
-  }
 
   test('the description is a plain textarea: blank lines make paragraphs and addresses become links', async ({ page, browser, signUp }) => {
     await signUpWithoutJavaScript(page, browser, signUp, { email: uniqueEmail('utan.js', 'gotland.se'), name: 'Ulla Utan-Skript', organisation: 'Gotlands kommun' })

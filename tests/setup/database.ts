@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll } from 'vitest'
 import { openDatabase } from '#app/utils/database.server.ts'
-import { servePGlite } from '#app/utils/embedded-postgres.server.ts'
+import { pgliteExtensions, servePGlite } from '#app/utils/embedded-postgres.server.ts'
 import { pgliteTemplateFile, postgresServerUrl, postgresTemplateName, withDatabase } from './template.ts'
 
 /**
@@ -18,6 +18,7 @@ declare global {
 async function pgliteDatabaseUrl() {
   globalThis.__pgliteTemplate ??= await PGlite.create({
     loadDataDir: new Blob([fs.readFileSync(pgliteTemplateFile)]),
+    extensions: pgliteExtensions,
   })
   const db = (await globalThis.__pgliteTemplate.clone()) as PGlite
   const served = await servePGlite(db)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { servePGlite } from '#app/utils/embedded-postgres.server.ts'
+import { pgliteExtensions, servePGlite } from '#app/utils/embedded-postgres.server.ts'
 import { applyMigrations } from '#app/utils/migrate.server.ts'
 import {
   ensureTmpDir,
@@ -20,7 +20,7 @@ export default async function setup() {
 }
 
 async function buildPGliteTemplate() {
-  const db = await PGlite.create()
+  const db = await PGlite.create({ extensions: pgliteExtensions })
   const served = await servePGlite(db)
   const client = new pg.Client(served.connectionString)
   await client.connect()

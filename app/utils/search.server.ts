@@ -1,0 +1,137 @@
+import { visibleContentWhere } from '#app/policies/content.ts'
+import type { ActorLike } from '#app/policies/member.ts'
+import {
+  createSearchEngine,
+  drainOutbox,
+  normalizeFilters,
+  normalizeQuery,
+  reindexEverything,
+  SEARCH_LIMITS,
+  startOutboxWorker,
+  type FacetName,
+  type OutboxWorker,
+  type PostType,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchResult,
+  type SearchScope,
+  type SearchSort,
+} from '#search/index.ts'
+import { getDatabase } from './database.server.ts'
+
+/**
+ * The app's only door to search/: one engine per process (Meilisearch when MEILI_HOST is
+ * set, PostgreSQL otherwise), searches scoped by the content policy, the URL format of the
+ * search page, and the in-process outbox worker that app/cli/start.ts starts.
+ */
+declare global {
+  var __samverkaSearch: { prisma: unknown; engine: SearchEngine } | undefined
+}
+
+export function getSearchEngine(): SearchEngine {
+  const { prisma } = getDatabase()
+  // Keyed by the client: a reopened database (tests) gets an engine of its own.
+  if (globalThis.__samverkaSearch?.prisma !== prisma) {
+    globalThis.__samverkaSearch = { prisma, engine: createSearchEngine(process.env, { prisma }) }
+  }
+  return globalThis.__samverkaSearch.engine
+}
+
+/**
+ * What a viewer may find: visible content, from the same policy as every list. Moderators
+ * find hidden and deleted posts through moderation, not search (the index holds visible
+ * posts only).
+ */
+export function searchScopeFor(_viewer: ActorLike): SearchScope {
+  return { status: visibleContentWhere.status }
+}
+
+export type SearchInput = { query: string; filters: SearchFilters; sort: SearchSort; page: number }
+
+/** Pages beyond this are not served (search is for finding, not for walking everything). */
+export const SEARCH_PAGE_MAX = SEARCH_LIMITS.pageMax
+
+/** The facets the search page shows. */
+export const SEARCH_PAGE_FACETS = ['type', 'organisationType', 'tags'] as const satisfies readonly FacetName[]
+
+// Swedish URL values for the content types (the rest use their stored values).
+const TYPE_PARAM: Record<string, PostType> = { fraga: 'question', projekt: 'project', material: 'artifact' }
+export const TYPE_PARAM_OF: Record<PostType, string> = { question: 'fraga', project: 'projekt', artifact: 'material' }
+
+/**
+ * The search page's URL: q, typ (fraga|projekt|material), orgtyp, tagg, lan, organisation,
+ * projektstatus, slag, partner=ja, fran/till (YYYY-MM-DD), sortera=nyast, sida. Repeated
+ * parameters are alternatives. Unknown values are dropped; nothing here throws.
+ */
+export function parseSearchParams(params: URLSearchParams): SearchInput {
+  const day = (value: string | null, endOfDay: boolean) =>
+    value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : undefined
+  const page = Number(params.get('sida') ?? '1')
+  return {
+    query: normalizeQuery(params.get('q') ?? ''),
+    filters: normalizeFilters({
+      type: params.getAll('typ').map((value) => TYPE_PARAM[value]),
+      organisationType: params.getAll('orgtyp'),
+      tags: params.getAll('tagg'),
+      county: params.getAll('lan'),
+      organisation: params.getAll('organisation'),
+      projectStatus: params.getAll('projektstatus'),
+      artifactKind: params.getAll('slag'),
+      seekingPartners: params.get('partner') === 'ja',
+      createdFrom: day(params.get('fran'), false),
+      createdTo: day(params.get('till'), true),
+    }),
+    sort: params.get('sortera') === 'nyast' ? 'newest' : 'relevance',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  }
+}
+
+export function hasSearchCriteria(input: SearchInput): boolean {
+  return input.query.length > 0 || Object.keys(input.filters).length > 0
+}
+
+export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false }
+
+/** Never throws: an engine failure is logged and reported as `{ ok: false }` for the page to explain. */
+export async function searchContent(viewer: ActorLike, input: SearchInput, facets: readonly FacetName[] = SEARCH_PAGE_FACETS): Promise<SearchOutcome> {
+  try {
+    const result = await getSearchEngine().search(input.query, {
+      scope: searchScopeFor(viewer),
+      filters: input.filters,
+      facets,
+      sort: input.sort,
+      page: input.page,
+    })
+    return { ok: true, result }
+  } catch (error) {
+    console.error(`Search failed: ${error instanceof Error ? error.message : String(error)}`)
+    return { ok: false }
+  }
+}
+
+/** Brings every pending change into the index now (what the worker does every 500 ms). */
+export async function indexPendingChanges() {
+  const result = await drainOutbox({ prisma: getDatabase().prisma, engine: getSearchEngine() })
+  if (result.error !== undefined) throw result.error
+  return result.processed
+}
+
+/**
+ * For app/cli/start.ts: applies the index settings, rebuilds in the background when they
+ * changed, and starts the in-process outbox worker. Nothing here can stop the server:
+ * every failure is logged and retried by the worker.
+ */
+export function startSearchIndexing({ intervalMs = 500 }: { intervalMs?: number } = {}): OutboxWorker {
+  const { prisma } = getDatabase()
+  const engine = getSearchEngine()
+  void engine
+    .applySettings()
+    .then(async ({ rebuildNeeded }) => {
+      if (!rebuildNeeded) return
+      console.info(`Search: rebuilding the ${engine.name} index for the current settings …`)
+      const { indexed } = await reindexEverything({ prisma, engine })
+      console.info(`Search: index rebuilt with ${indexed} documents.`)
+    })
+    .catch((error: unknown) => console.error(`Search: could not apply the index settings: ${error instanceof Error ? error.message : String(error)}`))
+  return startOutboxWorker({ prisma, engine, intervalMs })
+}

@@ -1,0 +1,109 @@
+import { Meilisearch, type EnqueuedTaskPromise, type SearchResponse } from 'meilisearch'
+import { z } from 'zod'
+import { normalizeSearchInput } from '../query.ts'
+import { SETTINGS_VERSION } from '../settings/index.ts'
+import type { SearchEngine, SqlClient } from '../types.ts'
+import { buildMeiliSearches, fromMeiliResults, meiliSettings, toMeiliDocument, toMeiliId } from './translate.ts'
+
+/**
+ * The Meilisearch engine (when MEILI_HOST is set), through the official client. Settings
+ * are applied idempotently (`applySettings`, at start-up and before a rebuild). A rebuild
+ * fills a fresh index and swaps it with the live one atomically, so search is never empty.
+ * Writes wait for their task and throw when it failed, so the outbox worker retries them.
+ *
+ * Visibility: documents of invisible posts are removed by the outbox worker; until their
+ * outbox row is processed, such posts are excluded by id in the query's filter (read from
+ * the database), so a post hidden a moment ago is gone at once here too.
+ */
+const WRITE_TIMEOUT_MS = 15_000
+const REBUILD_TIMEOUT_MS = 120_000
+const EXCLUDED_IDS_MAX = 500
+
+type Options = { host: string; apiKey?: string; indexUid: string; prisma: SqlClient }
+
+async function succeeded(task: EnqueuedTaskPromise, timeout = WRITE_TIMEOUT_MS) {
+  const done = await task.waitTask({ timeout })
+  if (done.status !== 'succeeded') {
+    throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? 'no details'}`)
+  }
+  return done
+}
+
+const pendingRowSchema = z.array(z.object({ entityId: z.string() }))
+
+export function createMeilisearchEngine({ host, apiKey, indexUid, prisma }: Options): SearchEngine {
+  const client = new Meilisearch({ host, apiKey })
+  const index = () => client.index(indexUid)
+
+  async function ensureIndex(uid: string) {
+    try {
+      await client.getIndex(uid)
+    } catch {
+      await succeeded(client.createIndex(uid, { primaryKey: 'id' }))
+    }
+  }
+
+  /** Posts that are no longer visible but whose documents the worker has not removed yet. */
+  async function pendingInvisibleIds(status: string): Promise<string[]> {
+    const rows = await prisma.$queryRaw<unknown[]>`
+      SELECT DISTINCT o."entityId" AS "entityId"
+      FROM "SearchOutbox" o JOIN "Post" p ON p."id" = o."entityId"
+      WHERE o."processedAt" IS NULL AND o."entityType" = 'post' AND p."status" <> ${status}::"ContentStatus"
+      LIMIT ${EXCLUDED_IDS_MAX}`
+    return pendingRowSchema.parse(rows).map((row) => `post:${row.entityId}`)
+  }
+
+  const engine: SearchEngine = {
+    name: 'meilisearch',
+
+    async search(query, options) {
+      const search = normalizeSearchInput(query, options)
+      const excluded = await pendingInvisibleIds(search.scope.status)
+      const { results } = await client.multiSearch({ queries: buildMeiliSearches(search, indexUid, excluded) })
+      return fromMeiliResults(search, results as SearchResponse[])
+    },
+
+    async upsert(docs) {
+      if (docs.length === 0) return
+      await succeeded(index().addDocuments(docs.map(toMeiliDocument), { primaryKey: 'id' }))
+    },
+
+    async remove(ids) {
+      if (ids.length === 0) return
+      await succeeded(index().deleteDocuments(ids.map(toMeiliId)))
+    },
+
+    async applySettings() {
+      await ensureIndex(indexUid)
+      await succeeded(index().updateSettings(meiliSettings()), REBUILD_TIMEOUT_MS)
+      const stats = await index().getStats()
+      const stale = await index().search('', { filter: `settingsVersion != ${SETTINGS_VERSION}`, limit: 0 })
+      return { rebuildNeeded: stats.numberOfDocuments === 0 || (stale.estimatedTotalHits ?? 0) > 0 }
+    },
+
+    async reindexAll(batches) {
+      const rebuildUid = `${indexUid}_rebuild`
+      await client.deleteIndexIfExists(rebuildUid)
+      await succeeded(client.createIndex(rebuildUid, { primaryKey: 'id' }))
+      const rebuild = client.index(rebuildUid)
+      await succeeded(rebuild.updateSettings(meiliSettings()), REBUILD_TIMEOUT_MS)
+      let indexed = 0
+      for await (const docs of batches) {
+        if (docs.length === 0) continue
+        await succeeded(rebuild.addDocuments(docs.map(toMeiliDocument), { primaryKey: 'id' }), REBUILD_TIMEOUT_MS)
+        indexed += docs.length
+      }
+      await ensureIndex(indexUid)
+      await succeeded(client.swapIndexes([{ indexes: [indexUid, rebuildUid], rename: false }]))
+      await succeeded(client.deleteIndex(rebuildUid))
+      return { indexed }
+    },
+  }
+  return engine
+}
+
+/** Deletes an index and its rebuild companion (test clean-up, decommissioning). */
+export async function deleteMeilisearchIndex({ host, apiKey, indexUid }: Omit<Options, 'prisma'>) {
+  const client = new Meilisearch({ host, apiKey })
+  for (const uid of [indexUid, `${indexUid}_rebuild`]) await client.deleteIndexIfExists(uid)
+}
