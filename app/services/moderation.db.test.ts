@@ -186,6 +186,7 @@ describe('editing the registry', () => {
     expect(await prisma.organisationDomain.count({ where: { organisationId: organisation.id } })).toBe(0)
 
     expect((await post({ intent: 'update', name: 'Omdöpta kommunen', type: 'kommun', county: 'Skåne län', manualApproval: 'on' })).status).toBe(302)
+    expect(await prisma.searchOutbox.count({ where: { entityType: 'organisation', entityId: organisation.id } })).toBe(1)
     const updated = await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } })
     expect(updated).toMatchObject({ name: 'Omdöpta kommunen', verified: false, manualApproval: true, county: 'Skåne län' })
 

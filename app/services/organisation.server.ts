@@ -6,6 +6,7 @@ import { normalizeDomain, isFreeMailDomain } from '#app/utils/email-domain.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { swedishSortKey } from '#app/utils/swedish.ts'
 import { writeAudit } from './audit.server.ts'
+import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 
 /** Moderators edit the registry: details, verified / manual-approval flags, domains. */
@@ -46,6 +47,8 @@ export async function updateOrganisation(
       },
       select: editableSelect,
     })
+    // Its posts carry the organisation's name, type and county in the search index.
+    await enqueueSearchUpdate(tx, 'organisation', after.id)
     await writeAudit(tx, actor, {
       action: 'organisation.updated',
       targetType: 'organisation',
