@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { postPath, TagLinks } from '#app/components/post-list.tsx'
 import { requireMember } from '#app/utils/auth.server.ts'
-import { hasSearchCriteria, parseSearchParams, SEARCH_PAGE_MAX, searchContent, TYPE_PARAM_OF } from '#app/utils/search.server.ts'
+import { hasSearchCriteria, parseSearchParams, SEARCH_PAGE_MAX, searchContent } from '#app/utils/search.server.ts'
+import { TYPE_PARAM_OF } from '#app/utils/search-url.ts'
 import { formatDate } from '#app/utils/swedish.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.query ? `${data.query} – Sök – Samverka` : 'Sök – Samverka' }]

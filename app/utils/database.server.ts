@@ -61,7 +61,7 @@ export async function openDatabase({ migrate = false }: OpenOptions = {}): Promi
   })
   prisma.$on('query', (event) => {
     if (event.duration >= SLOW_QUERY_MS) {
-      console.warn(`Slow query (${event.duration} ms): ${event.query.slice(0, 300)}`)
+      console.warn(`Slow query (${event.duration} ms): ${event.query.replace(/\s+/g, ' ').slice(0, 300)}`)
     }
   })
   const database: Database = {

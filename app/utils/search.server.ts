@@ -10,7 +10,6 @@ import {
   startOutboxWorker,
   type FacetName,
   type OutboxWorker,
-  type PostType,
   type SearchEngine,
   type SearchFilters,
   type SearchResult,
@@ -18,6 +17,7 @@ import {
   type SearchSort,
 } from '#search/index.ts'
 import { getDatabase } from './database.server.ts'
+import { TYPE_OF_PARAM } from './search-url.ts'
 
 /**
  * The app's only door to search/: one engine per process (Meilisearch when MEILI_HOST is
@@ -54,9 +54,6 @@ export const SEARCH_PAGE_MAX = SEARCH_LIMITS.pageMax
 /** The facets the search page shows. */
 export const SEARCH_PAGE_FACETS = ['type', 'organisationType', 'tags'] as const satisfies readonly FacetName[]
 
-// Swedish URL values for the content types (the rest use their stored values).
-const TYPE_PARAM: Record<string, PostType> = { fraga: 'question', projekt: 'project', material: 'artifact' }
-export const TYPE_PARAM_OF: Record<PostType, string> = { question: 'fraga', project: 'projekt', artifact: 'material' }
 
 /**
  * The search page's URL: q, typ (fraga|projekt|material), orgtyp, tagg, lan, organisation,
@@ -70,7 +67,7 @@ export function parseSearchParams(params: URLSearchParams): SearchInput {
   return {
     query: normalizeQuery(params.get('q') ?? ''),
     filters: normalizeFilters({
-      type: params.getAll('typ').map((value) => TYPE_PARAM[value]),
+      type: params.getAll('typ').map((value) => TYPE_OF_PARAM[value]),
       organisationType: params.getAll('orgtyp'),
       tags: params.getAll('tagg'),
       county: params.getAll('lan'),
