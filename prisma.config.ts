@@ -12,7 +12,10 @@ const isOfflineDiff = process.argv.includes('diff')
 async function throwAwayDatabaseUrl() {
   const { PGlite } = await import('@electric-sql/pglite')
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket')
-  const db = await PGlite.create()
+  // The migrations create these extensions (search), so a shadow database needs them too.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent')
+  const db = await PGlite.create({ extensions: { pg_trgm, unaccent } })
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
   await server.start()
   // Let the CLI exit when it is done: the throw-away server must not keep Node alive.
