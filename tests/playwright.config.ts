@@ -1,5 +1,7 @@
 import net from 'node:net'
+import path from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { tmpDir } from './setup/template.ts'
 
 /**
  * End-to-end tests: Debian's Chromium against the built app with a fresh embedded
@@ -24,7 +26,7 @@ process.env.E2E_PORT ??= String(await freePort())
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './.tmp/playwright-results',
+  outputDir: path.join(tmpDir, 'playwright-results'),
   globalSetup: './e2e/global-setup.ts',
   // One worker: the embedded database serialises requests anyway, and tests that sign in as
   // the shared demo moderator stay independent of each other.

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { tmpDir } from './setup/template.ts'
 
 /**
  * `npm test`: the Vitest suite, a production build, then the Playwright suite. Streams each
@@ -9,7 +10,6 @@ import path from 'node:path'
  * The environment is passed through (TEST_DATABASE_URL adds the PostgreSQL project).
  */
 const root = path.resolve(import.meta.dirname, '..')
-const tmpDir = path.join(root, 'tests/.tmp')
 const vitestReport = path.join(tmpDir, 'vitest.json')
 const playwrightReport = path.join(tmpDir, 'playwright.json')
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { FullConfig } from '@playwright/test'
 import { startMailbox } from '../mailbox.ts'
+import { tmpDir } from '../setup/template.ts'
 
 /**
  * Starts what the end-to-end tests run against, in this order, and returns the teardown:
@@ -19,7 +20,6 @@ import { startMailbox } from '../mailbox.ts'
  * closes, so it cannot outlive a test run that was killed.
  */
 const root = path.resolve(import.meta.dirname, '../..')
-const tmpDir = path.join(root, 'tests/.tmp')
 export const e2eMailDir = path.join(tmpDir, 'e2e-mail')
 export const e2eDataDir = path.join(tmpDir, 'e2e-data')
 export const e2eAppLog = path.join(tmpDir, 'e2e-app.log')

@@ -1,8 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-/** Where the global setup leaves the migrated databases that each test file copies. */
-export const tmpDir = path.resolve(import.meta.dirname, '../.tmp')
+/**
+ * The suite's scratch directory: the migrated databases each test file copies, data
+ * directories, the e2e app's database and mail, reports. TEST_TMP_DIR moves it, so two
+ * checkouts' (or two developers') runs on one machine keep apart.
+ */
+export const tmpDir = process.env.TEST_TMP_DIR ? path.resolve(process.env.TEST_TMP_DIR) : path.resolve(import.meta.dirname, '../.tmp')
 export const pgliteTemplateFile = path.join(tmpDir, 'pglite-template.tar.gz')
 export const postgresTemplateName = 'samverka_test_template'
 
