@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { insertOrganisation } from '#tests/factories.ts'
 import { createSearchEngine, drainOutbox, reindexEverything, type SearchEngine, type SearchOptions } from './index.ts'
 import { deleteMeilisearchIndex } from './meilisearch/engine.ts'
-import { insertPost, setStatus } from './test-corpus.ts'
+import { enqueue, insertPost, setStatus } from './test-corpus.ts'
 
 /**
  * One contract for every engine: the same Swedish corpus, the same queries, the same
@@ -243,6 +243,29 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
       await drainOutbox({ prisma, engine })
       expect(await hitIds('Zebrahägn')).toEqual([postId])
       // Leave the corpus as it was for the next engine's run.
+      await setStatus(prisma, postId, 'deleted')
+      await drainOutbox({ prisma, engine })
+    })
+
+    test('an answer hidden a moment ago is not found through its question, before or after the worker catches up', async () => {
+      const postId = await insertPost(
+        prisma,
+        { type: 'question', title: 'Fråga om Zebraspår', body: 'Hur gör ni?', createdAt: day(21), answers: [{ text: 'Vi använder Zebrakartan.' }] },
+        { outbox: true },
+      )
+      await drainOutbox({ prisma, engine })
+      expect(await hitIds('Zebrakartan')).toEqual([postId])
+
+      const answer = await prisma.answer.findFirstOrThrow({ where: { postId }, select: { id: true } })
+      await prisma.answer.update({ where: { id: answer.id }, data: { status: 'hidden' }, select: { id: true } })
+      await enqueue(prisma, 'answer', answer.id)
+      const before = await search('Zebrakartan', { facets: ['type'] })
+      expect(before.hits).toEqual([])
+      expect(before.total).toBe(0)
+
+      await drainOutbox({ prisma, engine })
+      expect(await hitIds('Zebrakartan')).toEqual([])
+      expect(await hitIds('Zebraspår')).toEqual([postId])
       await setStatus(prisma, postId, 'deleted')
       await drainOutbox({ prisma, engine })
     })

@@ -1,5 +1,6 @@
 import { Meilisearch, type EnqueuedTaskPromise, type SearchResponse } from 'meilisearch'
 import { z } from 'zod'
+import { pendingInvisiblePostIds } from '../pending-visibility.ts'
 import { normalizeSearchInput } from '../query.ts'
 import { SETTINGS_VERSION } from '../settings/index.ts'
 import type { SearchEngine, SqlClient } from '../types.ts'
@@ -12,8 +13,9 @@ import { buildMeiliSearches, fromMeiliResults, meiliSettings, toMeiliDocument, t
  * Writes wait for their task and throw when it failed, so the outbox worker retries them.
  *
  * Visibility: documents of invisible posts are removed by the outbox worker; until their
- * outbox row is processed, such posts are excluded by id in the query's filter (read from
- * the database), so a post hidden a moment ago is gone at once here too.
+ * outbox row is processed, such posts (and questions with an answer hidden a moment ago)
+ * are excluded by id in the query's filter (read from the database), so they are gone at
+ * once here too.
  */
 const WRITE_TIMEOUT_MS = 15_000
 const REBUILD_TIMEOUT_MS = 120_000
@@ -29,7 +31,7 @@ async function succeeded(task: EnqueuedTaskPromise, timeout = WRITE_TIMEOUT_MS) 
   return done
 }
 
-const pendingRowSchema = z.array(z.object({ entityId: z.string() }))
+const pendingRowSchema = z.array(z.object({ postId: z.string() }))
 
 export function createMeilisearchEngine({ host, apiKey, indexUid, prisma }: Options): SearchEngine {
   const client = new Meilisearch({ host, apiKey })
@@ -43,14 +45,11 @@ export function createMeilisearchEngine({ host, apiKey, indexUid, prisma }: Opti
     }
   }
 
-  /** Posts that are no longer visible but whose documents the worker has not removed yet. */
+  /** Posts whose documents may show something no longer visible (search/pending-visibility.ts). */
   async function pendingInvisibleIds(status: string): Promise<string[]> {
     const rows = await prisma.$queryRaw<unknown[]>`
-      SELECT DISTINCT o."entityId" AS "entityId"
-      FROM "SearchOutbox" o JOIN "Post" p ON p."id" = o."entityId"
-      WHERE o."processedAt" IS NULL AND o."entityType" = 'post' AND p."status" <> ${status}::"ContentStatus"
-      LIMIT ${EXCLUDED_IDS_MAX}`
-    return pendingRowSchema.parse(rows).map((row) => `post:${row.entityId}`)
+      SELECT pending."postId" FROM (${pendingInvisiblePostIds(status)}) AS pending LIMIT ${EXCLUDED_IDS_MAX}`
+    return pendingRowSchema.parse(rows).map((row) => `post:${row.postId}`)
   }
 
   const engine: SearchEngine = {

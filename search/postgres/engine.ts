@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { MARK_END, MARK_START, toSafeHtml } from '../highlight.ts'
+import { pendingInvisiblePostIds } from '../pending-visibility.ts'
 import { normalizeSearchInput, truncate, withoutFilter, type NormalizedSearch } from '../query.ts'
 import { SETTINGS_VERSION, synonymVariants } from '../settings/index.ts'
 import {
@@ -20,7 +21,9 @@ import {
  * unaccented title for typos. Ranking: `ts_rank_cd` with title > tags > text > organisation.
  * Highlights: `ts_headline` with marker characters, escaped into safe HTML afterwards.
  * Visibility: every query joins the entity ("Post") and requires the scope's status, so a
- * post hidden a moment ago is gone before the outbox worker has removed its document.
+ * post hidden a moment ago is gone before the outbox worker has removed its document; a
+ * question whose answer was hidden a moment ago is left out until it is re-indexed
+ * (search/pending-visibility.ts).
  * Every value reaches SQL as a bound parameter.
  */
 
@@ -128,7 +131,8 @@ export function createPostgresEngine({ prisma }: { prisma: SqlClient }): SearchE
     const queryMatch = search.query ? (matches.length ? Prisma.sql`(${Prisma.join(matches, ' OR ')})` : Prisma.sql`FALSE`) : Prisma.sql`TRUE`
     const from = Prisma.sql`
       "SearchDocument" d
-      JOIN "Post" p ON d."entityType" = 'post' AND p."id" = d."entityId" AND p."status" = ${search.scope.status}::"ContentStatus"`
+      JOIN "Post" p ON d."entityType" = 'post' AND p."id" = d."entityId" AND p."status" = ${search.scope.status}::"ContentStatus"
+        AND p."id" NOT IN (${pendingInvisiblePostIds(search.scope.status)})`
     const rank = Prisma.sql`(
       ${prepared.tsquery ? Prisma.sql`ts_rank_cd(${RANK_WEIGHTS}::float4[], d."searchVector", ${tsquery}, 32)` : Prisma.sql`0`}
       + ${prepared.fuzzy ? Prisma.sql`CASE WHEN ${prepared.fuzzy}::text <% d."titleFolded" THEN word_similarity(${prepared.fuzzy}::text, d."titleFolded") * ${FUZZY_WEIGHT} ELSE 0 END` : Prisma.sql`0`}
