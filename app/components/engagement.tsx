@@ -1,8 +1,12 @@
 import { Form, Link } from '@remix-run/react'
+import { FollowButton } from './follow-button.tsx'
 import { MutationFields, TextareaField } from './forms.tsx'
 
-/** Like and bookmark toggles for a post page (plain forms: work without JavaScript). */
-export function EngagementBar({ liked, likeCount, bookmarked }: { liked: boolean; likeCount: number; bookmarked: boolean }) {
+type EngagementState = { liked: boolean; likeCount: number; bookmarked: boolean; following: boolean }
+
+/** Like, bookmark and follow toggles for a post page (plain forms: work without JavaScript). */
+export function EngagementBar({ post, engagement }: { post: { id: string; title: string }; engagement: EngagementState }) {
+  const { liked, likeCount, bookmarked, following } = engagement
   return (
     <div className="actions">
       <Form method="post" className="inline-form">
@@ -20,6 +24,7 @@ export function EngagementBar({ liked, likeCount, bookmarked }: { liked: boolean
           {bookmarked ? 'Sparad' : 'Spara'}
         </button>
       </Form>
+      <FollowButton targetType="post" target={post.id} following={following} name={`”${post.title}”`} />
     </div>
   )
 }

@@ -12,6 +12,9 @@ export function SettingsNav() {
         <li>
           <NavLink to="/installningar/inloggningar">Inloggningar</NavLink>
         </li>
+        <li>
+          <NavLink to="/installningar/foljer">Följer</NavLink>
+        </li>
       </ul>
     </nav>
   )

@@ -90,6 +90,34 @@ export async function listFeed(input: FeedFilter) {
   return page(rows)
 }
 
+/**
+ * "Det jag följer": visible posts the member follows, by an organisation they follow or with
+ * a tag they follow, newest activity first. The follow checks are semi-joins on the
+ * member's own follows (Follow's (userId, targetType, …) index), evaluated while the feed
+ * index is walked.
+ */
+export async function listFollowingFeed(userId: string, after?: FeedCursor) {
+  const rows = await prisma.post.findMany({
+    where: {
+      AND: [
+        visibleContentWhere,
+        afterCursor(after),
+        {
+          OR: [
+            { followers: { some: { userId } } },
+            { organisation: { followers: { some: { userId } } } },
+            { tags: { some: { tag: { followers: { some: { userId } } } } } },
+          ],
+        },
+      ],
+    },
+    select: postCardSelect,
+    orderBy: [{ activityAt: 'desc' }, { id: 'desc' }],
+    take: FEED_PAGE_SIZE + 1,
+  })
+  return page(rows)
+}
+
 /** Everything with a tag, newest activity first, through the tag index. */
 export async function listTagFeed(tagName: string, after?: FeedCursor) {
   const tag = await prisma.tag.findUnique({ where: { name: tagName }, select: { id: true, name: true } })
@@ -232,11 +260,12 @@ export async function getPost(id: string, type: 'project' | 'artifact', viewer: 
   }
 }
 
-/** The viewer's like and bookmark on a post, and its visible comments (oldest first). */
+/** The viewer's like, bookmark and follow on a post, and its visible comments (oldest first). */
 export async function getEngagement(postId: string, viewerId: string) {
-  const [like, bookmark, comments] = await Promise.all([
+  const [like, bookmark, follow, comments] = await Promise.all([
     prisma.postLike.findUnique({ where: { postId_userId: { postId, userId: viewerId } }, select: { postId: true } }),
     prisma.bookmark.findUnique({ where: { postId_userId: { postId, userId: viewerId } }, select: { postId: true } }),
+    prisma.follow.findUnique({ where: { userId_postId: { userId: viewerId, postId } }, select: { id: true } }),
     prisma.comment.findMany({
       where: { postId, ...visibleContentWhere },
       select: { id: true, body: true, createdAt: true, authorId: true, status: true, author: { select: { id: true, name: true } } },
@@ -244,7 +273,7 @@ export async function getEngagement(postId: string, viewerId: string) {
       take: 500,
     }),
   ])
-  return { liked: Boolean(like), bookmarked: Boolean(bookmark), comments }
+  return { liked: Boolean(like), bookmarked: Boolean(bookmark), following: Boolean(follow), comments }
 }
 
 export type BookmarkCursor = { createdAt: string; postId: string }

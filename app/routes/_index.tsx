@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { MoreLink, PostList } from '#app/components/post-list.tsx'
 import { listNewestColleagues, getOwnProfile } from '#app/models/member.server.ts'
 import { countPendingItems } from '#app/models/moderation.server.ts'
-import { listFeed } from '#app/models/post.server.ts'
+import { listFeed, listFollowingFeed } from '#app/models/post.server.ts'
 import { canModerate } from '#app/policies/member.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
@@ -16,19 +16,22 @@ export const meta: MetaFunction = () => [{ title: 'Start – Samverka' }]
 const FEED_VIEWS = { allt: undefined, projekt: 'project', fragor: 'question', material: 'artifact' } as const
 const FEED_TABS = [
   ['allt', 'Allt'],
+  ['foljer', 'Det jag följer'],
   ['projekt', 'Projekt'],
   ['fragor', 'Frågor'],
   ['material', 'Material'],
 ] as const
-const ViewSchema = z.enum(['allt', 'projekt', 'fragor', 'material']).catch('allt')
+const EMPTY_FOLLOWING_FEED = 'Inget här ännu. Följ taggar, organisationer eller inlägg så samlas det nya från dem här (se Inställningar, Följer).'
+const ViewSchema = z.enum(['allt', 'foljer', 'projekt', 'fragor', 'material']).catch('allt')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const params = new URL(request.url).searchParams
   const view = ViewSchema.parse(params.get('visa') ?? 'allt')
+  const after = decodeCursor(params.get('efter'), ['activityAt', 'id'] as const)
   const [profile, feed, colleagues, pendingItems] = await Promise.all([
     getOwnProfile(member.id),
-    listFeed({ type: FEED_VIEWS[view], after: decodeCursor(params.get('efter'), ['activityAt', 'id'] as const) }),
+    view === 'foljer' ? listFollowingFeed(member.id, after) : listFeed({ type: FEED_VIEWS[view], after }),
     member.organisationId ? listNewestColleagues(member.organisationId, member.id) : [],
     canModerate(member) ? countPendingItems() : null,
   ])
@@ -83,7 +86,7 @@ export default function Home() {
             ))}
           </ul>
         </nav>
-        <PostList posts={posts} emptyText="Här är det tomt än så länge. Ställ den första frågan!" />
+        <PostList posts={posts} emptyText={view === 'foljer' ? EMPTY_FOLLOWING_FEED : 'Här är det tomt än så länge. Ställ den första frågan!'} />
         <MoreLink to={nextPage} label="Äldre inlägg" />
       </div>
       <aside aria-labelledby="my-organisation">

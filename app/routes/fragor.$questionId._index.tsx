@@ -174,7 +174,7 @@ export default function QuestionPage() {
       </p>
       <TagLinks tags={question.tags} />
       <div className="rich-text" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
-      <EngagementBar liked={engagement.liked} likeCount={engagement.likeCount} bookmarked={engagement.bookmarked} />
+      <EngagementBar post={question} engagement={engagement} />
       <FormErrors errors={formErrors} />
       <div className="actions">
         {question.canEdit ? <Link to={`/fragor/${question.id}/redigera`}>Redigera frågan</Link> : null}

@@ -68,7 +68,7 @@ export default function ArtifactPage() {
         </>
       }
     >
-      <EngagementBar liked={engagement.liked} likeCount={engagement.likeCount} bookmarked={engagement.bookmarked} />
+      <EngagementBar post={post} engagement={engagement} />
       <Comments comments={engagement.comments} errors={actionData?.result.error?.comment ?? undefined} />
     </PostPage>
   )

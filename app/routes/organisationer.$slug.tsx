@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FollowButton } from '#app/components/follow-button.tsx'
 import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
+import { isFollowing } from '#app/models/follow.server.ts'
 import { listOrganisationMembers } from '#app/models/member.server.ts'
 import { getOrganisationBySlug } from '#app/models/organisation.server.ts'
 import { listPostsBy } from '#app/models/post.server.ts'
@@ -20,9 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisation = await getOrganisationBySlug(params.slug ?? '')
   invariantResponse(organisation, 'Organisationen finns inte.')
   const after = decodeCursor(new URL(request.url).searchParams.get('efter'), ['sortKey', 'id'] as const)
-  const [{ members, next }, posts] = await Promise.all([
+  const [{ members, next }, posts, following] = await Promise.all([
     listOrganisationMembers(organisation.id, after),
     listPostsBy({ organisationId: organisation.id }),
+    isFollowing(member.id, { type: 'organisation', key: organisation.id }),
   ])
   return {
     posts: presentPosts(posts),
@@ -30,16 +33,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: members.map(({ sortKey: _sortKey, ...rest }) => rest),
     nextPage: next ? `?efter=${encodeCursor(next)}` : null,
     canEdit: canModerate(member),
+    following,
   }
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, nextPage, canEdit, posts } = useLoaderData<typeof loader>()
+  const { organisation, members, nextPage, canEdit, posts, following } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>
         {organisation.name} <VerifiedBadge verified={organisation.verified} />
       </h1>
+      {organisation.verified ? <FollowButton targetType="organisation" target={organisation.id} following={following} name={organisation.name} /> : null}
       <dl className="facts">
         <dt>Typ</dt>
         <dd>{OrganisationTypeLabels[organisation.type]}</dd>

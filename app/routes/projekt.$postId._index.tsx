@@ -112,7 +112,7 @@ export default function ProjectPage() {
           </ul>
         </section>
       ) : null}
-      <EngagementBar liked={engagement.liked} likeCount={engagement.likeCount} bookmarked={engagement.bookmarked} />
+      <EngagementBar post={post} engagement={engagement} />
       <Comments comments={engagement.comments} errors={actionData?.result.error?.comment ?? undefined} />
     </PostPage>
   )

@@ -6,6 +6,7 @@ import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit } from './audit.server.ts'
+import { followPostAutomatically } from './follow.server.ts'
 import { richTextColumns } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { setPostTags, touchPostTags } from './tags.server.ts'
@@ -60,6 +61,7 @@ export async function askQuestion(actor: Actor, input: QuestionInput) {
       select: { id: true },
     })
     await setPostTags(tx, question.id, input.tags, now)
+    await followPostAutomatically(tx, actor.id, question.id)
     await enqueueSearchUpdate(tx, 'post', question.id)
     return question
   })
@@ -94,6 +96,7 @@ export async function answerQuestion(actor: Actor, questionId: string, body: Ric
     })
     await tx.post.update({ where: { id: question.id }, data: { answerCount: { increment: 1 }, activityAt: now } })
     await touchPostTags(tx, question.id, now)
+    await followPostAutomatically(tx, actor.id, question.id)
     await enqueueSearchUpdate(tx, 'post', question.id)
     return answer
   })

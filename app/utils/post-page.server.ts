@@ -45,7 +45,7 @@ export async function presentEngagement(postId: string, likeCount: number, actor
     when: formatRelativeDate(comment.createdAt, now),
     canDelete: canDeleteContent(actor, comment),
   }))
-  return { liked: engagement.liked, bookmarked: engagement.bookmarked, likeCount, comments }
+  return { liked: engagement.liked, bookmarked: engagement.bookmarked, following: engagement.following, likeCount, comments }
 }
 
 /** A project or artifact page's buttons: like, save, comment, delete, restore. */
