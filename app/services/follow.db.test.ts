@@ -113,8 +113,8 @@ describe('"Det jag följer"', () => {
     await ask(asker, 'Fråga från den följda kommunen', [])
     const direct = await ask(helper, 'Direkt följd fråga', [])
     await ask(helper, 'Ofölld fråga från annat håll', ['annat'])
-    const hidden = await ask(asker, 'Dold fråga från den följda kommunen', [])
-    await setPostStatus(moderator, hidden.id, 'hidden', 'Fel forum')
+    const hidden = await ask(asker, 'Borttagen fråga från den följda kommunen', [])
+    await setPostStatus(moderator, hidden.id, 'deleted', 'Fel forum')
 
     expect((await listFollowingFeed(reader.id)).posts).toEqual([])
     await follow(reader, { type: 'tag', key: 'hemtjänst' })
@@ -126,7 +126,7 @@ describe('"Det jag följer"', () => {
     expect(titles).toContain('Fråga från den följda kommunen')
     expect(titles).toContain('Direkt följd fråga')
     expect(titles).not.toContain('Ofölld fråga från annat håll')
-    expect(titles).not.toContain('Dold fråga från den följda kommunen')
+    expect(titles).not.toContain('Borttagen fråga från den följda kommunen')
 
     const feed = await listFollowingFeed(reader.id)
     const times = feed.posts.map((post) => post.activityAt.getTime())
