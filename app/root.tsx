@@ -1,8 +1,9 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { MutationFields } from './components/forms.tsx'
+import { countUnreadNotifications } from './models/notification.server.ts'
 import { canModerate } from './policies/member.ts'
 import stylesHref from './styles/app.css'
 import { getUser } from './utils/auth.server.ts'
@@ -23,6 +24,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
+  const unreadNotifications = user?.status === 'active' ? await countUnreadNotifications(user.id) : 0
   const csrf = getCsrfToken(request)
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: user ? { id: user.id, name: user.name, role: user.role, status: user.status } : null,
+      unreadNotifications,
       csrfToken: csrf.token,
       ENV: getPublicEnv(),
     },
@@ -70,7 +73,11 @@ function Document({ children }: { children: ReactNode }) {
 
 function Header() {
   const user = useOptionalUser()
+  const unreadNotifications = useRouteLoaderData<typeof loader>('root')?.unreadNotifications ?? 0
   const active = user?.status === 'active'
+  // On the search page the header field shows the current query.
+  const location = useLocation()
+  const currentQuery = location.pathname === '/sok' ? (new URLSearchParams(location.search).get('q') ?? '') : ''
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -83,7 +90,7 @@ function Header() {
               <label htmlFor="header-search" className="visually-hidden">
                 Sök i Samverka
               </label>
-              <input id="header-search" type="search" name="q" placeholder="Sök projekt, frågor, material …" />
+              <input key={currentQuery} id="header-search" type="search" name="q" defaultValue={currentQuery} placeholder="Sök projekt, frågor, material …" />
               <button type="submit">Sök</button>
             </form>
             <nav aria-label="Huvudmeny" className="main-nav">
@@ -109,7 +116,17 @@ function Header() {
                   <NavLink to="/sparat">Sparat</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/notiser">Notiser</NavLink>
+                  <NavLink to="/notiser">
+                    Notiser
+                    {unreadNotifications > 0 ? (
+                      <>
+                        <span className="visually-hidden">, {unreadNotifications === 1 ? '1 oläst' : `${unreadNotifications} olästa`}</span>{' '}
+                        <span className="badge notification-count" aria-hidden="true">
+                          {unreadNotifications > 99 ? '99+' : unreadNotifications}
+                        </span>
+                      </>
+                    ) : null}
+                  </NavLink>
                 </li>
                 <li>
                   <NavLink to={`/medlemmar/${user.id}`}>{user.name}</NavLink>

@@ -5,10 +5,11 @@ import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit } from './audit.server.ts'
+import { notifyComment, notifyModeration } from './notification.server.ts'
 
 /** Comments, likes and bookmarks on visible posts. Counters change in the same transaction. */
 async function loadVisiblePost(tx: Prisma.TransactionClient, postId: string) {
-  const post = await tx.post.findFirst({ where: { id: postId, ...visibleContentWhere }, select: { id: true, type: true, title: true } })
+  const post = await tx.post.findFirst({ where: { id: postId, ...visibleContentWhere }, select: { id: true, type: true, title: true, authorId: true } })
   invariantResponse(post, 'Inlägget finns inte.')
   return post
 }
@@ -20,6 +21,7 @@ export async function addComment(actor: Actor, postId: string, body: string) {
     if (post.type === 'question') throw badRequest('Frågor besvaras med svar, inte kommentarer.')
     const comment = await tx.comment.create({ data: { postId: post.id, authorId: actor.id, body }, select: { id: true } })
     await tx.post.update({ where: { id: post.id }, data: { commentCount: { increment: 1 } } })
+    await notifyComment(tx, { postId: post.id, authorId: post.authorId, commentId: comment.id, actorId: actor.id })
     return comment
   })
 }
@@ -36,6 +38,10 @@ export async function deleteComment(actor: Actor, commentId: string) {
     await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } })
     if (comment.authorId !== actor.id) {
       await writeAudit(tx, actor, { action: 'content.deleted', targetType: 'comment', targetId: comment.id, targetName: comment.post.title })
+      await notifyModeration(tx, {
+        userId: comment.authorId, actorId: actor.id, postId: comment.postId, subjectId: comment.id,
+        notice: { action: 'deleted', target: 'comment', title: comment.post.title, reason: null },
+      })
     }
   })
 }

@@ -7,6 +7,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit } from './audit.server.ts'
 import { richTextColumns } from './rich-text.server.ts'
+import { notifyModeration, notifyNewPost } from './notification.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { setPostTags } from './tags.server.ts'
 import { discardUploads, saveFileObjects, type StoredUpload } from './upload.server.ts'
@@ -135,6 +136,7 @@ export async function createProject(actor: Actor, input: ProjectInput, uploads: 
       await setProjectRelations(tx, post.id, input)
       await setPostTags(tx, post.id, input.tags, now)
       await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
+      await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
       await enqueueSearchUpdate(tx, 'post', post.id)
       return post
     }),
@@ -153,6 +155,7 @@ export async function createArtifact(actor: Actor, input: ArtifactInput, uploads
       })
       await setPostTags(tx, post.id, input.tags, now)
       await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
+      await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
       await enqueueSearchUpdate(tx, 'post', post.id)
       return post
     }),
@@ -216,6 +219,10 @@ export async function setPostStatus(actor: Actor, postId: string, status: 'delet
     if (post.authorId !== actor.id) {
       await writeAudit(tx, actor, {
         action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'post', targetId: post.id, targetName: post.title, reason,
+      })
+      await notifyModeration(tx, {
+        userId: post.authorId, actorId: actor.id, postId: post.id, subjectId: post.id,
+        notice: { action: status === 'deleted' ? 'deleted' : 'restored', target: 'post', title: post.title, reason },
       })
     }
   })

@@ -7,6 +7,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit } from './audit.server.ts'
 import { followPostAutomatically } from './follow.server.ts'
+import { notifyAccepted, notifyAnswer, notifyModeration, notifyNewPost } from './notification.server.ts'
 import { richTextColumns } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { setPostTags, touchPostTags } from './tags.server.ts'
@@ -61,6 +62,7 @@ export async function askQuestion(actor: Actor, input: QuestionInput) {
       select: { id: true },
     })
     await setPostTags(tx, question.id, input.tags, now)
+    await notifyNewPost(tx, { postId: question.id, actorId: actor.id })
     await followPostAutomatically(tx, actor.id, question.id)
     await enqueueSearchUpdate(tx, 'post', question.id)
     return question
@@ -96,6 +98,7 @@ export async function answerQuestion(actor: Actor, questionId: string, body: Ric
     })
     await tx.post.update({ where: { id: question.id }, data: { answerCount: { increment: 1 }, activityAt: now } })
     await touchPostTags(tx, question.id, now)
+    await notifyAnswer(tx, { questionId: question.id, askerId: question.authorId, answerId: answer.id, actorId: actor.id })
     await followPostAutomatically(tx, actor.id, question.id)
     await enqueueSearchUpdate(tx, 'post', question.id)
     return answer
@@ -129,6 +132,10 @@ export async function setAnswerStatus(actor: Actor, answerId: string, status: 'd
     await auditIfModerating(tx, actor, answer, {
       action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'answer', targetId: answer.id, targetName: answer.post.title, reason,
     })
+    await notifyModeration(tx, {
+      userId: answer.authorId, actorId: actor.id, postId: answer.postId, subjectId: answer.id,
+      notice: { action: status === 'deleted' ? 'deleted' : 'restored', target: 'answer', title: answer.post.title, reason },
+    })
   })
 }
 
@@ -156,8 +163,9 @@ export async function acceptAnswer(actor: Actor, questionId: string, answerId: s
     const question = await loadQuestion(tx, questionId)
     authorize(canAcceptAnswer(actor, question), 'Bara den som frågade eller en moderator kan välja svar.')
     if (answerId) {
-      const answer = await tx.answer.findFirst({ where: { id: answerId, postId: question.id, status: 'visible' }, select: { id: true } })
+      const answer = await tx.answer.findFirst({ where: { id: answerId, postId: question.id, status: 'visible' }, select: { id: true, authorId: true } })
       invariantResponse(answer, 'Svaret finns inte.')
+      await notifyAccepted(tx, { questionId: question.id, answerAuthorId: answer.authorId, answerId: answer.id, actorId: actor.id })
     }
     await tx.post.update({ where: { id: question.id }, data: { acceptedAnswerId: answerId } })
     await enqueueSearchUpdate(tx, 'post', question.id)

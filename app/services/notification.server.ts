@@ -1,0 +1,112 @@
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { ActorLike } from '#app/policies/member.ts'
+import { prisma } from '#app/utils/db.server.ts'
+
+/**
+ * In-app notifications. The `notify*` functions run inside the transaction of the event
+ * that causes them, so a notification exists exactly when its event does; each one has a
+ * per-recipient `dedupeKey`, so repeating an event (accepting the same answer again) never
+ * notifies twice. The actor is never notified of their own doing, and only active members
+ * are notified.
+ */
+type Tx = Prisma.TransactionClient
+
+const FOLLOWING_UNREAD = 'following:unread'
+
+async function notifyOne(
+  tx: Tx,
+  input: { userId: string | null; actorId: string; kind: 'answer' | 'comment' | 'accepted'; postId: string; subjectId: string },
+) {
+  if (!input.userId || input.userId === input.actorId) return
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt")
+    SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), u."id", ${input.kind}::"NotificationKind", ${input.actorId}, ${input.postId},
+           ${input.subjectId}, ${`${input.kind}:${input.subjectId}`}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM "User" u WHERE u."id" = ${input.userId} AND u."status" = 'active'
+    ON CONFLICT ("userId", "dedupeKey") DO NOTHING`
+}
+
+/**
+ * Adds one event to the unread "following" batch of every active member who follows the
+ * post, one of its tags or its organisation — except the actor and `except` (members told
+ * individually). One statement, whatever the number of followers.
+ */
+async function notifyFollowers(tx: Tx, input: { postId: string; actorId: string; except?: (string | null)[] }) {
+  const except = input.except?.filter((id): id is string => id !== null) ?? []
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "postId", "dedupeKey", "createdAt", "lastEventAt")
+    SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), followers."userId", 'following', ${input.postId}, ${FOLLOWING_UNREAD},
+           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM (
+      SELECT f."userId" FROM "Follow" f WHERE f."postId" = ${input.postId}
+      UNION
+      SELECT f."userId" FROM "Follow" f JOIN "PostTag" pt ON pt."tagId" = f."tagId" WHERE pt."postId" = ${input.postId}
+      UNION
+      SELECT f."userId" FROM "Follow" f JOIN "Post" p ON p."organisationId" = f."organisationId" WHERE p."id" = ${input.postId}
+    ) AS followers
+    JOIN "User" u ON u."id" = followers."userId" AND u."status" = 'active'
+    WHERE followers."userId" <> ${input.actorId} AND NOT (followers."userId" = ANY(${except}::text[]))
+    ON CONFLICT ("userId", "dedupeKey") DO UPDATE
+      SET "count" = "Notification"."count" + 1, "postId" = excluded."postId", "lastEventAt" = excluded."lastEventAt"`
+}
+
+/** A new project, question or artifact: its followers (by tag and organisation) hear of it, batched. */
+export async function notifyNewPost(tx: Tx, input: { postId: string; actorId: string }) {
+  await notifyFollowers(tx, input)
+}
+
+/** The asker hears of the answer; the question's other followers get it in their batch. */
+export async function notifyAnswer(tx: Tx, input: { questionId: string; askerId: string | null; answerId: string; actorId: string }) {
+  await notifyOne(tx, { userId: input.askerId, actorId: input.actorId, kind: 'answer', postId: input.questionId, subjectId: input.answerId })
+  await notifyFollowers(tx, { postId: input.questionId, actorId: input.actorId, except: [input.askerId] })
+}
+
+/** The post's author hears of the comment; the post's other followers get it in their batch. */
+export async function notifyComment(tx: Tx, input: { postId: string; authorId: string | null; commentId: string; actorId: string }) {
+  await notifyOne(tx, { userId: input.authorId, actorId: input.actorId, kind: 'comment', postId: input.postId, subjectId: input.commentId })
+  await notifyFollowers(tx, { postId: input.postId, actorId: input.actorId, except: [input.authorId] })
+}
+
+export async function notifyAccepted(tx: Tx, input: { questionId: string; answerAuthorId: string | null; answerId: string; actorId: string }) {
+  await notifyOne(tx, { userId: input.answerAuthorId, actorId: input.actorId, kind: 'accepted', postId: input.questionId, subjectId: input.answerId })
+}
+
+export type ModerationNotice = {
+  action: 'deleted' | 'restored'
+  target: 'post' | 'answer' | 'comment'
+  title: string
+  reason: string | null
+}
+
+/** A moderator removed or restored something of the member's (not their own doing). */
+export async function notifyModeration(
+  tx: Tx,
+  input: { userId: string | null; actorId: string; postId: string; subjectId: string; notice: ModerationNotice },
+) {
+  if (!input.userId || input.userId === input.actorId) return
+  await tx.notification.create({
+    data: {
+      userId: input.userId,
+      kind: 'moderation',
+      actorId: input.actorId,
+      // A removed post is not linked: the member can no longer open it.
+      postId: input.notice.action === 'restored' || input.notice.target !== 'post' ? input.postId : null,
+      subjectId: input.subjectId,
+      data: input.notice,
+      dedupeKey: `moderation:${input.notice.target}:${input.subjectId}:${input.notice.action}:${Date.now()}`,
+    },
+    select: { id: true },
+  })
+}
+
+/**
+ * Marks one notification (or all) read. A read "following" batch gets a key of its own, so
+ * the next event starts a new batch. Only the member's own notifications are touched.
+ */
+export async function markNotificationsRead(member: ActorLike, notificationId: string | 'all') {
+  await prisma.$executeRaw`
+    UPDATE "Notification"
+    SET "readAt" = now() AT TIME ZONE 'UTC',
+        "dedupeKey" = CASE WHEN "dedupeKey" = ${FOLLOWING_UNREAD} THEN 'following:read:' || "id" ELSE "dedupeKey" END
+    WHERE "userId" = ${member.id} AND "readAt" IS NULL AND (${notificationId} = 'all' OR "id" = ${notificationId})`
+}
