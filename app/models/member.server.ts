@@ -30,6 +30,11 @@ export async function getOwnProfile(userId: string) {
   })
 }
 
+/** The member's weekly digest settings. */
+export async function getDigestPreferences(userId: string) {
+  return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { digestFrequency: true, digestSectionsOff: true } })
+}
+
 export const MEMBER_PAGE_SIZE = 50
 
 /** Active members of an organisation in Swedish alphabetical order, keyset-paged. */

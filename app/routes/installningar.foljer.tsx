@@ -26,8 +26,8 @@ export default function Following() {
       <SettingsNav />
       <h2>Följer</h2>
       <p>
-        Det du följer visas under <Link to="/?visa=foljer">Det jag följer</Link> på startsidan. Frågor du ställer eller svarar på följer du
-        automatiskt.
+        Det du följer visas under <Link to="/?visa=foljer">Det jag följer</Link> på startsidan och i ditt veckobrev (
+        <Link to="/veckobrev">förhandsgranska mitt veckobrev</Link>). Frågor du ställer eller svarar på följer du automatiskt.
       </p>
       <section aria-labelledby="followed-tags">
         <h3 id="followed-tags">Taggar</h3>

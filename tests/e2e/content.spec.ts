@@ -123,7 +123,7 @@ test('a member creates a project with the editor, a participant, a link and a PD
 
   // The home page: feed tabs and the ways to share.
   const feedTabs = page.getByRole('navigation', { name: 'Visa i flödet' })
-  await expect(feedTabs.getByRole('link')).toHaveText(['Allt', 'Projekt', 'Frågor', 'Material'])
+  await expect(feedTabs.getByRole('link')).toHaveText(['Allt', 'Det jag följer', 'Projekt', 'Frågor', 'Material'])
   await expect(page.getByRole('link', { name: 'Dela material' })).toBeVisible()
   const mainNav = page.getByRole('navigation', { name: 'Huvudmeny' })
   for (const name of ['Projekt', 'Frågor', 'Material', 'Sparat']) await expect(mainNav.getByRole('link', { name, exact: true })).toBeVisible()

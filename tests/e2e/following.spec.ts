@@ -41,6 +41,13 @@ test('a member follows a tag and a question, reads "Det jag följer" and unfollo
   await expect(posts.getByRole('link', { name: SIGNING_QUESTION })).toBeVisible()
   await expectNoA11yViolations(page)
 
+  // The digest being collected for next Monday has the week's news from the followed tag.
+  await page.getByRole('link', { name: 'förhandsgranska mitt veckobrev' }).click()
+  await expect(page.getByRole('heading', { name: 'Förhandsgranska mitt veckobrev', level: 1 })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Nytt i det du följer' }).getByRole('link', { name: EARKIV_PROJECT })).toBeVisible()
+  await expectNoA11yViolations(page)
+  await page.goto('/installningar/foljer')
+
   await tags.getByRole('button', { name: 'Sluta följa taggen e-arkiv' }).click()
   await expect(tags.getByText('Du följer inga taggar.')).toBeVisible()
   await expect(page).toHaveURL(/\/installningar\/foljer$/)

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { buildDigest, listActiveThreads } from '#app/models/digest.server.ts'
+import { getDigestPreferences } from '#app/models/member.server.ts'
+import { requireMember } from '#app/utils/auth.server.ts'
+import { upcomingPeriod } from '#app/utils/digest-schedule.ts'
+import { formatDateTime } from '#app/utils/swedish.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Förhandsgranska mitt veckobrev – Samverka' }]
+
+/** "Förhandsgranska mitt veckobrev": what the member's next digest holds so far. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireMember(request)
+  const period = upcomingPeriod(new Date())
+  const preferences = await getDigestPreferences(member.id)
+  const digest = await buildDigest({ id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff }, period, await listActiveThreads(period))
+  return {
+    since: formatDateTime(period.from),
+    off: preferences.digestFrequency === 'never',
+    sections: digest.sections.map((section) => ({ ...section, items: section.items.map(({ keys: _keys, ...item }) => item) })),
+  }
+}
+
+export default function DigestPreview() {
+  const { since, off, sections } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>Förhandsgranska mitt veckobrev</h1>
+      <p>
+        Så här ser ditt nästa veckobrev ut just nu, med det som hänt sedan {since}. Det skickas på måndag morgon och kan ändras fram till dess.
+      </p>
+      {off ? (
+        <p className="notice" role="status">
+          Du har stängt av veckobrevet, så det skickas inte till dig.
+        </p>
+      ) : null}
+      {sections.length === 0 ? (
+        <p>Inget nytt för dig ännu den här veckan. Finns det inget att berätta skickas inget veckobrev.</p>
+      ) : (
+        sections.map((section) => (
+          <section key={section.key} aria-labelledby={`digest-${section.key}`}>
+            <h2 id={`digest-${section.key}`}>{section.heading}</h2>
+            <ul>
+              {section.items.map((item) => (
+                <li key={item.path}>
+                  <Link to={item.path}>{item.title}</Link>
+                  {item.detail ? <span className="meta"> – {item.detail}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      <p>
+        <Link to="/installningar/foljer">Ändra vad du följer</Link>
+      </p>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

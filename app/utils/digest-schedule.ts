@@ -1,0 +1,89 @@
+/**
+ * When weekly digests go out: every week at a local weekday and hour (default Monday 07:00
+ * Europe/Stockholm, DIGEST_SCHEDULE in app/utils/env.server.ts). A digest sent at a
+ * scheduled time covers the week before it; its key is the ISO week of that time
+ * ("2026-W48"), unique per member (one digest per member and week).
+ */
+export type DigestSchedule = { timeZone: string; weekday: number; hour: number }
+
+export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = { timeZone: 'Europe/Stockholm', weekday: 1, hour: 7 }
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number }
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
+
+function localParts(instant: Date, timeZone: string): LocalParts {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    weekday: 'short',
+  }).formatToParts(instant)
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? ''
+  return {
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+    weekday: WEEKDAYS[get('weekday')] ?? 1,
+  }
+}
+
+/** The instant when the wall clock in `timeZone` shows this date at `hour`:00. */
+function zonedInstant(year: number, month: number, day: number, hour: number, timeZone: string): Date {
+  const wanted = Date.UTC(year, month - 1, day, hour)
+  let guess = wanted
+  // Two rounds settle the offset, also across a daylight-saving change.
+  for (let i = 0; i < 2; i++) {
+    const shown = localParts(new Date(guess), timeZone)
+    guess += wanted - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second)
+  }
+  return new Date(guess)
+}
+
+/** The latest scheduled send time at or before `now`. */
+export function latestSendTime(now: Date, schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE): Date {
+  const local = localParts(now, schedule.timeZone)
+  const daysBack = (local.weekday - schedule.weekday + 7) % 7
+  const date = new Date(Date.UTC(local.year, local.month - 1, local.day) - daysBack * DAY_MS)
+  const candidate = zonedInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), schedule.hour, schedule.timeZone)
+  if (candidate.getTime() <= now.getTime()) return candidate
+  const weekEarlier = new Date(date.getTime() - 7 * DAY_MS)
+  return zonedInstant(weekEarlier.getUTCFullYear(), weekEarlier.getUTCMonth() + 1, weekEarlier.getUTCDate(), schedule.hour, schedule.timeZone)
+}
+
+/** The ISO week ("2026-W48") of an instant's local date. */
+export function isoWeekKey(instant: Date, timeZone = DEFAULT_DIGEST_SCHEDULE.timeZone): string {
+  const local = localParts(instant, timeZone)
+  const date = new Date(Date.UTC(local.year, local.month - 1, local.day))
+  // The Thursday of the same ISO week decides its year.
+  const thursday = new Date(date.getTime() + (4 - local.weekday) * DAY_MS)
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1)
+  const week = Math.floor((thursday.getTime() - yearStart) / DAY_MS / 7) + 1
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
+}
+
+export type DigestPeriod = { week: string; from: Date; to: Date }
+
+/** The digest due at the latest send time: the week before it. */
+export function duePeriod(now: Date, schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE): DigestPeriod {
+  const to = latestSendTime(now, schedule)
+  return { week: isoWeekKey(to, schedule.timeZone), from: new Date(to.getTime() - 7 * DAY_MS), to }
+}
+
+/** The digest being collected now (its preview): from the latest send time until now. */
+export function upcomingPeriod(now: Date, schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE): DigestPeriod {
+  const from = latestSendTime(now, schedule)
+  // Eight days on is past the next send time and before the one after it.
+  const next = latestSendTime(new Date(from.getTime() + 8 * DAY_MS), schedule)
+  return { week: isoWeekKey(next, schedule.timeZone), from, to: now }
+}
