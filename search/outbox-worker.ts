@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { INDEXED_ENTITY_TYPES, indexEntities } from './sync.ts'
 import type { SearchEngine } from './types.ts'
+import { type BackgroundLoop, startBackgroundLoop } from '#app/utils/background-loop.ts'
 
 /**
  * The outbox worker: every content write adds a "SearchOutbox" row in its own transaction;
@@ -101,7 +102,7 @@ export async function pruneOutbox(prisma: Pick<PrismaClient, '$executeRaw'>, kep
 
 type Logger = Pick<Console, 'info' | 'error'>
 
-export type OutboxWorker = { stop(): Promise<void> }
+export type OutboxWorker = BackgroundLoop
 
 const MAX_BACKOFF_MS = 30_000
 const PRUNE_EVERY_MS = 60 * 60 * 1000
@@ -119,56 +120,36 @@ export function startOutboxWorker({
   intervalMs = 500,
   log = console,
 }: Omit<Options, 'includeRetries'> & { intervalMs?: number; log?: Logger }): OutboxWorker {
-  let stopped = false
   let failures = 0
   let retryAt = 0
   let lastPrunedAt = 0
-  let timer: NodeJS.Timeout | undefined
-  let current: Promise<void> = Promise.resolve()
-
-  const schedule = (delay: number) => {
-    if (stopped) return
-    timer = setTimeout(() => {
-      current = tick()
-    }, delay)
-    timer.unref()
-  }
   const backoff = () => Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** failures)
 
-  const tick = async () => {
+  const step = async () => {
     let delay = intervalMs
-    try {
-      const includeRetries = Date.now() >= retryAt
-      const result = await drainOutbox({ prisma, engine, batchSize, includeRetries })
-      if (result.error !== undefined) {
-        failures++
-        log.error(`Search outbox: ${result.failed} change(s) left for a retry (failure ${failures} in a row): ${messageOf(result.error)}`)
-        if (result.failedFresh) delay = backoff()
-        else retryAt = Date.now() + backoff()
-      } else if (includeRetries && failures > 0) {
-        log.info('Search outbox: changes are reaching the index again.')
-        failures = 0
-      }
-      if (Date.now() - lastPrunedAt > PRUNE_EVERY_MS) {
-        lastPrunedAt = Date.now()
-        await pruneOutbox(prisma)
-      }
-    } catch (error) {
+    const includeRetries = Date.now() >= retryAt
+    const result = await drainOutbox({ prisma, engine, batchSize, includeRetries })
+    if (result.error !== undefined) {
       failures++
-      delay = backoff()
-      log.error(`Search outbox: ${messageOf(error)}`)
+      log.error(`Search outbox: ${result.failed} change(s) left for a retry (failure ${failures} in a row): ${messageOf(result.error)}`)
+      if (result.failedFresh) delay = backoff()
+      else retryAt = Date.now() + backoff()
+    } else if (includeRetries && failures > 0) {
+      log.info('Search outbox: changes are reaching the index again.')
+      failures = 0
     }
-    schedule(delay)
+    if (Date.now() - lastPrunedAt > PRUNE_EVERY_MS) {
+      lastPrunedAt = Date.now()
+      await pruneOutbox(prisma)
+    }
+    return delay
   }
 
-  schedule(0)
-  return {
-    async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await current
-    },
-  }
+  return startBackgroundLoop(step, (error) => {
+    failures++
+    log.error(`Search outbox: ${messageOf(error)}`)
+    return backoff()
+  })
 }
 
 function messageOf(error: unknown): string {

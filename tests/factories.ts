@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import type { Actor } from '#app/policies/member.ts'
+import type { ProjectInput } from '#app/services/post.server.ts'
 import { slugify, swedishSortKey } from '#app/utils/swedish.ts'
 
 /**
@@ -51,4 +54,30 @@ export async function insertMember(prisma: PrismaClient, overrides: Partial<Pris
     data: buildMember(overrides),
     select: { id: true, email: true, name: true, role: true, status: true },
   })
+}
+
+/** A member as the services see them (their `actor`). */
+export async function insertActor(prisma: PrismaClient, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}): Promise<Actor> {
+  const member = await insertMember(prisma, overrides)
+  return { id: member.id, name: member.name, role: member.role, status: member.status, organisationId: overrides.organisationId ?? null }
+}
+
+/** The input of createProject: an ongoing project with a one-paragraph description. */
+export function buildProjectInput(title: string, overrides: Partial<ProjectInput> = {}): ProjectInput {
+  return {
+    title,
+    body: plainTextToDocument('Vi beskriver arbetet här.'),
+    organisationId: null,
+    tags: [],
+    projectStatus: 'ongoing',
+    startDate: null,
+    endDate: null,
+    participants: [],
+    contactName: null,
+    contactEmail: null,
+    seekingPartners: false,
+    shareEditing: false,
+    links: [],
+    ...overrides,
+  }
 }

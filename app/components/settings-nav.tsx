@@ -15,6 +15,9 @@ export function SettingsNav() {
         <li>
           <NavLink to="/installningar/foljer">Följer</NavLink>
         </li>
+        <li>
+          <NavLink to="/installningar/veckobrev">Veckobrev</NavLink>
+        </li>
       </ul>
     </nav>
   )

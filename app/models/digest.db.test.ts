@@ -1,27 +1,20 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { RichTextDocument } from '#app/editor/document.ts'
+import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { addComment } from '#app/services/engagement.server.ts'
 import { follow } from '#app/services/follow.server.ts'
-import { createProject, setPostStatus, type ProjectInput } from '#app/services/post.server.ts'
+import { createProject, setPostStatus } from '#app/services/post.server.ts'
 import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
 import type { DigestPeriod } from '#app/utils/digest-schedule.ts'
-import { insertMember, insertOrganisation } from '#tests/factories.ts'
+import { buildProjectInput, insertActor, insertOrganisation } from '#tests/factories.ts'
 import { buildDigest, listActiveThreads, type DigestMember } from './digest.server.ts'
 
 const { prisma } = database
 
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }) as RichTextDocument
-const project = (title: string, tags: string[], seekingPartners = false): ProjectInput => ({
-  title, body: doc('Beskrivning.'), organisationId: null, tags, projectStatus: 'ongoing', startDate: null, endDate: null,
-  participants: [], contactName: null, contactEmail: null, seekingPartners, shareEditing: false, links: [],
-})
+const project = (title: string, tags: string[], seekingPartners = false) => buildProjectInput(title, { tags, seekingPartners })
 
-async function actor(overrides: Parameters<typeof insertMember>[1] = {}): Promise<Actor> {
-  const member = await insertMember(prisma, overrides)
-  return { id: member.id, name: member.name, role: member.role, status: member.status }
-}
+const actor = (overrides: Parameters<typeof insertActor>[1] = {}) => insertActor(prisma, overrides)
 
 let reader: Actor
 let period: DigestPeriod
@@ -50,7 +43,7 @@ beforeAll(async () => {
   period = { week: '2026-W48', from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 60 * 60 * 1000) }
   digestMember = { id: reader.id, organisationId: home.id, sectionsOff: [] }
 
-  await askQuestion(farAuthor, { title: 'Fråga om skolskjuts', body: doc('?'), tags: ['skolskjuts'] })
+  await askQuestion(farAuthor, { title: 'Fråga om skolskjuts', body: plainTextToDocument('?'), tags: ['skolskjuts'] })
   await follow(reader, { type: 'tag', key: 'skolskjuts' })
   await follow(reader, { type: 'organisation', key: followedOrganisation.id })
   await createProject(agencyAuthor, project('Verkets nya projekt', []))
@@ -58,9 +51,9 @@ beforeAll(async () => {
   const hidden = await createProject(agencyAuthor, project('Borttaget projekt från verket', []))
   await setPostStatus(moderator, hidden.id, 'deleted', 'Dubblett')
 
-  const mine = await askQuestion(reader, { title: 'Läsarens fråga om e-arkiv', body: doc('?'), tags: [] })
-  await answerQuestion(farAuthor, mine.id, doc('Svar ett.'))
-  await answerQuestion(neighbourAuthor, mine.id, doc('Svar två.'))
+  const mine = await askQuestion(reader, { title: 'Läsarens fråga om e-arkiv', body: plainTextToDocument('?'), tags: [] })
+  await answerQuestion(farAuthor, mine.id, plainTextToDocument('Svar ett.'))
+  await answerQuestion(neighbourAuthor, mine.id, plainTextToDocument('Svar två.'))
   await addComment(farAuthor, (await createProject(farAuthor, project('Livligt projekt i fjärran', []))).id, 'Kommentar ett')
   const lively = await prisma.post.findFirstOrThrow({ where: { title: 'Livligt projekt i fjärran' }, select: { id: true } })
   await addComment(neighbourAuthor, lively.id, 'Kommentar två')

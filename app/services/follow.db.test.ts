@@ -1,22 +1,17 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { RichTextDocument } from '#app/editor/document.ts'
+import { plainTextToDocument } from '#app/editor/document.ts'
 import { isFollowing, listFollows } from '#app/models/follow.server.ts'
 import { listFollowingFeed } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
-import { insertMember, insertOrganisation } from '#tests/factories.ts'
+import { insertActor, insertOrganisation } from '#tests/factories.ts'
 import { follow, unfollow } from './follow.server.ts'
 import { setPostStatus } from './post.server.ts'
 import { answerQuestion, askQuestion } from './question.server.ts'
 
 const { prisma } = database
 
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }) as RichTextDocument
-
-async function actor(overrides: Parameters<typeof insertMember>[1] = {}): Promise<Actor> {
-  const member = await insertMember(prisma, overrides)
-  return { id: member.id, name: member.name, role: member.role, status: member.status }
-}
+const actor = (overrides: Parameters<typeof insertActor>[1] = {}) => insertActor(prisma, overrides)
 
 let follower: Actor
 let asker: Actor
@@ -36,7 +31,7 @@ beforeAll(async () => {
   moderator = await actor({ role: 'moderator' })
 })
 
-const ask = (by: Actor, title: string, tags: string[]) => askQuestion(by, { title, body: doc('Hur gör ni?'), tags })
+const ask = (by: Actor, title: string, tags: string[]) => askQuestion(by, { title, body: plainTextToDocument('Hur gör ni?'), tags })
 const followingFeedTitles = async (member: Actor) =>
   (await prisma.post.findMany({ where: { id: { in: (await listFollowingFeed(member.id)).posts.map((post) => post.id) } }, select: { title: true } }))
     .map((post) => post.title)
@@ -89,7 +84,7 @@ describe('following', () => {
 
   test('asking and answering follow the question automatically; an explicit follow makes it explicit', async () => {
     const question = await ask(asker, 'Automatiskt följd fråga om bygglov', ['bygglov'])
-    await answerQuestion(helper, question.id, doc('Vi använder en e-tjänst.'))
+    await answerQuestion(helper, question.id, plainTextToDocument('Vi använder en e-tjänst.'))
     const rows = await prisma.follow.findMany({ where: { postId: question.id }, select: { userId: true, automatic: true } })
     expect(rows.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
       [
@@ -98,7 +93,7 @@ describe('following', () => {
       ].sort((a, b) => a.userId.localeCompare(b.userId)),
     )
     // Answering twice adds nothing.
-    await answerQuestion(helper, question.id, doc('Och en till sak.'))
+    await answerQuestion(helper, question.id, plainTextToDocument('Och en till sak.'))
     expect(await prisma.follow.count({ where: { postId: question.id } })).toBe(2)
 
     await follow(helper, { type: 'post', key: question.id })

@@ -1,40 +1,20 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { RichTextDocument } from '#app/editor/document.ts'
+import { plainTextToDocument } from '#app/editor/document.ts'
 import { countUnreadNotifications, listNotifications } from '#app/models/notification.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { presentNotifications } from '#app/utils/notification-presenter.server.ts'
-import { insertMember, insertOrganisation } from '#tests/factories.ts'
+import { buildProjectInput, insertActor, insertOrganisation } from '#tests/factories.ts'
 import { addComment, deleteComment } from './engagement.server.ts'
 import { follow } from './follow.server.ts'
 import { markNotificationsRead } from './notification.server.ts'
-import { createProject, setPostStatus, type ProjectInput } from './post.server.ts'
+import { createProject, setPostStatus } from './post.server.ts'
 import { acceptAnswer, answerQuestion, askQuestion, setAnswerStatus } from './question.server.ts'
 
 const { prisma } = database
 
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }) as RichTextDocument
-
-async function actor(overrides: Parameters<typeof insertMember>[1] = {}): Promise<Actor> {
-  const member = await insertMember(prisma, overrides)
-  return { id: member.id, name: member.name, role: member.role, status: member.status }
-}
-
-const project = (title: string, tags: string[]): ProjectInput => ({
-  title,
-  body: doc('Vi bygger en gemensam lösning.'),
-  organisationId: null,
-  tags,
-  projectStatus: 'ongoing',
-  startDate: null,
-  endDate: null,
-  participants: [],
-  contactName: null,
-  contactEmail: null,
-  seekingPartners: false,
-  shareEditing: false,
-  links: [],
-})
+const actor = (overrides: Parameters<typeof insertActor>[1] = {}) => insertActor(prisma, overrides)
+const project = (title: string, tags: string[]) => buildProjectInput(title, { tags })
 
 const texts = async (member: Actor) => presentNotifications((await listNotifications(member.id)).notifications).map((item) => item.text)
 const kinds = async (member: Actor) => (await prisma.notification.findMany({ where: { userId: member.id }, select: { kind: true } })).map((row) => row.kind).sort()
@@ -51,8 +31,8 @@ beforeAll(async () => {
 
 describe('answers, comments and accepted answers', () => {
   test('the asker hears of an answer; the answerer hears nothing of their own answer', async () => {
-    const question = await askQuestion(asker, { title: 'Hur hanterar ni skolskjuts?', body: doc('?'), tags: [] })
-    const answer = await answerQuestion(answerer, question.id, doc('Med en e-tjänst.'))
+    const question = await askQuestion(asker, { title: 'Hur hanterar ni skolskjuts?', body: plainTextToDocument('?'), tags: [] })
+    const answer = await answerQuestion(answerer, question.id, plainTextToDocument('Med en e-tjänst.'))
     expect(await texts(asker)).toEqual(['Sven Svarare svarade på din fråga ”Hur hanterar ni skolskjuts?”.'])
     expect(presentNotifications((await listNotifications(asker.id)).notifications)[0]?.href).toBe(`/fragor/${question.id}#svar-${answer.id}`)
     expect(await kinds(answerer)).toEqual([])
@@ -60,8 +40,8 @@ describe('answers, comments and accepted answers', () => {
 
   test('an accepted answer notifies its author once, however often it is accepted again', async () => {
     const author = await actor({ name: 'Vera Vald' })
-    const question = await askQuestion(asker, { title: 'Vilket e-arkiv valde ni?', body: doc('?'), tags: [] })
-    const answer = await answerQuestion(author, question.id, doc('Ett gemensamt.'))
+    const question = await askQuestion(asker, { title: 'Vilket e-arkiv valde ni?', body: plainTextToDocument('?'), tags: [] })
+    const answer = await answerQuestion(author, question.id, plainTextToDocument('Ett gemensamt.'))
     await acceptAnswer(asker, question.id, answer.id)
     await acceptAnswer(asker, question.id, null)
     await acceptAnswer(asker, question.id, answer.id)
@@ -90,7 +70,7 @@ describe('new content in what a member follows', () => {
 
     await createProject(author, project('Första batchprojektet', []))
     expect(await texts(reader)).toEqual(['Nytt i det du följer: ”Första batchprojektet”.'])
-    await askQuestion(author, { title: 'Andra batchinlägget', body: doc('?'), tags: [] })
+    await askQuestion(author, { title: 'Andra batchinlägget', body: plainTextToDocument('?'), tags: [] })
     expect(await texts(reader)).toEqual(['2 nya inlägg och svar i det du följer, senast ”Andra batchinlägget”.'])
     expect(await countUnreadNotifications(reader.id)).toBe(1)
     expect(await kinds(suspended)).toEqual([])
@@ -105,10 +85,10 @@ describe('new content in what a member follows', () => {
 
   test('followers of a tag and of a question hear of new posts and answers; the asker only once, individually', async () => {
     const reader = await actor()
-    const question = await askQuestion(asker, { title: 'Fråga med batchtagg', body: doc('?'), tags: ['batchtagg'] })
+    const question = await askQuestion(asker, { title: 'Fråga med batchtagg', body: plainTextToDocument('?'), tags: ['batchtagg'] })
     await follow(reader, { type: 'tag', key: 'batchtagg' })
     await follow(reader, { type: 'post', key: question.id })
-    await answerQuestion(answerer, question.id, doc('Ett svar.'))
+    await answerQuestion(answerer, question.id, plainTextToDocument('Ett svar.'))
     expect(await texts(reader)).toEqual(['Nytt i det du följer: ”Fråga med batchtagg”.'])
     const askerKinds = await prisma.notification.findMany({ where: { userId: asker.id, postId: question.id }, select: { kind: true } })
     expect(askerKinds).toEqual([{ kind: 'answer' }])
@@ -118,9 +98,9 @@ describe('new content in what a member follows', () => {
 describe('moderator decisions', () => {
   test('the author is told when a moderator removes or restores their content, with the reason; not when they remove it themselves', async () => {
     const author = await actor({ name: 'Moa Modererad' })
-    const question = await askQuestion(asker, { title: 'Modererad tråd', body: doc('?'), tags: [] })
-    const removed = await answerQuestion(author, question.id, doc('Reklam för en konsult.'))
-    const own = await answerQuestion(author, question.id, doc('Ett riktigt svar.'))
+    const question = await askQuestion(asker, { title: 'Modererad tråd', body: plainTextToDocument('?'), tags: [] })
+    const removed = await answerQuestion(author, question.id, plainTextToDocument('Reklam för en konsult.'))
+    const own = await answerQuestion(author, question.id, plainTextToDocument('Ett riktigt svar.'))
     await setAnswerStatus(moderator, removed.id, 'deleted', 'Reklam')
     await setAnswerStatus(author, own.id, 'deleted', null)
     const post = await createProject(author, project('Projekt som tas bort', []))
@@ -139,8 +119,8 @@ describe('moderator decisions', () => {
 
 describe('reading', () => {
   test('a member marks only their own notifications read', async () => {
-    const question = await askQuestion(asker, { title: 'Läst eller oläst?', body: doc('?'), tags: [] })
-    await answerQuestion(answerer, question.id, doc('Oläst.'))
+    const question = await askQuestion(asker, { title: 'Läst eller oläst?', body: plainTextToDocument('?'), tags: [] })
+    await answerQuestion(answerer, question.id, plainTextToDocument('Oläst.'))
     const own = await prisma.notification.findFirstOrThrow({ where: { userId: asker.id, postId: question.id }, select: { id: true } })
     const before = await countUnreadNotifications(asker.id)
     await markNotificationsRead(answerer, own.id)

@@ -1,14 +1,12 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { RichTextDocument } from '#app/editor/document.ts'
+import { plainTextToDocument } from '#app/editor/document.ts'
 import { getPost, listFeed } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { createArtifact, createProject, editArtifact, editProject, setPostStatus, type ArtifactInput, type ProjectInput } from './post.server.ts'
 
 const { prisma } = database
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }) as RichTextDocument
-
 let owner: Actor
 let colleague: Actor
 let outsider: Actor
@@ -32,7 +30,7 @@ beforeAll(async () => {
 
 const project = (overrides: Partial<ProjectInput> = {}): ProjectInput => ({
   title: 'Gemensam upphandling av RPA-plattform',
-  body: doc('Tolv kommuner upphandlar tillsammans.'),
+  body: plainTextToDocument('Tolv kommuner upphandlar tillsammans.'),
   organisationId: null,
   tags: ['rpa', 'upphandling'],
   projectStatus: 'ongoing',
@@ -49,7 +47,7 @@ const project = (overrides: Partial<ProjectInput> = {}): ProjectInput => ({
 
 const artifact = (overrides: Partial<ArtifactInput> = {}): ArtifactInput => ({
   title: 'Mall för kravspecifikation, e-arkiv',
-  body: doc('En mall som flera kommuner har använt.'),
+  body: plainTextToDocument('En mall som flera kommuner har använt.'),
   organisationId: null,
   tags: ['e-arkiv'],
   artifactKind: 'template',
@@ -141,7 +139,7 @@ describe('comments, likes and bookmarks', () => {
     expect((await prisma.post.findUniqueOrThrow({ where: { id } })).commentCount).toBe(0)
     expect(await prisma.auditLog.count({ where: { targetId: comment.id, action: 'content.deleted' } })).toBe(1)
 
-    const question = await askQuestion(owner, { title: 'En fråga utan kommentarer', body: doc('x'), tags: [] })
+    const question = await askQuestion(owner, { title: 'En fråga utan kommentarer', body: plainTextToDocument('x'), tags: [] })
     await expect(addComment(outsider, question.id, 'Kommentar')).rejects.toMatchObject({ status: 400 })
   })
 })

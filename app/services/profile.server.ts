@@ -9,3 +9,12 @@ export async function updateProfile(userId: string, input: { name: string; title
     select: { id: true },
   })
 }
+
+/** A member's weekly digest: weekly or never, and the sections they turned off. */
+export async function updateDigestPreferences(userId: string, input: { frequency: 'weekly' | 'never'; sectionsOff: string[] }) {
+  await prisma.user.update({
+    where: { id: userId },
+    data: { digestFrequency: input.frequency, digestSectionsOff: input.sectionsOff },
+    select: { id: true },
+  })
+}

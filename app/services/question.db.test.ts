@@ -1,6 +1,6 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { RichTextDocument } from '#app/editor/document.ts'
+import { plainTextToDocument } from '#app/editor/document.ts'
 import { getQuestion, listFeed, listTagFeed, listPostsBy, type FeedCursor } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
@@ -8,8 +8,6 @@ import { acceptAnswer, answerQuestion, askQuestion, editAnswer, editQuestion, se
 import { setPostStatus } from './post.server.ts'
 
 const { prisma } = database
-
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }) as RichTextDocument
 
 let asker: Actor
 let helper: Actor
@@ -30,7 +28,7 @@ beforeAll(async () => {
 })
 
 const ask = (title = 'Hur arkiverar ni e-post i e-arkivet?', tags = ['e-arkiv', 'arkivering']) =>
-  askQuestion(asker, { title, body: doc('Vi funderar på hur e-post ska bevaras.'), tags })
+  askQuestion(asker, { title, body: plainTextToDocument('Vi funderar på hur e-post ska bevaras.'), tags })
 
 describe('asking and answering', () => {
   test('a question is stored with sanitised HTML, plain text, tags, the organisation and an outbox row', async () => {
@@ -51,26 +49,26 @@ describe('asking and answering', () => {
   test('a failing write leaves no outbox row behind', async () => {
     const before = await prisma.searchOutbox.count()
     const ghost = { ...asker, id: 'no-such-member' }
-    await expect(askQuestion(ghost, { title: 'Spökfråga utan författare', body: doc('x'), tags: [] })).rejects.toThrow()
-    await expect(answerQuestion(helper, 'no-such-question', doc('x'))).rejects.toMatchObject({ status: 404 })
+    await expect(askQuestion(ghost, { title: 'Spökfråga utan författare', body: plainTextToDocument('x'), tags: [] })).rejects.toThrow()
+    await expect(answerQuestion(helper, 'no-such-question', plainTextToDocument('x'))).rejects.toMatchObject({ status: 404 })
     expect(await prisma.searchOutbox.count()).toBe(before)
   })
 
   test('answers count, bump the question in the feed, and can be edited only by their author or a moderator', async () => {
     const { id } = await ask('Vilket ärendehanteringssystem använder ni?')
-    const answer = await answerQuestion(helper, id, doc('Vi använder Public 360.'))
+    const answer = await answerQuestion(helper, id, plainTextToDocument('Vi använder Public 360.'))
     const question = await prisma.post.findUniqueOrThrow({ where: { id }, select: { answerCount: true, activityAt: true, createdAt: true } })
     expect(question.answerCount).toBe(1)
     expect(question.activityAt.getTime()).toBeGreaterThanOrEqual(question.createdAt.getTime())
 
-    await expect(editAnswer(other, answer.id, doc('Kapat svar'))).rejects.toMatchObject({ status: 403 })
-    await expect(editQuestion(helper, id, { title: 'Kapad rubrik på frågan', body: doc('x'), tags: [] })).rejects.toMatchObject({ status: 403 })
-    await editAnswer(helper, answer.id, doc('Vi använder Public 360 sedan 2019.'))
+    await expect(editAnswer(other, answer.id, plainTextToDocument('Kapat svar'))).rejects.toMatchObject({ status: 403 })
+    await expect(editQuestion(helper, id, { title: 'Kapad rubrik på frågan', body: plainTextToDocument('x'), tags: [] })).rejects.toMatchObject({ status: 403 })
+    await editAnswer(helper, answer.id, plainTextToDocument('Vi använder Public 360 sedan 2019.'))
     const edited = await prisma.answer.findUniqueOrThrow({ where: { id: answer.id }, select: { bodyText: true, editedAt: true } })
     expect(edited.bodyText).toBe('Vi använder Public 360 sedan 2019.')
     expect(edited.editedAt).not.toBeNull()
 
-    await editQuestion(moderator, id, { title: 'Vilket ärendehanteringssystem har ni?', body: doc('Förtydligad.'), tags: ['ärendehantering'] })
+    await editQuestion(moderator, id, { title: 'Vilket ärendehanteringssystem har ni?', body: plainTextToDocument('Förtydligad.'), tags: ['ärendehantering'] })
     expect(await prisma.auditLog.count({ where: { action: 'content.edited', targetId: id } })).toBe(1)
   })
 })
@@ -78,7 +76,7 @@ describe('asking and answering', () => {
 describe('votes and accepted answers', () => {
   test('one vote per member, changeable and retractable; no votes on your own answer', async () => {
     const { id } = await ask('Hur många röstar?')
-    const answer = await answerQuestion(helper, id, doc('Ett svar att rösta på.'))
+    const answer = await answerQuestion(helper, id, plainTextToDocument('Ett svar att rösta på.'))
     await voteOnAnswer(asker, answer.id, 1)
     await voteOnAnswer(asker, answer.id, 1)
     await voteOnAnswer(other, answer.id, 1)
@@ -93,9 +91,9 @@ describe('votes and accepted answers', () => {
 
   test('only the asker or a moderator accepts; the accepted answer shows first, then by score', async () => {
     const { id } = await ask('Vilket svar är bäst?')
-    const first = await answerQuestion(helper, id, doc('Första svaret.'))
-    const popular = await answerQuestion(other, id, doc('Populära svaret.'))
-    const accepted = await answerQuestion(moderator, id, doc('Det accepterade svaret.'))
+    const first = await answerQuestion(helper, id, plainTextToDocument('Första svaret.'))
+    const popular = await answerQuestion(other, id, plainTextToDocument('Populära svaret.'))
+    const accepted = await answerQuestion(moderator, id, plainTextToDocument('Det accepterade svaret.'))
     await voteOnAnswer(asker, popular.id, 1)
 
     await expect(acceptAnswer(helper, id, first.id)).rejects.toMatchObject({ status: 403 })
@@ -106,7 +104,7 @@ describe('votes and accepted answers', () => {
     await acceptAnswer(moderator, id, first.id)
     expect((await prisma.post.findUniqueOrThrow({ where: { id } })).acceptedAnswerId).toBe(first.id)
     const elsewhere = await ask('En annan fråga med ett svar')
-    const foreign = await answerQuestion(helper, elsewhere.id, doc('Svar på annan fråga.'))
+    const foreign = await answerQuestion(helper, elsewhere.id, plainTextToDocument('Svar på annan fråga.'))
     await expect(acceptAnswer(asker, id, foreign.id)).rejects.toMatchObject({ status: 404 })
   })
 })
@@ -133,7 +131,7 @@ describe('soft delete', () => {
 
   test('a deleted answer leaves the count and the accepted mark', async () => {
     const { id } = await ask('Svar som försvinner')
-    const answer = await answerQuestion(helper, id, doc('Snart borta.'))
+    const answer = await answerQuestion(helper, id, plainTextToDocument('Snart borta.'))
     await acceptAnswer(asker, id, answer.id)
     await setAnswerStatus(helper, answer.id, 'deleted', null)
     const question = await prisma.post.findUniqueOrThrow({ where: { id }, select: { answerCount: true, acceptedAnswerId: true } })
@@ -152,7 +150,7 @@ describe('keyset pagination', () => {
         id: `page-${String(index).padStart(3, '0')}`,
         type: 'question' as const,
         title: `Fråga nummer ${index}`,
-        body: doc('x') as object,
+        body: plainTextToDocument('x') as object,
         bodyHtml: '<p>x</p>',
         bodyText: 'x',
         authorId: asker.id,
@@ -182,9 +180,9 @@ test('a profile lists the member’s visible answers on visible questions only',
   const answerer = await actor()
   const kept = await ask('Frågan där svaret syns på profilen')
   const gone = await ask('Frågan som tas bort med svaret')
-  const shown = await answerQuestion(answerer, kept.id, doc('Syns på profilen.'))
-  const removed = await answerQuestion(answerer, kept.id, doc('Tas bort.'))
-  await answerQuestion(answerer, gone.id, doc('Försvinner med frågan.'))
+  const shown = await answerQuestion(answerer, kept.id, plainTextToDocument('Syns på profilen.'))
+  const removed = await answerQuestion(answerer, kept.id, plainTextToDocument('Tas bort.'))
+  await answerQuestion(answerer, gone.id, plainTextToDocument('Försvinner med frågan.'))
   await setAnswerStatus(answerer, removed.id, 'deleted', null)
   await setPostStatus(asker, gone.id, 'deleted', null)
   expect((await listAnswersBy(answerer.id)).map((answer) => answer.id)).toEqual([shown.id])

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+/** The weekly digest settings form (app/routes/installningar.veckobrev.tsx). */
+export const DIGEST_FREQUENCIES = ['weekly', 'never'] as const
+
+export const DigestPreferencesSchema = (sectionKeys: readonly [string, ...string[]]) =>
+  z.object({
+    frequency: z.enum(DIGEST_FREQUENCIES, { message: 'Välj hur ofta du vill få veckobrevet.' }),
+    // The ticked sections; none ticked is allowed (the digest then has nothing to say).
+    sections: z
+      .array(z.enum(sectionKeys, { message: 'Okänd del av veckobrevet.' }))
+      .max(sectionKeys.length)
+      .default([]),
+  })
