@@ -41,7 +41,7 @@ beforeAll(async () => {
   await prisma.post.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 10 * 24 * 3600 * 1000) } })
 
   period = { week: '2026-W48', from: new Date(Date.now() - 24 * 3600 * 1000), to: new Date(Date.now() + 60 * 60 * 1000) }
-  digestMember = { id: reader.id, organisationId: home.id, sectionsOff: [] }
+  digestMember = { id: reader.id, organisationId: home.id, sectionsOff: [], interests: ['Bredband'] }
 
   await askQuestion(farAuthor, { title: 'Fråga om skolskjuts', body: plainTextToDocument('?'), tags: ['skolskjuts'] })
   await follow(reader, { type: 'tag', key: 'skolskjuts' })
@@ -60,6 +60,7 @@ beforeAll(async () => {
 
   await createProject(neighbourAuthor, project('Grannens projekt i länet', []))
   await createProject(farAuthor, project('Partnerprojekt om e-arkiv', ['e-arkiv'], true))
+  await createProject(farAuthor, project('Partnerprojekt om bredband', ['bredband'], true))
   await actor({ name: 'Nya Kollegan', title: 'Arkivarie', organisationId: home.id })
 })
 
@@ -67,7 +68,7 @@ describe('a member’s weekly digest', () => {
   test('has each section with what the member may see and has not written, only from the period', async () => {
     expect(await titlesBySection()).toEqual({
       answers: ['Läsarens fråga om e-arkiv (Fråga · Läsarkommunen · 2 nya svar)'],
-      partners: ['Partnerprojekt om e-arkiv (Projekt · Fjärran kommun)'],
+      partners: ['Partnerprojekt om bredband (Projekt · Fjärran kommun)', 'Partnerprojekt om e-arkiv (Projekt · Fjärran kommun)'],
       followed: ['Verkets nya projekt (Projekt · Följda verket)', 'Fråga om skolskjuts (Fråga · Fjärran kommun)'],
       county: ['Grannens projekt i länet (Projekt · Grannkommunen)'],
       active: ['Livligt projekt i fjärran (Projekt · Fjärran kommun · 2 nya svar och kommentarer)'],
@@ -86,7 +87,7 @@ describe('a member’s weekly digest', () => {
 
   test('is empty for a member with nothing to hear about', async () => {
     const loner = await actor({ organisationId: null })
-    const digest = await buildDigest({ id: loner.id, organisationId: null, sectionsOff: ['active'] }, period, await listActiveThreads(period))
+    const digest = await buildDigest({ id: loner.id, organisationId: null, sectionsOff: ['active'], interests: [] }, period, await listActiveThreads(period))
     expect(digest.sections).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { visibleContentWhere } from '#app/policies/content.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { DigestPeriod } from '#app/utils/digest-schedule.ts'
+import { normalizeTag } from '#app/validation/content.ts'
 
 /**
  * The content of one member's weekly digest: a few indexed queries per member, starting
@@ -38,7 +39,7 @@ export type DigestSection = { key: DigestSectionKey; heading: string; items: Dig
 
 export type Digest = { period: DigestPeriod; sections: DigestSection[] }
 
-export type DigestMember = { id: string; organisationId: string | null; sectionsOff: readonly string[] }
+export type DigestMember = { id: string; organisationId: string | null; sectionsOff: readonly string[]; interests: readonly string[] }
 
 const postSelect = {
   id: true,
@@ -89,10 +90,11 @@ export type ActiveThreads = Awaited<ReturnType<typeof listActiveThreads>>
 
 export async function buildDigest(member: DigestMember, period: DigestPeriod, activeThreads: ActiveThreads): Promise<Digest> {
   const wanted = (key: DigestSectionKey) => !member.sectionsOff.includes(key)
-  const [follows, ownTags, me] = await Promise.all([
+  const [follows, ownTags, interestTags, me] = await Promise.all([
     prisma.follow.findMany({ where: { userId: member.id }, select: { tagId: true, organisationId: true, postId: true } }),
-    // "Your subjects": the tags you follow and those on your own posts.
+    // "Your subjects": the tags you follow, those on your own posts and your profile's interests.
     prisma.postTag.findMany({ where: { post: { authorId: member.id } }, select: { tagId: true }, distinct: ['tagId'], take: 50 }),
+    prisma.tag.findMany({ where: { name: { in: member.interests.map(normalizeTag) } }, select: { id: true }, take: 50 }),
     member.organisationId
       ? prisma.organisation.findUnique({ where: { id: member.organisationId }, select: { county: true } })
       : Promise.resolve(null),
@@ -100,7 +102,7 @@ export async function buildDigest(member: DigestMember, period: DigestPeriod, ac
   const tagIds = follows.flatMap((follow) => (follow.tagId ? [follow.tagId] : []))
   const organisationIds = follows.flatMap((follow) => (follow.organisationId ? [follow.organisationId] : []))
   const followedPostIds = follows.flatMap((follow) => (follow.postId ? [follow.postId] : []))
-  const subjectTagIds = [...new Set([...tagIds, ...ownTags.map((tag) => tag.tagId)])]
+  const subjectTagIds = [...new Set([...tagIds, ...ownTags.map((tag) => tag.tagId), ...interestTags.map((tag) => tag.id)])]
   const newPosts = (where: Prisma.PostWhereInput, take: number) =>
     prisma.post.findMany({
       where: { ...visibleContentWhere, createdAt: inPeriod(period), NOT: { authorId: member.id }, ...where },

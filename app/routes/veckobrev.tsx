@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const period = upcomingPeriod(new Date())
   const preferences = await getDigestPreferences(member.id)
-  const digest = await buildDigest({ id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff }, period, await listActiveThreads(period))
+  const digest = await buildDigest({ id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff, interests: preferences.interests }, period, await listActiveThreads(period))
   return {
     since: formatDateTime(period.from),
     off: preferences.digestFrequency === 'never',
