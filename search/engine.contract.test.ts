@@ -13,6 +13,7 @@ import { enqueue, insertPost, setStatus } from './test-corpus.ts'
 const { prisma } = database
 
 const ids: Record<string, string> = {}
+const slugs: Record<string, string> = {}
 const scope = { status: 'visible' } as const
 const day = (n: number) => new Date(Date.UTC(2026, 9, n, 9, 0, 0))
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const malmo = await insertOrganisation(prisma, { name: 'Kontraktskommunen', type: 'kommun', county: 'Skåne län' })
   const region = await insertOrganisation(prisma, { name: 'Region Kontrakt', type: 'region', county: 'Skåne län' })
   const agency = await insertOrganisation(prisma, { name: 'Kontraktsverket', type: 'myndighet' })
+  Object.assign(slugs, { malmo: malmo.slug, region: region.slug, agency: agency.slug })
   ids.email = await insertPost(prisma, {
     type: 'question',
     title: 'Hur arkiverar ni e-post i ert e-arkiv?',
@@ -215,6 +217,16 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
       expect(questions.facets.type).toEqual({ question: 3, project: 2, artifact: 3 })
       expect(questions.facets.organisationType).toEqual({ kommun: 3 })
     })
+
+    test('counts and filters by organisation (slug); the facet ignores its own filter', async () => {
+      const all = await search('', { facets: ['organisation'] })
+      expect(all.facets.organisation).toEqual({ [slugs.malmo as string]: 3, [slugs.region as string]: 2, [slugs.agency as string]: 2 })
+
+      const agency = await search('', { filters: { organisation: [slugs.agency as string] }, facets: ['organisation', 'type'] })
+      expect(agency.hits.map((hit) => hit.entityId).sort()).toEqual([ids.robots, ids.privacy].sort())
+      expect(agency.facets.organisation).toEqual(all.facets.organisation)
+      expect(agency.facets.type).toEqual({ project: 1, artifact: 1 })
+    })
   })
 
   describe('visibility', () => {
@@ -319,6 +331,77 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
       expect(result).toMatchObject({ hits: [], total: 0, page: 1, pageSize: 20 })
       const tagOnly = await search('', { filters: { tags: ['" OR status = "hidden', 'e-arkiv'] } })
       expect(tagOnly.hits.map((hit) => hit.entityId)).toEqual([ids.email])
+    })
+
+    test.each(hostile.map((query) => [query.slice(0, 40), query]))('%s → a result when any word may match, never an error', async (_label, query) => {
+      const result = await search(query, { match: 'any', exclude: [query.slice(0, 64)], facets: ['type'] })
+      expect(Array.isArray(result.hits)).toBe(true)
+      for (const hit of result.hits) expect(hit.title).not.toMatch(/<(?!\/?mark>)/)
+    })
+  })
+
+  // Similar content ("Har någon redan gjort detta?"): its own posts, removed again afterwards.
+  describe('any word (similar content) and excluded ids', () => {
+    const similar: Record<string, string> = {}
+
+    beforeAll(async () => {
+      const post = (key: string, type: 'question' | 'project', title: string, body: string, n: number) =>
+        insertPost(prisma, { type, title, body, createdAt: day(n) }, { outbox: true }).then((id) => (similar[key] = id))
+      // "drönare" is in three documents (X, Y in the title, V in the text), "vinterväghållning" in four.
+      await post('x', 'project', 'Drönare för vinterväghållning på landsbygden', 'Vi flyger över vägarna efter snöfall.', 21)
+      await post('y', 'question', 'Drönare som inspekterar broar', 'Vilka regler gäller för flygningarna?', 22)
+      await post('v', 'question', 'Inspektion av broar och viadukter', 'Vi har börjat använda drönare vid inspektionerna.', 23)
+      await post('z1', 'project', 'Vinterväghållning i glesbygd', 'Plogning och sandning.', 24)
+      await post('z2', 'project', 'Vinterväghållning med saltlake', 'Saltlaken minskar halkan.', 25)
+      await post('z3', 'question', 'Plogning och vinterväghållning i tätorten', 'Hur ofta plogar ni?', 26)
+      await drainOutbox({ prisma, engine })
+    })
+
+    afterAll(async () => {
+      for (const id of Object.values(similar)) await setStatus(prisma, id, 'deleted')
+      await drainOutbox({ prisma, engine })
+    })
+
+    test('finds a document that shares only one significant word, which every-word matching does not', async () => {
+      expect(await hitIds('Upphandling av skolskjutsar', { match: 'any' })).toEqual([ids.procurement])
+      expect(await hitIds('Upphandling av skolskjutsar')).toEqual([])
+      expect(await hitIds('LSS för skolskjutsar', { match: 'any' })).toEqual(expect.arrayContaining([ids.housing, ids.robots]))
+    })
+
+    test('ranks more shared words first, then a title match above a text match', async () => {
+      const found = await hitIds('Drönare och vinterväghållning', { match: 'any' })
+      const at = (key: string) => found.indexOf(similar[key] ?? '')
+      expect(found[0]).toBe(similar.x)
+      expect(at('y')).toBeGreaterThan(0)
+      expect(at('v')).toBeGreaterThan(at('y'))
+      // The rarer word counts for more: PostgreSQL ranks a document sharing only the more
+      // common word below one sharing only the rarer; Meilisearch leaves it out.
+      for (const key of ['z1', 'z2', 'z3']) if (at(key) !== -1) expect(at(key)).toBeGreaterThan(at('y'))
+    })
+
+    test('stop words alone, or no query, match nothing', async () => {
+      expect(await hitIds('och det att i en', { match: 'any' })).toEqual([])
+      expect(await search('', { match: 'any', facets: ['type'] })).toMatchObject({ hits: [], total: 0 })
+    })
+
+    test('excluded ids are never returned or counted, in either matching', async () => {
+      expect(await hitIds('drönare', { match: 'any', exclude: [similar.x ?? '', similar.y ?? ''] })).toEqual([similar.v])
+      const result = await search('drönare', { exclude: [similar.x ?? '', '" OR 1=1', 'a'.repeat(5_000)], facets: ['type'] })
+      expect(result.hits.map((hit) => hit.entityId).sort()).toEqual([similar.y, similar.v].sort())
+      expect(result.total).toBe(2)
+      expect(result.facets.type).toEqual({ question: 2 })
+    })
+
+    test('hidden and deleted posts are never suggested, not even before the worker has caught up', async () => {
+      const found = await hitIds('Zebrafinkar upphandling drönare', { match: 'any' })
+      expect(found).toContain(ids.procurement)
+      expect(found).not.toContain(ids.hidden)
+      expect(found).not.toContain(ids.deleted)
+
+      await setStatus(prisma, similar.y ?? '', 'hidden')
+      expect(await hitIds('Drönare som inspekterar broar', { match: 'any' })).not.toContain(similar.y)
+      await drainOutbox({ prisma, engine })
+      expect(await hitIds('Drönare som inspekterar broar', { match: 'any' })).not.toContain(similar.y)
     })
   })
 }

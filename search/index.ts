@@ -19,6 +19,7 @@ export type {
   SearchEngine,
   SearchFilters,
   SearchHit,
+  SearchMatch,
   SearchOptions,
   SearchResult,
   SearchScope,
@@ -29,6 +30,7 @@ export { SEARCH_LIMITS, normalizeFilters, normalizeQuery } from './query.ts'
 export { SETTINGS_VERSION } from './settings/index.ts'
 export { drainOutbox, pruneOutbox, startOutboxWorker, type DrainResult, type OutboxWorker } from './outbox-worker.ts'
 export { reindexEverything } from './reindex.ts'
+export { DOCUMENT_TEXT_MAX } from './documents/post.ts'
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
 
@@ -38,9 +40,11 @@ const searchEnvSchema = z.object({
   MEILI_MASTER_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
   /** The Meilisearch index (a rebuild uses "<index>_rebuild" next to it). */
   MEILI_INDEX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'MEILI_INDEX: letters, digits, _ and - only').default('samverka_posts')),
+  /** PostgreSQL engine: "off" turns the per-process result cache off (to measure the uncached cost). */
+  SEARCH_RESULT_CACHE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
 })
 
-/** MEILI_HOST, MEILI_MASTER_KEY and MEILI_INDEX are read (typically `process.env`). */
+/** MEILI_HOST, MEILI_MASTER_KEY, MEILI_INDEX and SEARCH_RESULT_CACHE are read (typically `process.env`). */
 export type SearchEnv = Readonly<Record<string, string | undefined>>
 
 /** Meilisearch when MEILI_HOST is set, otherwise PostgreSQL (Outline's SearchProviderManager). */
@@ -49,7 +53,7 @@ export function createSearchEngine(env: SearchEnv, { prisma }: { prisma: PrismaC
   if (!parsed.success) {
     throw new Error(`Invalid search configuration:\n${parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`)
   }
-  const { MEILI_HOST, MEILI_MASTER_KEY, MEILI_INDEX } = parsed.data
+  const { MEILI_HOST, MEILI_MASTER_KEY, MEILI_INDEX, SEARCH_RESULT_CACHE } = parsed.data
   if (MEILI_HOST) return createMeilisearchEngine({ host: MEILI_HOST, apiKey: MEILI_MASTER_KEY, indexUid: MEILI_INDEX, prisma })
-  return createPostgresEngine({ prisma })
+  return createPostgresEngine({ prisma, resultCache: SEARCH_RESULT_CACHE === 'on' })
 }

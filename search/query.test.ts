@@ -67,7 +67,15 @@ describe('normalizeFilters', () => {
 
 describe('normalizeSearchInput', () => {
   test('defaults: relevance, page 1, 20 per page, no facets', () => {
-    expect(normalizeSearchInput('x', { scope })).toEqual({ query: 'x', scope, filters: {}, facets: [], sort: 'relevance', page: 1, pageSize: 20 })
+    expect(normalizeSearchInput('x', { scope })).toEqual({ query: 'x', scope, filters: {}, facets: [], sort: 'relevance', match: 'all', exclude: [], page: 1, pageSize: 20 })
+  })
+
+  test('match is all unless any; excluded ids must look like ids, without duplicates, at most 50', () => {
+    const options = { scope, match: 'some', exclude: ['abc123', 'abc123', '" OR 1=1', 'a'.repeat(65), 42, null] } as unknown as Parameters<typeof normalizeSearchInput>[1]
+    expect(normalizeSearchInput('x', options)).toMatchObject({ match: 'all', exclude: ['abc123'] })
+    expect(normalizeSearchInput('x', { scope, match: 'any', exclude: 'single' as unknown as string[] })).toMatchObject({ match: 'any', exclude: ['single'] })
+    const many = Array.from({ length: 500 }, (_, index) => `id${index}`)
+    expect(normalizeSearchInput('x', { scope, exclude: many }).exclude).toEqual(many.slice(0, SEARCH_LIMITS.excludeMax))
   })
 
   test('clamps page and page size, drops unknown facets and sorts', () => {

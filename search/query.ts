@@ -6,6 +6,7 @@ import {
   PROJECT_STATUSES,
   type FacetName,
   type SearchFilters,
+  type SearchMatch,
   type SearchOptions,
   type SearchScope,
   type SearchSort,
@@ -23,6 +24,7 @@ export const SEARCH_LIMITS = {
   pageMax: 50,
   valuesPerFilterMax: 10,
   filterValueMaxLength: 100,
+  excludeMax: 50,
 } as const
 
 export type NormalizedSearch = {
@@ -31,6 +33,9 @@ export type NormalizedSearch = {
   filters: SearchFilters
   facets: FacetName[]
   sort: SearchSort
+  match: SearchMatch
+  /** Entity ids, well-formed and at most SEARCH_LIMITS.excludeMax. */
+  exclude: string[]
   page: number
   pageSize: number
 }
@@ -56,6 +61,11 @@ export function normalizeQuery(query: unknown): string {
   if (typeof query !== 'string') return ''
   // Clean a bounded prefix only: a 10 kB string costs nothing.
   return truncate(cleanText(truncate(query, SEARCH_LIMITS.queryMaxLength * 4)), SEARCH_LIMITS.queryMaxLength).trim()
+}
+
+/** The words of a query with its search syntax (quotes, a leading minus) taken as plain text. */
+export function withoutSearchSyntax(query: string): string {
+  return query.replace(/"/g, ' ').replace(/(^|\s)-+/g, '$1').replace(/\s+/g, ' ').trim()
 }
 
 function isOneOf<T extends string>(values: readonly T[]) {
@@ -86,6 +96,14 @@ function dateValue(value: unknown): Date | undefined {
   if (!date || Number.isNaN(date.getTime())) return undefined
   // Beyond this range PostgreSQL and JavaScript disagree about dates; nobody searches there.
   return date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 2200 ? date : undefined
+}
+
+// Entity ids are cuids; anything else cannot name an entity, so it is dropped.
+const ENTITY_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+function entityIds(value: unknown): string[] {
+  const ids = asArray(value).filter((item): item is string => typeof item === 'string' && ENTITY_ID.test(item))
+  return [...new Set(ids)].slice(0, SEARCH_LIMITS.excludeMax)
 }
 
 function integer(value: unknown, fallback: number, min: number, max: number): number {
@@ -119,6 +137,8 @@ export function normalizeSearchInput(query: unknown, options: SearchOptions): No
     filters: normalizeFilters(options.filters),
     facets: [...new Set(asArray(options.facets).filter(isOneOf(FACET_NAMES)))],
     sort: options.sort === 'newest' ? 'newest' : 'relevance',
+    match: options.match === 'any' ? 'any' : 'all',
+    exclude: entityIds(options.exclude),
     page: integer(options.page, 1, 1, SEARCH_LIMITS.pageMax),
     pageSize: integer(options.pageSize, SEARCH_LIMITS.pageSizeDefault, 1, SEARCH_LIMITS.pageSizeMax),
   }

@@ -61,10 +61,17 @@ export type SearchFilters = {
   createdTo?: Date
 }
 
-export const FACET_NAMES = ['type', 'organisationType', 'county', 'tags', 'projectStatus', 'artifactKind', 'seekingPartners'] as const
+export const FACET_NAMES = ['type', 'organisationType', 'organisation', 'county', 'tags', 'projectStatus', 'artifactKind', 'seekingPartners'] as const
 export type FacetName = (typeof FACET_NAMES)[number]
 
 export type SearchSort = 'relevance' | 'newest'
+
+/**
+ * 'all' (searching): every word must match. 'any' (similar content): a document matches when
+ * it shares any significant word, ranked by how many and how rare the shared words are, title
+ * matches first. Stop words alone, or no query, match nothing in 'any'.
+ */
+export type SearchMatch = 'all' | 'any'
 
 export type SearchOptions = {
   scope: SearchScope
@@ -72,6 +79,10 @@ export type SearchOptions = {
   /** Which facet counts to compute (default: none). */
   facets?: readonly FacetName[]
   sort?: SearchSort
+  /** Default 'all'. */
+  match?: SearchMatch
+  /** Entity ids that are never returned or counted (e.g. the post being shown). */
+  exclude?: readonly string[]
   /** 1-based. */
   page?: number
   pageSize?: number

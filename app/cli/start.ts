@@ -60,6 +60,7 @@ async function main() {
   const maintenance = () => runMaintenance().catch((error: unknown) => console.error(`Maintenance failed: ${String(error)}`))
   void maintenance()
   setInterval(maintenance, 60 * 60 * 1000).unref()
+  const { startFileTextExtraction } = await import('#app/services/file-text.server.ts')
 
   let build = await importBuild()
   const app = express()
@@ -89,6 +90,7 @@ async function main() {
   )
 
   let searchIndexing: ReturnType<typeof startSearchIndexing> | undefined
+  let fileTexts: ReturnType<typeof startFileTextExtraction> | undefined
   const server = app.listen(env.PORT, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT
@@ -97,6 +99,8 @@ async function main() {
     // Search: the in-process outbox worker brings every content write into the index (polls
     // every 500 ms on an unref'd timer; failures are logged and retried, never thrown).
     searchIndexing ??= startSearchIndexing()
+    // Attachments' text for search, extracted in the background (uploads never wait for it).
+    fileTexts ??= startFileTextExtraction()
   })
 
   let stopping = false
@@ -106,6 +110,7 @@ async function main() {
     server.close()
     server.closeAllConnections()
     await searchIndexing?.stop()
+    await fileTexts?.stop()
     await database.close()
     process.exit(0)
   }

@@ -1,5 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react'
 import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import type { ReactNode } from 'react'
 import type { RichTextDocument } from '#app/editor/document.ts'
 import { ArtifactKindLabels, LicenceLabels, ProjectStatusLabels } from '#app/validation/content.ts'
 import { CheckboxField, Field, SelectField, TextareaField } from './forms.tsx'
@@ -67,11 +68,14 @@ export function ProjectFields({
   organisations,
   body,
   existingFiles,
+  afterTitle,
 }: {
   fields: Fields
   organisations: OrganisationOption[]
   body: RichTextDocument | null
   existingFiles: ExistingFile[]
+  /** Shown right below the name (the "Har någon redan gjort detta?" panel on the new-project page). */
+  afterTitle?: ReactNode
 }) {
   const title = field(fields, 'title')
   const status = field(fields, 'projectStatus')
@@ -85,6 +89,7 @@ export function ProjectFields({
   return (
     <>
       <Field label="Projektets namn" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
+      {afterTitle}
       <RichTextEditor id="project-body" name="body" label="Beskrivning" hint="Mål, bakgrund, vad ni har gjort och vad ni har lärt er." errors={field(fields, 'body').errors} defaultValue={initialBody(fields, body)} />
       <SelectField label="Status" options={options(ProjectStatusLabels, 'Välj status')} {...getSelectProps(status)} errors={status.errors} />
       <div className="field-row">

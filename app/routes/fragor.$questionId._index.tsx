@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields } from '#app/components/forms.tsx'
 import { TagLinks } from '#app/components/post-list.tsx'
 import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
+import { SimilarPostsAside } from '#app/components/similar-content-panel.tsx'
 import { getQuestion } from '#app/models/post.server.ts'
 import { canAcceptAnswer, canDeleteContent, canEditContent, canRestoreContent, canVoteOnAnswer } from '#app/policies/content.ts'
 import {
@@ -22,12 +23,14 @@ import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
+import { findSimilarContent } from '#app/utils/similar-content.server.ts'
 import { formatDateTime, formatRelativeDate } from '#app/utils/swedish.ts'
 import { QuestionPageActionSchema } from '#app/validation/content.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.question.title ?? 'Fråga'} – Samverka` }]
 
 const STATUS_TEXT = { hidden: 'Dold av en moderator', deleted: 'Borttagen' } as const
+const SIMILAR_QUESTIONS_MAX = 4
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
@@ -70,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canRestore: answer.status !== 'visible' && canRestoreContent(actor),
       canVote: question.status === 'visible' && canVoteOnAnswer(actor, answer),
     })),
+    similar: await findSimilarContent(actor, { title: question.title, tags: question.tags, types: ['question'], excludePostId: question.id, limit: SIMILAR_QUESTIONS_MAX }),
   }
 }
 
@@ -147,90 +151,93 @@ function StatusButton({ intent, answerId, label }: { intent: string; answerId?: 
 }
 
 export default function QuestionPage() {
-  const { question, answers, engagement } = useLoaderData<typeof loader>()
+  const { question, answers, engagement, similar } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const refusedAnswer = actionData && 'intent' in actionData && actionData.intent === 'answer' ? actionData.result : undefined
   const answerErrors = refusedAnswer?.error?.body
   const typedAnswer = refusedAnswer?.initialValue?.body
   const formErrors = actionData?.result.error?.['']
   return (
-    <article aria-labelledby="question-title" className="narrow-wide">
-      {question.statusText ? (
-        <p className="status-banner" role="status">
-          {question.statusText}. Bara moderatorer ser frågan.
+    <>
+      <article aria-labelledby="question-title" className="narrow-wide">
+        {question.statusText ? (
+          <p className="status-banner" role="status">
+            {question.statusText}. Bara moderatorer ser frågan.
+          </p>
+        ) : null}
+        <h1 id="question-title">{question.title}</h1>
+        <p className="meta">
+          Frågat av {question.author ? <Link to={`/medlemmar/${question.author.id}`}>{question.author.name}</Link> : 'Tidigare medlem'}
+          {question.organisation ? (
+            <>
+              {', '}
+              <Link to={`/organisationer/${question.organisation.slug}`}>{question.organisation.name}</Link>
+            </>
+          ) : null}{' '}
+          · <time title={question.createdExact}>{question.created}</time>
+          {question.edited ? ` · redigerad ${question.edited}` : ''}
         </p>
-      ) : null}
-      <h1 id="question-title">{question.title}</h1>
-      <p className="meta">
-        Frågat av {question.author ? <Link to={`/medlemmar/${question.author.id}`}>{question.author.name}</Link> : 'Tidigare medlem'}
-        {question.organisation ? (
-          <>
-            {', '}
-            <Link to={`/organisationer/${question.organisation.slug}`}>{question.organisation.name}</Link>
-          </>
-        ) : null}{' '}
-        · <time title={question.createdExact}>{question.created}</time>
-        {question.edited ? ` · redigerad ${question.edited}` : ''}
-      </p>
-      <TagLinks tags={question.tags} />
-      <div className="rich-text" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
-      <EngagementBar post={question} engagement={engagement} />
-      <FormErrors errors={formErrors} />
-      <div className="actions">
-        {question.canEdit ? <Link to={`/fragor/${question.id}/redigera`}>Redigera frågan</Link> : null}
-        {question.canDelete ? <StatusButton intent="delete-question" label="Ta bort frågan" /> : null}
-        {question.canRestore ? <StatusButton intent="restore-question" label="Återställ frågan" /> : null}
-      </div>
+        <TagLinks tags={question.tags} />
+        <div className="rich-text" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
+        <EngagementBar post={question} engagement={engagement} />
+        <FormErrors errors={formErrors} />
+        <div className="actions">
+          {question.canEdit ? <Link to={`/fragor/${question.id}/redigera`}>Redigera frågan</Link> : null}
+          {question.canDelete ? <StatusButton intent="delete-question" label="Ta bort frågan" /> : null}
+          {question.canRestore ? <StatusButton intent="restore-question" label="Återställ frågan" /> : null}
+        </div>
 
-      <section aria-labelledby="answers-heading">
-        <h2 id="answers-heading">{answers.length === 0 ? 'Inga svar ännu' : `${answers.length} svar`}</h2>
-        <ul className="card-list">
-          {answers.map((answer) => (
-            <li key={answer.id} id={`svar-${answer.id}`}>
-              <article className={`card${answer.accepted ? ' answer-accepted' : ''}`} aria-label={`Svar från ${answer.author?.name ?? 'tidigare medlem'}`}>
-                {answer.accepted ? <p className="badge badge-verified">Accepterat svar</p> : null}
-                {answer.status !== 'visible' ? <p className="status-banner">Borttaget svar. Bara moderatorer ser det.</p> : null}
-                <div className="rich-text" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
-                <p className="meta">
-                  {answer.author ? <Link to={`/medlemmar/${answer.author.id}`}>{answer.author.name}</Link> : 'Tidigare medlem'}
-                  {answer.author?.organisation ? `, ${answer.author.organisation.name}` : ''} · {answer.created}
-                  {answer.edited ? ` · redigerad ${answer.edited}` : ''}
-                </p>
-                <VoteButtons answerId={answer.id} myVote={answer.myVote} score={answer.score} canVote={answer.canVote} />
-                <div className="actions">
-                  {question.canAccept && answer.status === 'visible' ? (
-                    <Form method="post" className="inline-form">
-                      <MutationFields />
-                      <input type="hidden" name="answerId" value={answer.accepted ? '' : answer.id} />
-                      <button type="submit" name="intent" value="accept" className="secondary">
-                        {answer.accepted ? 'Ta bort markeringen som accepterat svar' : 'Markera som accepterat svar'}
-                      </button>
-                    </Form>
-                  ) : null}
-                  {answer.canEdit ? <Link to={`/svar/${answer.id}/redigera`}>Redigera svaret</Link> : null}
-                  {answer.canDelete ? <StatusButton intent="delete-answer" answerId={answer.id} label="Ta bort svaret" /> : null}
-                  {answer.canRestore ? <StatusButton intent="restore-answer" answerId={answer.id} label="Återställ svaret" /> : null}
-                </div>
-              </article>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      {question.canAnswer ? (
-        <section aria-labelledby="answer-heading">
-          <h2 id="answer-heading">Ditt svar</h2>
-          <Form method="post">
-            <MutationFields />
-            {/* A new key after each posted answer gives a fresh, empty editor. */}
-            <RichTextEditor key={answers.length} id="answer-body" name="body" label="Svar" errors={answerErrors ?? undefined} defaultValue={typeof typedAnswer === 'string' ? typedAnswer : null} />
-            <button type="submit" name="intent" value="answer">
-              Publicera svaret
-            </button>
-          </Form>
+        <section aria-labelledby="answers-heading">
+          <h2 id="answers-heading">{answers.length === 0 ? 'Inga svar ännu' : `${answers.length} svar`}</h2>
+          <ul className="card-list">
+            {answers.map((answer) => (
+              <li key={answer.id} id={`svar-${answer.id}`}>
+                <article className={`card${answer.accepted ? ' answer-accepted' : ''}`} aria-label={`Svar från ${answer.author?.name ?? 'tidigare medlem'}`}>
+                  {answer.accepted ? <p className="badge badge-verified">Accepterat svar</p> : null}
+                  {answer.status !== 'visible' ? <p className="status-banner">Borttaget svar. Bara moderatorer ser det.</p> : null}
+                  <div className="rich-text" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
+                  <p className="meta">
+                    {answer.author ? <Link to={`/medlemmar/${answer.author.id}`}>{answer.author.name}</Link> : 'Tidigare medlem'}
+                    {answer.author?.organisation ? `, ${answer.author.organisation.name}` : ''} · {answer.created}
+                    {answer.edited ? ` · redigerad ${answer.edited}` : ''}
+                  </p>
+                  <VoteButtons answerId={answer.id} myVote={answer.myVote} score={answer.score} canVote={answer.canVote} />
+                  <div className="actions">
+                    {question.canAccept && answer.status === 'visible' ? (
+                      <Form method="post" className="inline-form">
+                        <MutationFields />
+                        <input type="hidden" name="answerId" value={answer.accepted ? '' : answer.id} />
+                        <button type="submit" name="intent" value="accept" className="secondary">
+                          {answer.accepted ? 'Ta bort markeringen som accepterat svar' : 'Markera som accepterat svar'}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {answer.canEdit ? <Link to={`/svar/${answer.id}/redigera`}>Redigera svaret</Link> : null}
+                    {answer.canDelete ? <StatusButton intent="delete-answer" answerId={answer.id} label="Ta bort svaret" /> : null}
+                    {answer.canRestore ? <StatusButton intent="restore-answer" answerId={answer.id} label="Återställ svaret" /> : null}
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ul>
         </section>
-      ) : null}
-    </article>
+
+        {question.canAnswer ? (
+          <section aria-labelledby="answer-heading">
+            <h2 id="answer-heading">Ditt svar</h2>
+            <Form method="post">
+              <MutationFields />
+              {/* A new key after each posted answer gives a fresh, empty editor. */}
+              <RichTextEditor key={answers.length} id="answer-body" name="body" label="Svar" errors={answerErrors ?? undefined} defaultValue={typeof typedAnswer === 'string' ? typedAnswer : null} />
+              <button type="submit" name="intent" value="answer">
+                Publicera svaret
+              </button>
+            </Form>
+          </section>
+        ) : null}
+      </article>
+      <SimilarPostsAside heading="Liknande frågor" similar={similar} />
+    </>
   )
 }
 

@@ -6,6 +6,7 @@ import { Form, useActionData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, MutationFields } from '#app/components/forms.tsx'
 import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
+import { SimilarContentPanel } from '#app/components/similar-content-panel.tsx'
 import { askQuestion } from '#app/services/question.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
@@ -39,6 +40,7 @@ export default function AskQuestion() {
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />
         <Field label="Rubrik" hint="Sammanfatta frågan i en mening." {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
+        <SimilarContentPanel formId={form.id} />
         <RichTextEditor id="question-body" name="body" label="Beskrivning" errors={fields.body.errors} defaultValue={fields.body.initialValue ?? null} />
         <Field
           label="Taggar"

@@ -3,12 +3,16 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Comments, EngagementBar } from '#app/components/engagement.tsx'
 import { PostPage } from '#app/components/post-page.tsx'
+import { SimilarPostsAside } from '#app/components/similar-content-panel.tsx'
 import { getPost } from '#app/models/post.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
 import { handlePostPageAction, presentEngagement, presentPostPage } from '#app/utils/post-page.server.ts'
+import { findSimilarContent } from '#app/utils/similar-content.server.ts'
 import { formatDate } from '#app/utils/swedish.ts'
 import { ProjectStatusLabels } from '#app/validation/content.ts'
+
+const SIMILAR_PROJECTS_MAX = 4
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.post.title ?? 'Projekt'} – Samverka` }]
 
@@ -29,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       participants: post.participants,
       links: post.links,
     },
+    similar: await findSimilarContent(actor, { title: post.title, tags: post.tags, types: ['project'], excludePostId: post.id, limit: SIMILAR_PROJECTS_MAX }),
   }
 }
 
@@ -38,83 +43,86 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { post, project, engagement } = useLoaderData<typeof loader>()
+  const { post, project, engagement, similar } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
-    <PostPage
-      post={post}
-      editPath={`/projekt/${post.id}/redigera`}
-      facts={
-        <>
-          {project.status ? (
-            <>
-              <dt>Status</dt>
-              <dd>
-                {project.status}
-                {project.seekingPartners ? (
-                  <>
-                    {' '}
-                    <span className="badge badge-verified">Söker samarbetspartner</span>
-                  </>
-                ) : null}
-              </dd>
-            </>
-          ) : null}
-          {project.startDate || project.endDate ? (
-            <>
-              <dt>Tid</dt>
-              <dd>
-                {project.startDate ?? '?'} – {project.endDate ?? 'tills vidare'}
-              </dd>
-            </>
-          ) : null}
-          {project.participants.length > 0 ? (
-            <>
-              <dt>Deltagande organisationer</dt>
-              <dd>
-                {project.participants.map((organisation, index) => (
-                  <span key={organisation.id}>
-                    {index > 0 ? ', ' : ''}
-                    <Link to={`/organisationer/${organisation.slug}`}>{organisation.name}</Link>
-                  </span>
-                ))}
-              </dd>
-            </>
-          ) : null}
-          {project.contactName ? (
-            <>
-              <dt>Kontaktperson</dt>
-              <dd>
-                {project.contactName}
-                {project.contactEmail ? (
-                  <>
-                    {', '}
-                    <a href={`mailto:${project.contactEmail}`}>{project.contactEmail}</a>
-                  </>
-                ) : null}
-              </dd>
-            </>
-          ) : null}
-        </>
-      }
-    >
-      {project.links.length > 0 ? (
-        <section aria-labelledby="links-heading">
-          <h2 id="links-heading">Länkar</h2>
-          <ul>
-            {project.links.map((link) => (
-              <li key={link.url}>
-                <a href={link.url} rel="noopener noreferrer nofollow ugc">
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <EngagementBar post={post} engagement={engagement} />
-      <Comments comments={engagement.comments} errors={actionData?.result.error?.comment ?? undefined} />
-    </PostPage>
+    <>
+      <PostPage
+        post={post}
+        editPath={`/projekt/${post.id}/redigera`}
+        facts={
+          <>
+            {project.status ? (
+              <>
+                <dt>Status</dt>
+                <dd>
+                  {project.status}
+                  {project.seekingPartners ? (
+                    <>
+                      {' '}
+                      <span className="badge badge-verified">Söker samarbetspartner</span>
+                    </>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+            {project.startDate || project.endDate ? (
+              <>
+                <dt>Tid</dt>
+                <dd>
+                  {project.startDate ?? '?'} – {project.endDate ?? 'tills vidare'}
+                </dd>
+              </>
+            ) : null}
+            {project.participants.length > 0 ? (
+              <>
+                <dt>Deltagande organisationer</dt>
+                <dd>
+                  {project.participants.map((organisation, index) => (
+                    <span key={organisation.id}>
+                      {index > 0 ? ', ' : ''}
+                      <Link to={`/organisationer/${organisation.slug}`}>{organisation.name}</Link>
+                    </span>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+            {project.contactName ? (
+              <>
+                <dt>Kontaktperson</dt>
+                <dd>
+                  {project.contactName}
+                  {project.contactEmail ? (
+                    <>
+                      {', '}
+                      <a href={`mailto:${project.contactEmail}`}>{project.contactEmail}</a>
+                    </>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+          </>
+        }
+      >
+        {project.links.length > 0 ? (
+          <section aria-labelledby="links-heading">
+            <h2 id="links-heading">Länkar</h2>
+            <ul>
+              {project.links.map((link) => (
+                <li key={link.url}>
+                  <a href={link.url} rel="noopener noreferrer nofollow ugc">
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <EngagementBar post={post} engagement={engagement} />
+        <Comments comments={engagement.comments} errors={actionData?.result.error?.comment ?? undefined} />
+      </PostPage>
+      <SimilarPostsAside heading="Liknande projekt" similar={similar} />
+    </>
   )
 }
 

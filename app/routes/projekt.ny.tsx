@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields } from '#app/components/forms.tsx'
 import { ProjectFields } from '#app/components/post-forms.tsx'
+import { SimilarContentPanel } from '#app/components/similar-content-panel.tsx'
 import { listOrganisationOptions } from '#app/models/organisation.server.ts'
 import { createProject } from '#app/services/post.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
@@ -41,7 +42,7 @@ export default function NewProject() {
       <p>Berätta om ett projekt så att andra kan hitta det, lära av det eller haka på.</p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <MutationFields />
-        <ProjectFields fields={fields} organisations={organisations} body={null} existingFiles={[]} />
+        <ProjectFields fields={fields} organisations={organisations} body={null} existingFiles={[]} afterTitle={<SimilarContentPanel formId={form.id} />} />
         <FormErrors errors={form.errors} />
         <button type="submit">Publicera projektet</button>
       </Form>

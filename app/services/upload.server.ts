@@ -282,7 +282,11 @@ export const savedFileSelect = {
   size: true,
 } satisfies Prisma.FileObjectSelect
 
-/** Creates the FileObject rows inside the caller's transaction, in the uploads' order. */
+/**
+ * Creates the FileObject rows inside the caller's transaction, in the uploads' order. Their
+ * text is extracted for search later, in the background (file-text.server.ts): a row starts
+ * `pending`, and nothing here waits for the extraction or can fail because of it.
+ */
 export async function saveFileObjects(
   tx: Prisma.TransactionClient,
   uploads: readonly StoredUpload[],

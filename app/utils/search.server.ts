@@ -2,7 +2,9 @@ import { visibleContentWhere } from '#app/policies/content.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import {
   createSearchEngine,
+  DOCUMENT_TEXT_MAX,
   drainOutbox,
+  FACET_NAMES,
   normalizeFilters,
   normalizeQuery,
   reindexEverything,
@@ -17,7 +19,7 @@ import {
   type SearchSort,
 } from '#search/index.ts'
 import { getDatabase } from './database.server.ts'
-import { TYPE_OF_PARAM } from './search-url.ts'
+import { TYPE_OF_PARAM, type SearchCriteria, type SearchNotice } from './search-url.ts'
 
 /**
  * The app's only door to search/: one engine per process (Meilisearch when MEILI_HOST is
@@ -46,26 +48,52 @@ export function searchScopeFor(_viewer: ActorLike): SearchScope {
   return { status: visibleContentWhere.status }
 }
 
-export type SearchInput = { query: string; filters: SearchFilters; sort: SearchSort; page: number }
+export type SearchInput = { query: string; filters: SearchFilters; sort: SearchSort; page: number; notices: SearchNotice[] }
+
+/** The most text a search document holds; an attachment's extracted text is cut to it too. */
+export const SEARCH_TEXT_MAX = DOCUMENT_TEXT_MAX
 
 /** Pages beyond this are not served (search is for finding, not for walking everything). */
 export const SEARCH_PAGE_MAX = SEARCH_LIMITS.pageMax
 
-/** The facets the search page shows. */
-export const SEARCH_PAGE_FACETS = ['type', 'organisationType', 'tags'] as const satisfies readonly FacetName[]
+/** The facets the search page shows: every one. */
+export const SEARCH_PAGE_FACETS = FACET_NAMES
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A YYYY-MM-DD that exists (not 2026-02-30), as the start or end of that day in UTC. */
+function parseDay(value: string, endOfDay: boolean): Date | null {
+  if (!DAY.test(value)) return null
+  const date = new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? date : null
+}
 
 /**
- * The search page's URL: q, typ (fraga|projekt|material), orgtyp, tagg, lan, organisation,
- * projektstatus, slag, partner=ja, fran/till (YYYY-MM-DD), sortera=nyast, sida. Repeated
- * parameters are alternatives. Unknown values are dropped; nothing here throws.
+ * The search page's URL (see search-url.ts). Unknown filter values are dropped silently;
+ * what the searcher should know about (a cut query, a date that does not exist, a reversed
+ * range) becomes a notice. Nothing here throws.
  */
 export function parseSearchParams(params: URLSearchParams): SearchInput {
-  const day = (value: string | null, endOfDay: boolean) =>
-    value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : undefined
+  const notices: SearchNotice[] = []
+  const rawQuery = params.get('q') ?? ''
+  const query = normalizeQuery(rawQuery)
+  if (rawQuery.trim().length > SEARCH_LIMITS.queryMaxLength) notices.push({ kind: 'query-truncated' })
+  const day = (name: string, endOfDay: boolean) => {
+    const value = (params.get(name) ?? '').trim()
+    if (!value) return undefined
+    const date = parseDay(value, endOfDay)
+    if (!date) notices.push({ kind: 'invalid-date', value: value.slice(0, 20) })
+    return date ?? undefined
+  }
+  let createdFrom = day('fran', false)
+  let createdTo = day('till', true)
+  if (createdFrom && createdTo && createdFrom > createdTo) {
+    notices.push({ kind: 'dates-reversed' })
+    createdFrom = createdTo = undefined
+  }
   const page = Number(params.get('sida') ?? '1')
   return {
-    query: normalizeQuery(params.get('q') ?? ''),
+    query,
     filters: normalizeFilters({
       type: params.getAll('typ').map((value) => TYPE_OF_PARAM[value]),
       organisationType: params.getAll('orgtyp'),
@@ -75,11 +103,31 @@ export function parseSearchParams(params: URLSearchParams): SearchInput {
       projectStatus: params.getAll('projektstatus'),
       artifactKind: params.getAll('slag'),
       seekingPartners: params.get('partner') === 'ja',
-      createdFrom: day(params.get('fran'), false),
-      createdTo: day(params.get('till'), true),
+      createdFrom,
+      createdTo,
     }),
     sort: params.get('sortera') === 'nyast' ? 'newest' : 'relevance',
     page: Number.isInteger(page) && page > 0 ? page : 1,
+    notices,
+  }
+}
+
+/** The parsed search in the URL's terms: what the form, the chips and the links start from. */
+export function searchCriteriaOf(input: SearchInput): SearchCriteria {
+  const { filters } = input
+  return {
+    query: input.query,
+    sort: input.sort,
+    type: filters.type ?? [],
+    organisationType: filters.organisationType ?? [],
+    county: filters.county ?? [],
+    organisation: filters.organisation ?? [],
+    tags: filters.tags ?? [],
+    projectStatus: filters.projectStatus ?? [],
+    artifactKind: filters.artifactKind ?? [],
+    seekingPartners: filters.seekingPartners === true,
+    from: filters.createdFrom?.toISOString().slice(0, 10) ?? '',
+    to: filters.createdTo?.toISOString().slice(0, 10) ?? '',
   }
 }
 

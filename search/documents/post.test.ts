@@ -15,6 +15,7 @@ const row = (overrides: Partial<PostDocumentRow> = {}): PostDocumentRow => ({
   organisation: { name: 'Malmö stad', slug: 'malmo-stad', type: 'kommun', county: 'Skåne län' },
   tags: [{ tag: { name: 'e-arkiv' } }, { tag: { name: 'arkivering' } }, { tag: { name: 'e-arkiv' } }],
   answers: [{ bodyText: 'Vi använder Platina.' }, { bodyText: '   ' }, { bodyText: 'Och en\nandra rad.' }],
+  files: [],
   ...overrides,
 })
 
@@ -44,6 +45,16 @@ test('maps a project without an organisation', () => {
   const doc = toPostDocument(row({ type: 'project', projectStatus: 'ongoing', seekingPartners: true, organisation: null, answers: [], tags: [] }))
   expect(doc).toMatchObject({ type: 'project', projectStatus: 'ongoing', seekingPartners: true, organisationName: null, organisationType: null, county: null, tags: [] })
   expect(doc.text).toBe('Vi funderar på e-arkiv.')
+})
+
+test("an artifact's attached files' text comes after the body, within the same text limit", () => {
+  const files = [{ extractedText: 'Kravspecifikation\nför e-arkiv' }, { extractedText: null }, { extractedText: 'Bilaga om gallring' }]
+  const doc = toPostDocument(row({ type: 'artifact', artifactKind: 'template', answers: [], files }))
+  expect(doc.text).toBe('Vi funderar på e-arkiv. Kravspecifikation för e-arkiv Bilaga om gallring')
+
+  const long = toPostDocument(row({ answers: [{ bodyText: 'Svar.' }], files: [{ extractedText: 'ord '.repeat(DOCUMENT_TEXT_MAX) }] }))
+  expect(long.text).toHaveLength(DOCUMENT_TEXT_MAX)
+  expect(long.text.startsWith('Vi funderar på e-arkiv. Svar. ord ord')).toBe(true)
 })
 
 test('strips control characters and highlight markers, and bounds the text', () => {

@@ -27,6 +27,8 @@ export const postDocumentSelect = {
   tags: { select: { tag: { select: { name: true } } } },
   // A question is found by its answers too, but only by those everyone can see.
   answers: { where: visibleContentWhere, select: { bodyText: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  // Attached files are found by their text (extracted in the background by the app).
+  files: { where: { textStatus: 'done' }, select: { extractedText: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.PostSelect
 
 export type PostDocumentRow = Prisma.PostGetPayload<{ select: typeof postDocumentSelect }>
@@ -38,7 +40,10 @@ export function postDocumentId(postId: string): string {
 const indexable = (text: string, max: number) => truncate(cleanText(stripMarkers(text)), max)
 
 export function toPostDocument(row: PostDocumentRow): SearchDocument {
-  const text = [row.bodyText, ...row.answers.map((answer) => answer.bodyText)].filter((part) => part.trim().length > 0).join('\n\n')
+  // The body first, then the answers, then the attachments: what gets cut at the limit is the attachments' tail.
+  const text = [row.bodyText, ...row.answers.map((answer) => answer.bodyText), ...row.files.map((file) => file.extractedText ?? '')]
+    .filter((part) => part.trim().length > 0)
+    .join('\n\n')
   return {
     id: postDocumentId(row.id),
     entityType: 'post',

@@ -58,7 +58,9 @@ export function createMeilisearchEngine({ host, apiKey, indexUid, prisma }: Opti
     async search(query, options) {
       const search = normalizeSearchInput(query, options)
       const excluded = await pendingInvisibleIds(search.scope.status)
-      const { results } = await client.multiSearch({ queries: buildMeiliSearches(search, indexUid, excluded) })
+      const queries = buildMeiliSearches(search, indexUid, excluded)
+      if (queries.length === 0) return fromMeiliResults(search, [])
+      const { results } = await client.multiSearch({ queries })
       return fromMeiliResults(search, results as SearchResponse[])
     },
 

@@ -125,6 +125,28 @@ describe('queries', () => {
     expect(buildMeiliSearches(normalized('', {}), 'posts')[0]?.sort).toEqual(['createdAt:desc'])
     expect(buildMeiliSearches(normalized('x', { sort: 'newest' }), 'posts')[0]?.sort).toEqual(['createdAt:desc'])
   })
+
+  test('every word must match by default; any word uses the frequency strategy, with search syntax as plain words', () => {
+    const [all] = buildMeiliSearches(normalized('kommunerna "öppna data"'), 'posts')
+    expect(all).toMatchObject({ q: 'kommun "öppna data"', matchingStrategy: 'all' })
+    const [main, typeCounts] = buildMeiliSearches(normalized('Kommunerna "öppna data" -arkivet', { match: 'any', filters: { type: ['question'] }, facets: ['type'] }), 'posts')
+    expect(main).toMatchObject({ q: 'kommun öppn dat arkivet', matchingStrategy: 'frequency' })
+    expect(main?.sort).toBeUndefined()
+    expect(typeCounts).toMatchObject({ q: 'kommun öppn dat arkivet', matchingStrategy: 'frequency', hitsPerPage: 0 })
+  })
+
+  test('any word without a significant one (stop words, nothing) sends no request', () => {
+    expect(buildMeiliSearches(normalized('och det att i en', { match: 'any' }), 'posts')).toEqual([])
+    expect(buildMeiliSearches(normalized('', { match: 'any' }), 'posts')).toEqual([])
+    expect(buildMeiliSearches(normalized('och det att i en'), 'posts')).toHaveLength(1)
+  })
+
+  test('excluded entity ids join the pending invisible ones as document ids, in every request; malformed ones are dropped', () => {
+    const search = normalized('x', { exclude: ['abc123', 'x"] OR id IN ["y'], filters: { type: ['question'] }, facets: ['type'] })
+    const [main, typeCounts] = buildMeiliSearches(search, 'posts', ['post:pending1'])
+    expect(main?.filter).toEqual(['status = "visible"', 'id NOT IN ["post-pending1", "post-abc123"]', ['type = "question"']])
+    expect(typeCounts?.filter).toEqual(['status = "visible"', 'id NOT IN ["post-pending1", "post-abc123"]'])
+  })
 })
 
 describe('responses', () => {
@@ -166,6 +188,18 @@ describe('responses', () => {
         },
       ],
     })
+  })
+
+  test('the organisation facet is asked for and read back as the organisationSlug attribute', () => {
+    const search = normalized('kommun', { filters: { organisation: ['malmo-stad'] }, facets: ['organisation', 'county'] })
+    const [main, organisationCounts] = buildMeiliSearches(search, 'posts')
+    expect(main).toMatchObject({ filter: ['status = "visible"', ['organisationSlug = "malmo-stad"']], facets: ['county'] })
+    expect(organisationCounts).toMatchObject({ filter: ['status = "visible"'], facets: ['organisationSlug'], hitsPerPage: 0 })
+    const result = fromMeiliResults(search, [
+      response({ facetDistribution: { county: { 'Skåne län': 1 } } }),
+      response({ facetDistribution: { organisationSlug: { 'malmo-stad': 1, 'umea-kommun': 2 } } }),
+    ])
+    expect(result.facets).toEqual({ county: { 'Skåne län': 1 }, organisation: { 'malmo-stad': 1, 'umea-kommun': 2 } })
   })
 
   test('missing responses give an empty result, not an error', () => {

@@ -1,7 +1,8 @@
 import type { FacetDistribution, Filter, MultiSearchQuery, SearchResponse, Settings } from 'meilisearch'
 import { MARK_END, MARK_START, toSafeHtml } from '../highlight.ts'
-import { SEARCH_LIMITS, withoutFilter, type NormalizedSearch } from '../query.ts'
-import { SETTINGS_VERSION, stopWords, synonymMap } from '../settings/index.ts'
+import { postDocumentId } from '../documents/post.ts'
+import { SEARCH_LIMITS, withoutFilter, withoutSearchSyntax, type NormalizedSearch } from '../query.ts'
+import { hasSignificantWord, SETTINGS_VERSION, stopWords, synonymMap } from '../settings/index.ts'
 import { stemSwedish, stemWords } from '../settings/swedish-stemmer.ts'
 import {
   FACET_NAMES,
@@ -118,24 +119,48 @@ export function meiliFilter(scope: SearchScope, filters: SearchFilters, excludeI
 
 const RETRIEVED = ['id', 'entityId', 'type', 'title', 'text', 'tags', 'organisationName', 'organisationSlug', 'organisationType', 'createdAt', 'activityAt']
 
+/** The index attribute behind each facet (the organisation facet counts slugs). */
+const FACET_ATTRIBUTE: Record<FacetName, string> = {
+  type: 'type',
+  organisationType: 'organisationType',
+  organisation: 'organisationSlug',
+  county: 'county',
+  tags: 'tags',
+  projectStatus: 'projectStatus',
+  artifactKind: 'artifactKind',
+  seekingPartners: 'seekingPartners',
+}
+
 function hasFilter(filters: SearchFilters, facet: FacetName): boolean {
   const value = filters[facet]
   return Array.isArray(value) ? value.length > 0 : value !== undefined
 }
 
 /**
+ * 'all': every word must match. 'any': Meilisearch's 'frequency' strategy, which drops the
+ * most frequent words (and those found nowhere) first, so the documents sharing the rarer
+ * words come first; search syntax is plain text there (a phrase or "-word" would be required).
+ */
+const MATCHING_STRATEGY = { all: 'all', any: 'frequency' } as const
+
+/**
  * The requests for one search: the hits (with the counts of facets nobody filtered on),
  * then one count-only request per filtered facet without its own filter, so its other
- * values keep their counts (as the PostgreSQL engine counts them).
+ * values keep their counts (as the PostgreSQL engine counts them). `excludeIds` are document
+ * ids (posts that just became invisible); the search's own `exclude` holds entity ids.
+ * An 'any' search without a significant word needs no request: it matches nothing.
  */
 export function buildMeiliSearches(search: NormalizedSearch, indexUid: string, excludeIds: readonly string[] = []): MultiSearchQuery[] {
-  const q = meiliQueryText(search.query)
+  if (search.match === 'any' && !hasSignificantWord(search.query)) return []
+  const q = meiliQueryText(search.match === 'any' ? withoutSearchSyntax(search.query) : search.query)
   const sort = search.sort === 'newest' || !search.query ? ['createdAt:desc'] : undefined
+  const excluded = [...excludeIds, ...search.exclude.map(postDocumentId)]
+  const matchingStrategy = MATCHING_STRATEGY[search.match]
   const main: MultiSearchQuery = {
     indexUid,
     q,
-    filter: meiliFilter(search.scope, search.filters, excludeIds),
-    facets: search.facets.filter((facet) => !hasFilter(search.filters, facet)),
+    filter: meiliFilter(search.scope, search.filters, excluded),
+    facets: search.facets.filter((facet) => !hasFilter(search.filters, facet)).map((facet) => FACET_ATTRIBUTE[facet]),
     page: search.page,
     hitsPerPage: search.pageSize,
     ...(sort ? { sort } : {}),
@@ -146,7 +171,7 @@ export function buildMeiliSearches(search: NormalizedSearch, indexUid: string, e
     cropMarker: '…',
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
-    matchingStrategy: 'all',
+    matchingStrategy,
   }
   const facetCounts = search.facets
     .filter((facet) => hasFilter(search.filters, facet))
@@ -154,11 +179,11 @@ export function buildMeiliSearches(search: NormalizedSearch, indexUid: string, e
       (facet): MultiSearchQuery => ({
         indexUid,
         q,
-        filter: meiliFilter(search.scope, withoutFilter(search.filters, facet), excludeIds),
-        facets: [facet],
+        filter: meiliFilter(search.scope, withoutFilter(search.filters, facet), excluded),
+        facets: [FACET_ATTRIBUTE[facet]],
         page: 1,
         hitsPerPage: 0,
-        matchingStrategy: 'all',
+        matchingStrategy,
       }),
     )
   return [main, ...facetCounts]
@@ -193,7 +218,7 @@ function toHit(raw: Record<string, unknown>): SearchHit | null {
 function facetCounts(distribution: FacetDistribution | undefined, facets: readonly FacetName[], into: FacetCounts) {
   for (const facet of facets) {
     if (!(FACET_NAMES as readonly string[]).includes(facet)) continue
-    into[facet] = { ...(distribution?.[facet] ?? {}) }
+    into[facet] = { ...(distribution?.[FACET_ATTRIBUTE[facet]] ?? {}) }
   }
 }
 

@@ -22,6 +22,13 @@ export const synonyms = synonymsSchema.parse(synonymsJson)
 /** Swedish stop words (the same list as PostgreSQL's `swedish` configuration). */
 export const stopWords: readonly string[] = z.array(term).parse(stopWordsJson)
 
+const stopWordSet = new Set(stopWords)
+
+/** Whether the text has a word that is not a stop word: without one, 'any' matching finds nothing. */
+export function hasSignificantWord(text: string): boolean {
+  return (text.toLocaleLowerCase('sv').match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => !stopWordSet.has(word))
+}
+
 /** Every term with the terms it also finds: equivalents both ways, one-way entries forward. */
 export function synonymMap(): Map<string, string[]> {
   const map = new Map<string, Set<string>>()

@@ -1,0 +1,64 @@
+import { postPath } from '#app/components/post-list.tsx'
+import type { ActorLike } from '#app/policies/member.ts'
+import type { PostType } from '#search/index.ts'
+import { getSearchEngine, searchScopeFor } from './search.server.ts'
+import { isComparableTitle, SIMILAR_LIMITS, type SimilarContent, type SimilarOrganisation, type SimilarPost } from './similar-content.ts'
+
+/**
+ * "Har någon redan gjort detta?" and "Liknande projekt": visible posts that share words with
+ * a title and its tags (search's 'any' matching: more and rarer shared words first, title
+ * matches above the rest), and the organisations behind them.
+ */
+export type SimilarContentInput = {
+  title: string
+  tags?: readonly string[]
+  types?: readonly PostType[]
+  /** The post the similar ones are for (never suggested to itself). */
+  excludePostId?: string
+  limit?: number
+}
+
+const NOTHING: SimilarContent = { posts: [], organisations: [] }
+
+/** Distinct organisations of the posts, most posts first, then by name (Swedish order). */
+function organisationsOf(posts: SimilarPost[]): SimilarOrganisation[] {
+  const byKey = new Map<string, SimilarOrganisation>()
+  for (const { organisation } of posts) {
+    if (!organisation) continue
+    const key = organisation.slug ?? `name:${organisation.name}`
+    const seen = byKey.get(key)
+    if (seen) seen.count += 1
+    else byKey.set(key, { name: organisation.name, slug: organisation.slug, count: 1 })
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'sv'))
+}
+
+/**
+ * Up to `limit` (at most 5) posts the viewer may see that resemble the title and tags. A title
+ * with fewer than three letters or digits gives nothing without asking the engine. Never
+ * throws: a failing engine is logged, and nothing is suggested.
+ */
+export async function findSimilarContent(viewer: ActorLike, input: SimilarContentInput): Promise<SimilarContent> {
+  if (!isComparableTitle(input.title)) return NOTHING
+  const query = [input.title, ...(input.tags ?? [])].join(' ')
+  try {
+    const result = await getSearchEngine().search(query, {
+      scope: searchScopeFor(viewer),
+      match: 'any',
+      filters: { type: input.types?.length ? [...input.types] : undefined },
+      exclude: input.excludePostId ? [input.excludePostId] : [],
+      pageSize: Math.min(input.limit ?? SIMILAR_LIMITS.postsMax, SIMILAR_LIMITS.postsMax),
+    })
+    const posts = result.hits.map((hit) => ({
+      id: hit.entityId,
+      type: hit.type,
+      path: postPath({ id: hit.entityId, type: hit.type }),
+      titleHtml: hit.title,
+      organisation: hit.organisation ? { name: hit.organisation.name, slug: hit.organisation.slug } : null,
+    }))
+    return { posts, organisations: organisationsOf(posts) }
+  } catch (error) {
+    console.error(`Similar content failed: ${error instanceof Error ? error.message : String(error)}`)
+    return NOTHING
+  }
+}
