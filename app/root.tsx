@@ -10,6 +10,7 @@ import { getUser } from './utils/auth.server.ts'
 import { getCsrfToken } from './utils/csrf.server.ts'
 import { getPublicEnv } from './utils/env.server.ts'
 import { useNonce } from './utils/nonce-provider.ts'
+import { useUnreadCountInTitle } from './utils/unread-title.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
@@ -74,6 +75,7 @@ function Document({ children }: { children: ReactNode }) {
 function Header() {
   const user = useOptionalUser()
   const unreadNotifications = useRouteLoaderData<typeof loader>('root')?.unreadNotifications ?? 0
+  useUnreadCountInTitle(unreadNotifications)
   const active = user?.status === 'active'
   // On the search page the header field shows the current query.
   const location = useLocation()

@@ -37,6 +37,23 @@ export function TagLinks({ tags }: { tags: string[] }) {
   )
 }
 
+type BylineData = { author: { id: string; name: string } | null; organisation: { name: string; slug: string } | null }
+
+/** "Anna Svensson, Malmö kommun": the author and the organisation, each linked. */
+export function Byline({ author, organisation }: BylineData) {
+  return (
+    <>
+      {author ? <Link to={`/medlemmar/${author.id}`}>{author.name}</Link> : 'Tidigare medlem'}
+      {organisation ? (
+        <>
+          {', '}
+          <Link to={`/organisationer/${organisation.slug}`}>{organisation.name}</Link>
+        </>
+      ) : null}
+    </>
+  )
+}
+
 export function PostList({ posts, emptyText }: { posts: PostListItem[]; emptyText: string }) {
   if (posts.length === 0) return <p>{emptyText}</p>
   return (
@@ -59,13 +76,7 @@ export function PostList({ posts, emptyText }: { posts: PostListItem[]; emptyTex
             </h3>
             {post.snippet ? <p>{post.snippet}</p> : null}
             <p className="meta">
-              {post.author ? <Link to={`/medlemmar/${post.author.id}`}>{post.author.name}</Link> : 'Tidigare medlem'}
-              {post.organisation ? (
-                <>
-                  {', '}
-                  <Link to={`/organisationer/${post.organisation.slug}`}>{post.organisation.name}</Link>
-                </>
-              ) : null}
+              <Byline author={post.author} organisation={post.organisation} />
               {' · '}
               {post.when}
             </p>

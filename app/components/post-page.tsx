@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { MutationFields } from './forms.tsx'
-import { TagLinks } from './post-list.tsx'
+import { Byline, TagLinks } from './post-list.tsx'
 
 /** The frame of a project or artifact page: status banner, title, byline, tags, body, files, actions. */
 export type PostPageData = {
@@ -36,13 +36,7 @@ export function PostPage({ post, editPath, facts, children }: { post: PostPageDa
       ) : null}
       <h1 id="post-title">{post.title}</h1>
       <p className="meta">
-        {post.author ? <Link to={`/medlemmar/${post.author.id}`}>{post.author.name}</Link> : 'Tidigare medlem'}
-        {post.organisation ? (
-          <>
-            {', '}
-            <Link to={`/organisationer/${post.organisation.slug}`}>{post.organisation.name}</Link>
-          </>
-        ) : null}
+        <Byline author={post.author} organisation={post.organisation} />
         {' · '}
         {post.created}
         {post.edited ? ` · redigerad ${post.edited}` : ''}

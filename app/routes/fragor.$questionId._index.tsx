@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields } from '#app/components/forms.tsx'
-import { TagLinks } from '#app/components/post-list.tsx'
+import { Byline, TagLinks } from '#app/components/post-list.tsx'
 import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
 import { SimilarPostsAside } from '#app/components/similar-content-panel.tsx'
 import { getQuestion } from '#app/models/post.server.ts'
@@ -167,13 +167,7 @@ export default function QuestionPage() {
         ) : null}
         <h1 id="question-title">{question.title}</h1>
         <p className="meta">
-          Frågat av {question.author ? <Link to={`/medlemmar/${question.author.id}`}>{question.author.name}</Link> : 'Tidigare medlem'}
-          {question.organisation ? (
-            <>
-              {', '}
-              <Link to={`/organisationer/${question.organisation.slug}`}>{question.organisation.name}</Link>
-            </>
-          ) : null}{' '}
+          Frågat av <Byline author={question.author} organisation={question.organisation} />{' '}
           · <time title={question.createdExact}>{question.created}</time>
           {question.edited ? ` · redigerad ${question.edited}` : ''}
         </p>

@@ -25,6 +25,7 @@ test('the asker sees an answer in the header and on the Notiser page, and marks 
   await page.goto('/')
   const bell = header.getByRole('link', { name: /^Notiser\s*, 1 oläst$/ })
   await expect(bell).toBeVisible()
+  await expect(page).toHaveTitle('(1) Start – Samverka')
   await expectNoA11yViolations(page)
   await bell.click()
   await expect(page.getByRole('heading', { name: 'Notiser', level: 1 })).toBeVisible()
@@ -36,6 +37,7 @@ test('the asker sees an answer in the header and on the Notiser page, and marks 
   await page.getByRole('button', { name: 'Markera alla som lästa' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Du har inga olästa notiser.' })).toBeVisible()
   await expect(header.getByRole('link', { name: 'Notiser', exact: true })).toBeVisible()
+  await expect(page).toHaveTitle('Notiser – Samverka')
   await expectNoA11yViolations(page)
 
   await notification.click()
