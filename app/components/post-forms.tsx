@@ -121,11 +121,14 @@ export function ArtifactFields({
   organisations,
   body,
   existingFiles,
+  afterTitle,
 }: {
   fields: Fields
   organisations: OrganisationOption[]
   body: RichTextDocument | null
   existingFiles: ExistingFile[]
+  /** Shown right below the title (the "Har någon redan gjort detta?" panel when sharing new material). */
+  afterTitle?: ReactNode
 }) {
   const title = field(fields, 'title')
   const kind = field(fields, 'artifactKind')
@@ -135,6 +138,7 @@ export function ArtifactFields({
   return (
     <>
       <Field label="Rubrik" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
+      {afterTitle}
       <RichTextEditor id="artifact-body" name="body" label="Beskrivning" hint="Vad är det, vem har tagit fram det och hur kan andra använda det?" errors={field(fields, 'body').errors} defaultValue={initialBody(fields, body)} />
       <SelectField label="Typ av material" options={options(ArtifactKindLabels, 'Välj typ')} {...getSelectProps(kind)} errors={kind.errors} />
       <SelectField label="Licens" options={options(LicenceLabels, 'Välj licens')} {...getSelectProps(licence)} errors={licence.errors} />

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields } from '#app/components/forms.tsx'
 import { ArtifactFields } from '#app/components/post-forms.tsx'
+import { SimilarContentPanel } from '#app/components/similar-content-panel.tsx'
 import { listOrganisationOptions } from '#app/models/organisation.server.ts'
 import { createArtifact } from '#app/services/post.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
@@ -40,7 +41,7 @@ export default function NewArtifact() {
       <p>Dela en mall, ett upphandlingsunderlag, kod, data eller en guide som andra kan återanvända.</p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <MutationFields />
-        <ArtifactFields fields={fields} organisations={organisations} body={null} existingFiles={[]} />
+        <ArtifactFields fields={fields} organisations={organisations} body={null} existingFiles={[]} afterTitle={<SimilarContentPanel formId={form.id} />} />
         <FormErrors errors={form.errors} />
         <button type="submit">Publicera materialet</button>
       </Form>
