@@ -67,13 +67,13 @@ describe('following', () => {
     const hidden = await ask(asker, 'Snart borttagen fråga', [])
     await setPostStatus(moderator, hidden.id, 'deleted', 'Dubblett')
     const unverified = await insertOrganisation(prisma, { name: 'Overifierade förbundet', verified: false })
-    const refusals = [
-      follow(follower, { type: 'tag', key: 'finns-inte-alls' }),
-      follow(follower, { type: 'organisation', key: 'no-such-id' }),
-      follow(follower, { type: 'organisation', key: unverified.id }),
-      follow(follower, { type: 'post', key: hidden.id }),
-    ]
-    for (const refusal of refusals) await expect(refusal).rejects.toMatchObject({ status: 404 })
+    const refused = [
+      { type: 'tag', key: 'finns-inte-alls' },
+      { type: 'organisation', key: 'no-such-id' },
+      { type: 'organisation', key: unverified.id },
+      { type: 'post', key: hidden.id },
+    ] as const
+    for (const target of refused) await expect(follow(follower, target)).rejects.toMatchObject({ status: 404 })
     expect(await prisma.follow.count({ where: { userId: follower.id } })).toBe(0)
   })
 
