@@ -91,6 +91,13 @@ function playwrightCounts(): Counts {
   return { passed: expected + flaky, failed: unexpected + (report.errors?.length ?? 0), skipped }
 }
 
+/** A runner that failed although no test did (an unhandled error, a crash) counts as one failure. */
+function withExitCode(counts: Counts, exitCode: number, runner: string): Counts {
+  if (exitCode === 0 || counts.failed > 0) return counts
+  console.error(`${runner} exited with code ${exitCode} although no test failed (an unhandled error?): counting it as 1 failed.`)
+  return { ...counts, failed: 1 }
+}
+
 async function main() {
   fs.mkdirSync(tmpDir, { recursive: true })
   fs.rmSync(vitestReport, { force: true })
@@ -115,7 +122,7 @@ async function main() {
         )
       : (console.error('The build failed, so the end-to-end tests did not run.'), 1)
 
-  const totals = [vitestCounts(), playwrightCounts()].reduce((sum, counts) => ({
+  const totals = [withExitCode(vitestCounts(), vitest, 'Vitest'), withExitCode(playwrightCounts(), playwright, 'Playwright')].reduce((sum, counts) => ({
     passed: sum.passed + counts.passed,
     failed: sum.failed + counts.failed,
     skipped: sum.skipped + counts.skipped,
