@@ -63,20 +63,17 @@ export function AttachmentFields({ existing, hint }: { existing: ExistingFile[];
   )
 }
 
-export function ProjectFields({
-  fields,
-  organisations,
-  body,
-  existingFiles,
-  afterTitle,
-}: {
+/** What the project and artifact field sets get from their new and edit pages. */
+type PostFieldsProps = {
   fields: Fields
   organisations: OrganisationOption[]
   body: RichTextDocument | null
   existingFiles: ExistingFile[]
-  /** Shown right below the name (the "Har någon redan gjort detta?" panel on the new-project page). */
+  /** Shown right below the title (the "Har någon redan gjort detta?" panel on the new pages). */
   afterTitle?: ReactNode
-}) {
+}
+
+export function ProjectFields({ fields, organisations, body, existingFiles, afterTitle }: PostFieldsProps) {
   const title = field(fields, 'title')
   const status = field(fields, 'projectStatus')
   const start = field(fields, 'startDate')
@@ -116,20 +113,7 @@ export function ProjectFields({
   )
 }
 
-export function ArtifactFields({
-  fields,
-  organisations,
-  body,
-  existingFiles,
-  afterTitle,
-}: {
-  fields: Fields
-  organisations: OrganisationOption[]
-  body: RichTextDocument | null
-  existingFiles: ExistingFile[]
-  /** Shown right below the title (the "Har någon redan gjort detta?" panel when sharing new material). */
-  afterTitle?: ReactNode
-}) {
+export function ArtifactFields({ fields, organisations, body, existingFiles, afterTitle }: PostFieldsProps) {
   const title = field(fields, 'title')
   const kind = field(fields, 'artifactKind')
   const licence = field(fields, 'licence')
