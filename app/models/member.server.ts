@@ -32,7 +32,7 @@ export async function getOwnProfile(userId: string) {
 
 /** The member's weekly digest settings. */
 export async function getDigestPreferences(userId: string) {
-  return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { digestFrequency: true, digestSectionsOff: true, interests: true } })
+  return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { digestFrequency: true, digestSectionsOff: true, digestStoppedReason: true, interests: true } })
 }
 
 export const MEMBER_PAGE_SIZE = 50

@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const preferences = await getDigestPreferences(member.id)
   return {
     frequency: preferences.digestFrequency,
+    stoppedReason: preferences.digestStoppedReason,
     sections: DIGEST_SECTIONS.map((key) => ({ key, label: DIGEST_SECTION_HEADINGS[key], on: !preferences.digestSectionsOff.includes(key) })),
   }
 }
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DigestSettings() {
-  const { frequency, sections } = useLoaderData<typeof loader>()
+  const { frequency, stoppedReason, sections } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const [form, fields] = useForm<z.input<ReturnType<typeof DigestPreferencesSchema>>>({ id: 'digest', lastResult: actionData?.result, shouldValidate: 'onSubmit' })
@@ -51,6 +52,12 @@ export default function DigestSettings() {
           Inställningarna för veckobrevet är sparade.
         </p>
       ) : null}
+      {stoppedReason ? (
+        <div className="notice notice-error" role="alert">
+          <p>Vi har slutat skicka veckobrevet till dig: {stoppedReason}</p>
+          <p>Kontrollera din e-postadress med din IT-avdelning. När du sparar inställningarna nedan försöker vi igen.</p>
+        </div>
+      ) : null}
       <p>
         Veckobrevet sammanfattar veckan för dig och skickas på måndagsmorgonen, bara när det finns något nytt.{' '}
         <Link to="/veckobrev">Förhandsgranska mitt veckobrev</Link>
@@ -62,6 +69,11 @@ export default function DigestSettings() {
           <div>
             <label>
               <input type="radio" name="frequency" value="weekly" defaultChecked={frequency === 'weekly'} /> Varje vecka
+            </label>
+          </div>
+          <div>
+            <label>
+              <input type="radio" name="frequency" value="monthly" defaultChecked={frequency === 'monthly'} /> En gång i månaden (första måndagen)
             </label>
           </div>
           <div>

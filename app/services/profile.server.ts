@@ -1,3 +1,4 @@
+import type { DigestFrequencyChoice } from '#app/validation/digest.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { swedishSortKey } from '#app/utils/swedish.ts'
 
@@ -10,11 +11,14 @@ export async function updateProfile(userId: string, input: { name: string; title
   })
 }
 
-/** A member's weekly digest: weekly or never, and the sections they turned off. */
-export async function updateDigestPreferences(userId: string, input: { frequency: 'weekly' | 'never'; sectionsOff: string[] }) {
+/**
+ * A member's digest: how often, and the sections they turned off. Saving also restarts
+ * digests that stopped after repeated refusals (the member has seen why and chose again).
+ */
+export async function updateDigestPreferences(userId: string, input: { frequency: DigestFrequencyChoice; sectionsOff: string[] }) {
   await prisma.user.update({
     where: { id: userId },
-    data: { digestFrequency: input.frequency, digestSectionsOff: input.sectionsOff },
+    data: { digestFrequency: input.frequency, digestSectionsOff: input.sectionsOff, digestStoppedReason: null, digestHardFailures: 0 },
     select: { id: true },
   })
 }

@@ -23,6 +23,8 @@ function describe(row: NotificationRow): { text: string; href: string | null; re
       return row.count === 1
         ? { text: `Nytt i det du följer: ${title}.`, href: path }
         : { text: `${row.count} nya inlägg och svar i det du följer, senast ${title}.`, href: '/?visa=foljer' }
+    case 'mention':
+      return { text: `${actor} nämnde dig i ${row.subjectId ? 'ett svar på ' : ''}${title}.`, href: path && (row.subjectId ? `${path}#svar-${row.subjectId}` : path) }
     case 'moderation': {
       const notice = row.moderation
       if (!notice) return { text: 'En moderator har fattat ett beslut om ditt innehåll.', href: null }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 /** The weekly digest settings form (app/routes/installningar.veckobrev.tsx). */
-export const DIGEST_FREQUENCIES = ['weekly', 'never'] as const
+export const DIGEST_FREQUENCIES = ['weekly', 'monthly', 'never'] as const
+export type DigestFrequencyChoice = (typeof DIGEST_FREQUENCIES)[number]
 
 export const DigestPreferencesSchema = (sectionKeys: readonly [string, ...string[]]) =>
   z.object({
