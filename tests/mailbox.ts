@@ -12,7 +12,10 @@ import { SMTPServer } from 'smtp-server'
 /** Prepended to each saved message so file readers can match the SMTP envelope too. */
 export const ENVELOPE_HEADER = 'X-E2E-Envelope-To'
 
-export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; headers: ParsedMail['headers'] }
+export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; headers: ParsedMail['headers']; raw: Buffer }
+
+/** An SMTP answer other than 250 for one message, e.g. { code: 451, message: 'Try again later' }. */
+export type SmtpRefusal = { code: number; message: string }
 
 export type Mailbox = {
   url: string
@@ -23,9 +26,17 @@ export type Mailbox = {
   close(): Promise<void>
 }
 
-export async function startMailbox({ saveDir }: { saveDir?: string } = {}): Promise<Mailbox> {
+/**
+ * `refuse` decides per message (with its 0-based arrival number, refused ones included)
+ * whether the server answers with an error instead of 250; a refused message is not kept.
+ */
+export async function startMailbox({
+  saveDir,
+  refuse,
+}: { saveDir?: string; refuse?: (mail: ReceivedMail, arrival: number) => SmtpRefusal | undefined } = {}): Promise<Mailbox> {
   const messages: ReceivedMail[] = []
   let sequence = 0
+  let arrivals = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -43,13 +54,20 @@ export async function startMailbox({ saveDir }: { saveDir?: string } = {}): Prom
         }
         simpleParser(raw)
           .then((parsed) => {
-            messages.push({
+            const mail: ReceivedMail = {
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               headers: parsed.headers,
-            })
+              raw,
+            }
+            const refusal = refuse?.(mail, arrivals++)
+            if (refusal) {
+              callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }))
+              return
+            }
+            messages.push(mail)
             callback()
           })
           .catch(callback)

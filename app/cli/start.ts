@@ -61,6 +61,7 @@ async function main() {
   void maintenance()
   setInterval(maintenance, 60 * 60 * 1000).unref()
   const { startFileTextExtraction } = await import('#app/services/file-text.server.ts')
+  const { startDigestScheduler } = await import('#app/services/digest-delivery.server.ts')
 
   let build = await importBuild()
   const app = express()
@@ -91,6 +92,7 @@ async function main() {
 
   let searchIndexing: ReturnType<typeof startSearchIndexing> | undefined
   let fileTexts: ReturnType<typeof startFileTextExtraction> | undefined
+  let digests: ReturnType<typeof startDigestScheduler> | undefined
   const server = app.listen(env.PORT, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT
@@ -101,6 +103,8 @@ async function main() {
     searchIndexing ??= startSearchIndexing()
     // Attachments' text for search, extracted in the background (uploads never wait for it).
     fileTexts ??= startFileTextExtraction()
+    // Digests that are due go out from here too (every 5 minutes), unless DIGEST_SCHEDULER=false.
+    if (env.DIGEST_SCHEDULER) digests ??= startDigestScheduler()
   })
 
   let stopping = false
@@ -111,6 +115,7 @@ async function main() {
     server.closeAllConnections()
     await searchIndexing?.stop()
     await fileTexts?.stop()
+    await digests?.stop()
     await database.close()
     process.exit(0)
   }

@@ -35,6 +35,11 @@ export async function getDigestPreferences(userId: string) {
   return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { digestFrequency: true, digestSectionsOff: true, digestStoppedReason: true, interests: true } })
 }
 
+/** Who an unsubscribe token names (any status: a suspended member may still turn the digest off). */
+export async function getDigestRecipient(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, digestFrequency: true } })
+}
+
 export const MEMBER_PAGE_SIZE = 50
 
 /** Active members of an organisation in Swedish alphabetical order, keyset-paged. */

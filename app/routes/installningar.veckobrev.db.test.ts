@@ -48,4 +48,14 @@ describe('POST /installningar/veckobrev', () => {
     expect(result.status).toBe(403)
     expect((await preferences()).digestFrequency).toBe('never')
   })
+
+  test('saving again restarts digests that stopped after repeated refusals', async () => {
+    await prisma.user.update({ where: { id: memberId }, data: { digestHardFailures: 3, digestStoppedReason: 'e-postservern avvisade brevet 3 gånger i rad.' } })
+    await save([['frequency', 'monthly']])
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: memberId }, select: { digestFrequency: true, digestHardFailures: true, digestStoppedReason: true } })).toEqual({
+      digestFrequency: 'monthly',
+      digestHardFailures: 0,
+      digestStoppedReason: null,
+    })
+  })
 })

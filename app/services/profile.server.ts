@@ -22,3 +22,12 @@ export async function updateDigestPreferences(userId: string, input: { frequency
     select: { id: true },
   })
 }
+
+/**
+ * The unsubscribe page (no sign-in, a signed token names the member): only the frequency
+ * changes. False when the member no longer exists.
+ */
+export async function setDigestFrequency(userId: string, frequency: DigestFrequencyChoice): Promise<boolean> {
+  const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { digestFrequency: frequency } })
+  return count === 1
+}

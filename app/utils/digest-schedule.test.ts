@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { duePeriod, isoWeekKey, latestSendTime, upcomingPeriod } from './digest-schedule.ts'
+import { dueMonthlyPeriod, duePeriod, isoWeekKey, latestSendTime, upcomingPeriod } from './digest-schedule.ts'
 
 describe('the weekly digest schedule (Monday 07:00 Europe/Stockholm)', () => {
   test('the latest send time is the Monday 07:00 local at or before now, in winter (UTC+1) and summer (UTC+2)', () => {
@@ -33,5 +33,19 @@ describe('the weekly digest schedule (Monday 07:00 Europe/Stockholm)', () => {
   test('another schedule: Friday 15:00 in Helsinki', () => {
     const schedule = { timeZone: 'Europe/Helsinki', weekday: 5, hour: 15 }
     expect(latestSendTime(new Date('2026-11-25T10:00:00Z'), schedule).toISOString()).toBe('2026-11-20T13:00:00.000Z')
+  })
+
+  test('a monthly digest is due with the first Monday of a month and covers the time since the previous month\'s first Monday', () => {
+    // Monday 7 December 2026 is the first Monday of December; the first of November was the 2nd (five weeks back).
+    expect(dueMonthlyPeriod(new Date('2026-12-07T09:00:00Z'))).toEqual({
+      week: '2026-W50',
+      from: new Date('2026-11-02T06:00:00Z'),
+      to: new Date('2026-12-07T06:00:00Z'),
+    })
+    // Monday 5 October 2026, four weeks after Monday 7 September, across no change; 2 November across the end of summer time.
+    expect(dueMonthlyPeriod(new Date('2026-10-05T06:00:00Z'))?.from).toEqual(new Date('2026-09-07T05:00:00Z'))
+    expect(dueMonthlyPeriod(new Date('2026-11-02T07:00:00Z'))?.from).toEqual(new Date('2026-10-05T05:00:00Z'))
+    // Monday 23 November is not a first Monday.
+    expect(dueMonthlyPeriod(new Date('2026-11-25T10:00:00Z'))).toBeNull()
   })
 })

@@ -87,3 +87,20 @@ export function upcomingPeriod(now: Date, schedule: DigestSchedule = DEFAULT_DIG
   const next = latestSendTime(new Date(from.getTime() + 8 * DAY_MS), schedule)
   return { week: isoWeekKey(next, schedule.timeZone), from, to: now }
 }
+
+/**
+ * Monthly digests go out with the first scheduled digest of each month (its local date is
+ * in the month's first seven days) and cover everything since the previous month's first
+ * one; the key is that send time's ISO week, like the weekly digest sent at the same time.
+ * Null in the other weeks.
+ */
+export function dueMonthlyPeriod(now: Date, schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE): DigestPeriod | null {
+  const to = latestSendTime(now, schedule)
+  if (localParts(to, schedule.timeZone).day > 7) return null
+  // Four or five weeks back: the previous month's first send time (half a day later than
+  // whole weeks back, so a daylight-saving change cannot land before that week's send time).
+  const weeksBack = (weeks: number) => latestSendTime(new Date(to.getTime() - weeks * 7 * DAY_MS + DAY_MS / 2), schedule)
+  const fourWeeksBack = weeksBack(4)
+  const from = localParts(fourWeeksBack, schedule.timeZone).day <= 7 ? fourWeeksBack : weeksBack(5)
+  return { week: isoWeekKey(to, schedule.timeZone), from, to }
+}

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import type { DigestSchedule } from './digest-schedule.ts'
 
 const schema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -20,6 +21,8 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Samverka <no-reply@samverka.localhost>'),
+  /** Where List-Unsubscribe's mailto: goes (someone must read it); default MAIL_FROM's address. */
+  UNSUBSCRIBE_MAILBOX: z.string().email('UNSUBSCRIBE_MAILBOX must be an e-mail address').optional(),
   /** Secret for signing cookies and CSRF tokens; required in production with a real database. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   /** Load the demo members on an empty database (the registry is always loaded). */
@@ -31,6 +34,27 @@ const schema = z.object({
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
+    .transform((value) => value === 'true'),
+  /** When digests go out: ISO weekday (1 = Monday) and hour in DIGEST_TIME_ZONE. */
+  DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  DIGEST_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('sv-SE', { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    }, 'DIGEST_TIME_ZONE must be an IANA time zone such as Europe/Stockholm')
+    .default('Europe/Stockholm'),
+  /** Digests built and handed to SMTP at once by one run (lower it for a slow relay). */
+  DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** Send due digests from the app process too (safe next to `npm run digest:send`: deliveries are claimed). */
+  DIGEST_SCHEDULER: z
+    .enum(['true', 'false'])
+    .default('true')
     .transform((value) => value === 'true'),
   /** Largest accepted upload per file, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(25),
@@ -61,6 +85,16 @@ export function dataDir(...segments: string[]): string {
   return path.resolve(env().DATA_DIR, ...segments)
 }
 
+/** The public address of the app for links in e-mails; without APP_URL, this machine's port. */
+export function appBaseUrl(): string {
+  return (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/+$/, '')
+}
+
+export function digestSchedule(): DigestSchedule {
+  const { DIGEST_WEEKDAY, DIGEST_HOUR, DIGEST_TIME_ZONE } = env()
+  return { weekday: DIGEST_WEEKDAY, hour: DIGEST_HOUR, timeZone: DIGEST_TIME_ZONE }
+}
+
 export function isEmbeddedDatabase(): boolean {
   return !env().DATABASE_URL
 }
@@ -81,10 +115,16 @@ declare global {
       DATABASE_POOL_MAX?: string
       SMTP_URL?: string
       MAIL_FROM?: string
+      UNSUBSCRIBE_MAILBOX?: string
       SESSION_SECRET?: string
       SEED_DEMO?: string
       TRUST_PROXY?: string
       UPLOAD_MAX_MB?: string
+      DIGEST_WEEKDAY?: string
+      DIGEST_HOUR?: string
+      DIGEST_TIME_ZONE?: string
+      DIGEST_SCHEDULER?: string
+      DIGEST_CONCURRENCY?: string
     }
   }
   interface Window {

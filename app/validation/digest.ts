@@ -13,3 +13,8 @@ export const DigestPreferencesSchema = (sectionKeys: readonly [string, ...string
       .max(sectionKeys.length)
       .default([]),
   })
+
+/** The unsubscribe page (app/routes/veckobrev_.avsluta.tsx): one frequency. */
+export const DigestUnsubscribeSchema = z.object({
+  frequency: z.enum(DIGEST_FREQUENCIES, { message: 'Välj om du vill ha veckobrevet varje månad, varje vecka eller inte alls.' }),
+})

@@ -9,7 +9,7 @@ export const mailbox = await startMailbox()
 process.env.SMTP_URL = mailbox.url
 
 afterAll(async () => {
-  globalThis.__samverkaMailer?.close()
-  globalThis.__samverkaMailer = undefined
+  const { closeMailer } = await import('#app/utils/email.server.ts')
+  closeMailer()
   await mailbox.close()
 })

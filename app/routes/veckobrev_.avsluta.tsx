@@ -1,0 +1,118 @@
+import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { getDigestRecipient } from '#app/models/member.server.ts'
+import { setDigestFrequency } from '#app/services/profile.server.ts'
+import { readUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
+import { DigestUnsubscribeSchema } from '#app/validation/digest.ts'
+
+/**
+ * The digest's unsubscribe link and List-Unsubscribe URL. Works without signing in: the
+ * signed, expiring token in the URL names the member and is the only authority (no CSRF
+ * token — a forged or expired token changes nothing). GET only shows the choice, because
+ * mail scanners follow links; POST acts. A POST with the body `List-Unsubscribe=One-Click`
+ * is a mail client's one-click unsubscribe (RFC 8058) and turns the digest off.
+ */
+export const meta: MetaFunction = () => [{ title: 'Avsluta veckobrevet – Samverka' }]
+
+// The token is in the URL: never send it on as a Referer, never cache the page.
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' })
+
+const TOKEN_PROBLEMS = {
+  invalid: { status: 400, message: 'Länken fungerar inte. Kontrollera att du har kopierat hela länken från e-postbrevet.' },
+  expired: { status: 410, message: 'Länken har slutat gälla. Logga in och ändra veckobrevet under Inställningar, eller använd länken i ett nyare brev.' },
+} as const
+
+async function recipientFromToken(request: Request) {
+  const token = new URL(request.url).searchParams.get('token')
+  const result = readUnsubscribeToken(token)
+  if (result.status !== 'valid') return { ok: false, problem: TOKEN_PROBLEMS[result.status] } as const
+  const recipient = await getDigestRecipient(result.userId)
+  return recipient ? ({ ok: true, recipient } as const) : ({ ok: false, problem: TOKEN_PROBLEMS.invalid } as const)
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const found = await recipientFromToken(request)
+  if (!found.ok) return data({ problem: found.problem.message, frequency: null }, { status: found.problem.status })
+  return { problem: null, frequency: found.recipient.digestFrequency }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const found = await recipientFromToken(request)
+  if (!found.ok) return data({ problem: found.problem.message, saved: null }, { status: found.problem.status })
+  const formData = await request.formData()
+  const oneClick = formData.get('List-Unsubscribe') === 'One-Click'
+  const submission = DigestUnsubscribeSchema.safeParse({ frequency: oneClick ? 'never' : formData.get('frequency') })
+  if (!submission.success) return data({ problem: submission.error.issues[0]?.message ?? 'Välj ett alternativ.', saved: null }, { status: 400 })
+  await setDigestFrequency(found.recipient.id, submission.data.frequency)
+  return { problem: null, saved: submission.data.frequency }
+}
+
+const SAVED_MESSAGES = {
+  never: 'Klart. Du får inga fler veckobrev från Samverka.',
+  monthly: 'Klart. Du får veckobrevet en gång i månaden, med den första måndagen.',
+  weekly: 'Klart. Du får veckobrevet varje vecka igen.',
+} as const
+
+const CURRENT_FREQUENCY = {
+  weekly: 'Just nu får du veckobrevet varje vecka.',
+  monthly: 'Just nu får du veckobrevet en gång i månaden.',
+  never: 'Just nu får du inga veckobrev.',
+} as const
+
+export default function DigestUnsubscribe() {
+  const { problem, frequency } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="narrow">
+      <h1>Avsluta veckobrevet</h1>
+      {problem ? (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      ) : (
+        <>
+          {actionData?.saved ? (
+            <p className="notice notice-success" role="status">
+              {SAVED_MESSAGES[actionData.saved]}
+            </p>
+          ) : null}
+          {actionData?.problem ? (
+            <p className="notice notice-error" role="alert">
+              {actionData.problem}
+            </p>
+          ) : null}
+          {frequency ? <p>{CURRENT_FREQUENCY[frequency]}</p> : null}
+          <Form method="post" replace>
+            <fieldset>
+              <legend>Hur vill du ha det?</legend>
+              <div>
+                <label>
+                  <input type="radio" name="frequency" value="never" defaultChecked /> Skicka inga fler veckobrev
+                </label>
+              </div>
+              <div>
+                <label>
+                  <input type="radio" name="frequency" value="monthly" /> Skicka bara en sammanfattning i månaden
+                </label>
+              </div>
+              <div>
+                <label>
+                  <input type="radio" name="frequency" value="weekly" /> Fortsätt skicka varje vecka
+                </label>
+              </div>
+            </fieldset>
+            <button type="submit">Spara</button>
+          </Form>
+          <p>
+            Du kan också <Link to="/installningar/veckobrev">välja vad veckobrevet tar med</Link> när du är inloggad.
+          </p>
+        </>
+      )}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

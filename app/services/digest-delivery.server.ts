@@ -1,0 +1,278 @@
+import { z } from 'zod'
+import { digestEmail } from '#app/emails/digest.server.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
+import { type ActiveThreads, buildDigest, listActiveThreads } from '#app/models/digest.server.ts'
+import { type BackgroundLoop, startBackgroundLoop } from '#app/utils/background-loop.ts'
+import { forEachConcurrently } from '#app/utils/concurrency.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { type DigestPeriod, type DigestSchedule, dueMonthlyPeriod, duePeriod } from '#app/utils/digest-schedule.ts'
+import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
+import { describeSmtpFailure, isPermanentSmtpFailure, mailDomain, sendEmail, unsubscribeMailbox } from '#app/utils/email.server.ts'
+import { appBaseUrl, digestSchedule, env } from '#app/utils/env.server.ts'
+
+/**
+ * Sending the digests that are due: `npm run digest:send` (from cron) and the in-process
+ * scheduler both call `sendDueDigests`, and any number of them may run at once.
+ *
+ * 1. Queue: one `DigestDelivery` row per eligible member and period, unique per (member,
+ *    week), so queueing twice changes nothing.
+ * 2. Claim a batch: `FOR UPDATE SKIP LOCKED`, status `sending` with a lease, attempts + 1,
+ *    committed before anything is sent, so two runs never hold the same member. A claim
+ *    whose lease ran out (its run was killed) is taken over.
+ * 3. Deliver each claimed member (bounded concurrency): build the digest, send it, then
+ *    complete the claim — `sent` with the items (DigestSentItem) in one transaction, or
+ *    `empty` when there is nothing to say. Completing only succeeds for the latest claim.
+ * 4. Failures: a temporary one (SMTP 4xx, connection) goes back to `pending` with a growing
+ *    backoff and is retried by a later run; a hard refusal (SMTP 5xx) fails the delivery and
+ *    counts against the address — after HARD_FAILURE_LIMIT in a row, digests stop and the
+ *    member sees why in their settings.
+ *
+ * Exactly once: a member is only sent to while their row is claimed by this run, and the
+ * row is completed right after the SMTP server accepted the message. The one window left is
+ * a crash between the server's acceptance and that commit: the next run sends again, with the
+ * same Message-ID (README, decision on digest delivery).
+ */
+export type DigestRunOptions = {
+  clock?: () => Date
+  /** Queue the due period's deliveries first (false: only work through what is queued). */
+  queue?: boolean
+  schedule?: DigestSchedule
+  batchSize?: number
+  concurrency?: number
+  leaseMs?: number
+  maxAttempts?: number
+}
+
+export type DigestRunReport = {
+  week: string
+  queued: number
+  sent: number
+  empty: number
+  retrying: number
+  failed: number
+  durationMs: number
+}
+
+export const HARD_FAILURE_LIMIT = 3
+const RETRY_BASE_MS = 15 * 60 * 1000
+const RETRY_MAX_MS = 6 * 60 * 60 * 1000
+
+// Timestamps are stored as UTC without a zone; compare in UTC whatever the session's zone.
+const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+
+/** Queues the period's deliveries; returns how many rows were new. */
+async function queueDeliveries(week: DigestPeriod, monthlyDue: boolean, now: Date): Promise<number> {
+  return prisma.$executeRaw`
+    INSERT INTO "DigestDelivery" ("id", "userId", "week", "status", "nextAttemptAt", "createdAt")
+    SELECT 'd' || replace(gen_random_uuid()::text, '-', ''), u."id", ${week.week}, 'pending', ${utc(now)}, ${utc(now)}
+    FROM "User" u
+    WHERE u."status" = 'active' AND u."digestStoppedReason" IS NULL AND u."createdAt" < ${utc(week.to)}
+      AND (u."digestFrequency" = 'weekly' OR (${monthlyDue} AND u."digestFrequency" = 'monthly'))
+    ON CONFLICT ("userId", "week") DO NOTHING`
+}
+
+/** Deliveries of earlier weeks that never went out are given up: a digest is only worth its own week. */
+async function abandonEarlierWeeks(week: string, now: Date) {
+  await prisma.$executeRaw`
+    UPDATE "DigestDelivery"
+    SET "status" = 'failed', "leaseUntil" = NULL, "lastError" = 'Veckan tog slut innan brevet kunde skickas'
+    WHERE "week" < ${week} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${utc(now)}))`
+}
+
+const claimSchema = z.object({ id: z.string(), userId: z.string(), attempts: z.number().int() })
+type Claim = z.infer<typeof claimSchema>
+
+async function claimBatch(week: string, now: Date, leaseMs: number, limit: number): Promise<Claim[]> {
+  const rows = await prisma.$queryRaw`
+    UPDATE "DigestDelivery" AS delivery
+    SET "status" = 'sending', "attempts" = delivery."attempts" + 1, "leaseUntil" = ${utc(new Date(now.getTime() + leaseMs))}
+    FROM (
+      SELECT "id" FROM "DigestDelivery"
+      WHERE "week" = ${week}
+        AND (("status" = 'pending' AND "nextAttemptAt" <= ${utc(now)}) OR ("status" = 'sending' AND "leaseUntil" < ${utc(now)}))
+      ORDER BY "id"
+      LIMIT ${limit}::int
+      FOR UPDATE SKIP LOCKED
+    ) AS claimed
+    WHERE delivery."id" = claimed."id"
+    RETURNING delivery."id", delivery."userId", delivery."attempts"`
+  return z.array(claimSchema).parse(rows)
+}
+
+const recipientSelect = {
+  id: true,
+  email: true,
+  name: true,
+  status: true,
+  organisationId: true,
+  interests: true,
+  digestFrequency: true,
+  digestSectionsOff: true,
+  digestStoppedReason: true,
+  digestHardFailures: true,
+} satisfies Prisma.UserSelect
+type Recipient = Prisma.UserGetPayload<{ select: typeof recipientSelect }>
+
+type Outcome = 'sent' | 'empty' | 'retrying' | 'failed'
+
+/** Completes a claim if it is still this run's (same attempt); false when another run took it over. */
+async function complete(tx: Prisma.TransactionClient, claim: Claim, data: Prisma.DigestDeliveryUpdateManyMutationInput): Promise<boolean> {
+  const { count } = await tx.digestDelivery.updateMany({ where: { id: claim.id, status: 'sending', attempts: claim.attempts }, data: { leaseUntil: null, ...data } })
+  return count === 1
+}
+
+async function recordHardFailure(claim: Claim, recipient: Recipient, reason: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    if (!(await complete(tx, claim, { status: 'failed', lastError: reason }))) return
+    const { digestHardFailures } = await tx.user.update({ where: { id: recipient.id }, data: { digestHardFailures: { increment: 1 } }, select: { digestHardFailures: true } })
+    if (digestHardFailures >= HARD_FAILURE_LIMIT) {
+      await tx.user.update({
+        where: { id: recipient.id },
+        data: { digestStoppedReason: `e-postservern avvisade brevet till ${recipient.email} ${digestHardFailures} gånger i rad (senast: ${reason}).` },
+        select: { id: true },
+      })
+    }
+  })
+}
+
+type RunContext = {
+  clock: () => Date
+  periods: { weekly: DigestPeriod; monthly: DigestPeriod | null }
+  activeThreads: (period: DigestPeriod) => Promise<ActiveThreads>
+  maxAttempts: number
+  baseUrl: string
+}
+
+async function deliver(claim: Claim, recipient: Recipient | undefined, context: RunContext): Promise<Outcome> {
+  const period = recipient?.status === 'active' && !recipient.digestStoppedReason ? { weekly: context.periods.weekly, monthly: context.periods.monthly, never: null }[recipient.digestFrequency] : null
+  if (!recipient || !period) {
+    // Unsubscribed, suspended or stopped since the row was queued.
+    await prisma.$transaction((tx) => complete(tx, claim, { status: 'empty', lastError: 'Medlemmen tar inte längre emot brevet' }))
+    return 'empty'
+  }
+  if (claim.attempts > context.maxAttempts) {
+    await prisma.$transaction((tx) => complete(tx, claim, { status: 'failed', lastError: `Gav upp efter ${context.maxAttempts} försök` }))
+    return 'failed'
+  }
+  try {
+    const digest = await buildDigest(
+      { id: recipient.id, organisationId: recipient.organisationId, sectionsOff: recipient.digestSectionsOff, interests: recipient.interests },
+      period,
+      await context.activeThreads(period),
+    )
+    if (digest.sections.length === 0) {
+      await prisma.$transaction((tx) => complete(tx, claim, { status: 'empty', lastError: null }))
+      return 'empty'
+    }
+    const now = context.clock()
+    const token = createUnsubscribeToken(recipient.id, now)
+    await sendEmail(
+      digestEmail({
+        to: recipient.email,
+        name: recipient.name,
+        digest,
+        monthly: recipient.digestFrequency === 'monthly',
+        baseUrl: context.baseUrl,
+        unsubscribeUrl: `${context.baseUrl}/veckobrev/avsluta?token=${encodeURIComponent(token)}`,
+        unsubscribeMailto: `mailto:${unsubscribeMailbox()}?subject=${encodeURIComponent(`Avsluta veckobrevet ${token}`)}`,
+        messageId: `digest.${period.week}.${recipient.id}@${mailDomain()}`,
+      }),
+    )
+    const items = digest.sections.flatMap((section) => section.items.flatMap((item) => item.keys))
+    await prisma.$transaction(async (tx) => {
+      await complete(tx, claim, { status: 'sent', sentAt: now, lastError: null })
+      // Recorded even when another run took the claim over meanwhile: this message went out.
+      await tx.digestSentItem.createMany({ data: items.map((itemKey) => ({ userId: recipient.id, itemKey, week: period.week })), skipDuplicates: true })
+      if (recipient.digestHardFailures > 0) await tx.user.update({ where: { id: recipient.id }, data: { digestHardFailures: 0 }, select: { id: true } })
+    })
+    return 'sent'
+  } catch (error) {
+    const reason = describeSmtpFailure(error)
+    if (isPermanentSmtpFailure(error)) {
+      await recordHardFailure(claim, recipient, reason)
+      return 'failed'
+    }
+    const giveUp = claim.attempts >= context.maxAttempts
+    const retryAt = new Date(context.clock().getTime() + Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (claim.attempts - 1)))
+    await prisma.$transaction((tx) =>
+      complete(tx, claim, giveUp ? { status: 'failed', lastError: reason } : { status: 'pending', nextAttemptAt: retryAt, lastError: reason }),
+    )
+    return giveUp ? 'failed' : 'retrying'
+  }
+}
+
+/** Sends every digest that is due now and not sent yet; safe to run concurrently and again. */
+export async function sendDueDigests({
+  clock = () => new Date(),
+  queue = true,
+  schedule = digestSchedule(),
+  batchSize = 50,
+  concurrency = env().DIGEST_CONCURRENCY,
+  leaseMs = 10 * 60 * 1000,
+  maxAttempts = 6,
+}: DigestRunOptions = {}): Promise<DigestRunReport> {
+  const started = clock()
+  const periods = { weekly: duePeriod(started, schedule), monthly: dueMonthlyPeriod(started, schedule) }
+  const week = periods.weekly.week
+  let queued = 0
+  if (queue) {
+    await abandonEarlierWeeks(week, started)
+    queued = await queueDeliveries(periods.weekly, periods.monthly !== null, started)
+  }
+
+  // The most active threads are the same for everyone: computed once per period and run.
+  const threads = new Map<DigestPeriod, Promise<ActiveThreads>>()
+  const context: RunContext = {
+    clock,
+    periods,
+    maxAttempts,
+    baseUrl: appBaseUrl(),
+    activeThreads: (period) => {
+      if (!threads.has(period)) threads.set(period, listActiveThreads(period))
+      return threads.get(period) as Promise<ActiveThreads>
+    },
+  }
+  const report: DigestRunReport = { week, queued, sent: 0, empty: 0, retrying: 0, failed: 0, durationMs: 0 }
+  for (;;) {
+    const claims = await claimBatch(week, clock(), leaseMs, batchSize)
+    if (claims.length === 0) break
+    const recipients = await prisma.user.findMany({ where: { id: { in: claims.map((claim) => claim.userId) } }, select: recipientSelect })
+    const byId = new Map(recipients.map((recipient) => [recipient.id, recipient]))
+    await forEachConcurrently(claims, concurrency, async (claim) => {
+      report[await deliver(claim, byId.get(claim.userId), context)]++
+    })
+  }
+  report.durationMs = clock().getTime() - started.getTime()
+  return report
+}
+
+export function formatDigestReport(report: DigestRunReport): string {
+  return `Digest ${report.week}: ${report.sent} sent, ${report.empty} with nothing new, ${report.retrying} to retry later, ${report.failed} failed (${report.queued} newly queued, ${(report.durationMs / 1000).toFixed(1)} s)`
+}
+
+type Logger = Pick<Console, 'info' | 'error'>
+
+/**
+ * The optional in-process scheduler (DIGEST_SCHEDULER, on by default): runs a digest step
+ * every `intervalMs`. Safe next to cron runs and other app instances (deliveries are claimed).
+ * It queues a week's deliveries when the week is new to it and then hourly (members approved
+ * since), and otherwise only picks up retries that have come due.
+ */
+export function startDigestScheduler({ intervalMs = 5 * 60 * 1000, log = console }: { intervalMs?: number; log?: Logger } = {}): BackgroundLoop {
+  let lastQueued: { week: string; at: number } | undefined
+  return startBackgroundLoop(
+    async () => {
+      const now = new Date()
+      const week = duePeriod(now, digestSchedule()).week
+      const queue = lastQueued?.week !== week || now.getTime() - lastQueued.at > 60 * 60 * 1000
+      const report = await sendDueDigests({ queue })
+      if (queue) lastQueued = { week, at: now.getTime() }
+      if (report.sent + report.retrying + report.failed > 0) log.info(formatDigestReport(report))
+      return intervalMs
+    },
+    (error) => {
+      log.error(`Digest sending failed: ${error instanceof Error ? error.message : String(error)}`)
+      return intervalMs
+    },
+  )
+}
