@@ -11,6 +11,8 @@ import { getDigestPreferences } from '#app/models/member.server.ts'
 import { updateDigestPreferences } from '#app/services/profile.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { describeSchedule } from '#app/utils/digest-schedule.ts'
+import { digestSchedule } from '#app/utils/env.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { DigestPreferencesSchema } from '#app/validation/digest.ts'
 
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const preferences = await getDigestPreferences(member.id)
   return {
     frequency: preferences.digestFrequency,
+    when: describeSchedule(digestSchedule()),
     stoppedReason: preferences.digestStoppedReason,
     sections: DIGEST_SECTIONS.map((key) => ({ key, label: DIGEST_SECTION_HEADINGS[key], on: !preferences.digestSectionsOff.includes(key) })),
   }
@@ -38,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DigestSettings() {
-  const { frequency, stoppedReason, sections } = useLoaderData<typeof loader>()
+  const { frequency, when, stoppedReason, sections } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const [form, fields] = useForm<z.input<ReturnType<typeof DigestPreferencesSchema>>>({ id: 'digest', lastResult: actionData?.result, shouldValidate: 'onSubmit' })
@@ -59,7 +62,7 @@ export default function DigestSettings() {
         </div>
       ) : null}
       <p>
-        Veckobrevet sammanfattar veckan för dig och skickas på måndagsmorgonen, bara när det finns något nytt.{' '}
+        Veckobrevet sammanfattar veckan för dig och skickas {when}, bara när det finns något nytt.{' '}
         <Link to="/veckobrev">Förhandsgranska mitt veckobrev</Link>
       </p>
       <Form method="post" {...getFormProps(form)}>
@@ -73,7 +76,7 @@ export default function DigestSettings() {
           </div>
           <div>
             <label>
-              <input type="radio" name="frequency" value="monthly" defaultChecked={frequency === 'monthly'} /> En gång i månaden (första måndagen)
+              <input type="radio" name="frequency" value="monthly" defaultChecked={frequency === 'monthly'} /> En gång i månaden
             </label>
           </div>
           <div>

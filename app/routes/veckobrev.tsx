@@ -4,7 +4,8 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { buildDigest, listActiveThreads } from '#app/models/digest.server.ts'
 import { getDigestPreferences } from '#app/models/member.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
-import { upcomingPeriod } from '#app/utils/digest-schedule.ts'
+import { describeSchedule, upcomingMonthlyPeriod, upcomingPeriod } from '#app/utils/digest-schedule.ts'
+import { digestSchedule } from '#app/utils/env.server.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Förhandsgranska mitt veckobrev – Samverka' }]
@@ -12,27 +13,36 @@ export const meta: MetaFunction = () => [{ title: 'Förhandsgranska mitt veckobr
 /** "Förhandsgranska mitt veckobrev": what the member's next digest holds so far. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
-  const period = upcomingPeriod(new Date())
   const preferences = await getDigestPreferences(member.id)
+  const schedule = digestSchedule()
+  const monthly = preferences.digestFrequency === 'monthly'
+  const period = (monthly ? upcomingMonthlyPeriod : upcomingPeriod)(new Date(), schedule)
   const digest = await buildDigest({ id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff, interests: preferences.interests }, period, await listActiveThreads(period))
   return {
     since: formatDateTime(period.from),
+    when: monthly ? `den första av månadens ${describeSchedule(schedule)}` : describeSchedule(schedule),
     off: preferences.digestFrequency === 'never',
+    stoppedReason: preferences.digestStoppedReason,
     sections: digest.sections.map((section) => ({ ...section, items: section.items.map(({ keys: _keys, ...item }) => item) })),
   }
 }
 
 export default function DigestPreview() {
-  const { since, off, sections } = useLoaderData<typeof loader>()
+  const { since, when, off, stoppedReason, sections } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>Förhandsgranska mitt veckobrev</h1>
       <p>
-        Så här ser ditt nästa veckobrev ut just nu, med det som hänt sedan {since}. Det skickas på måndag morgon och kan ändras fram till dess.
+        Så här ser ditt nästa veckobrev ut just nu, med det som hänt sedan {since}. Det skickas {when} och kan ändras fram till dess.
       </p>
       {off ? (
         <p className="notice" role="status">
           Du har stängt av veckobrevet, så det skickas inte till dig.
+        </p>
+      ) : null}
+      {stoppedReason ? (
+        <p className="notice notice-error" role="status">
+          Vi har slutat skicka veckobrevet till dig: {stoppedReason} <Link to="/installningar/veckobrev">Slå på det igen under Inställningar</Link>.
         </p>
       ) : null}
       {sections.length === 0 ? (

@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const SAVED_MESSAGES = {
   never: 'Klart. Du får inga fler veckobrev från Samverka.',
-  monthly: 'Klart. Du får veckobrevet en gång i månaden, med den första måndagen.',
+  monthly: 'Klart. Du får veckobrevet en gång i månaden.',
   weekly: 'Klart. Du får veckobrevet varje vecka igen.',
 } as const
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { dueMonthlyPeriod, duePeriod, isoWeekKey, latestSendTime, upcomingPeriod } from './digest-schedule.ts'
+import { describeSchedule, dueMonthlyPeriod, duePeriod, isoWeekKey, latestSendTime, upcomingMonthlyPeriod, upcomingPeriod } from './digest-schedule.ts'
 
 describe('the weekly digest schedule (Monday 07:00 Europe/Stockholm)', () => {
   test('the latest send time is the Monday 07:00 local at or before now, in winter (UTC+1) and summer (UTC+2)', () => {
@@ -47,5 +47,15 @@ describe('the weekly digest schedule (Monday 07:00 Europe/Stockholm)', () => {
     expect(dueMonthlyPeriod(new Date('2026-11-02T07:00:00Z'))?.from).toEqual(new Date('2026-10-05T05:00:00Z'))
     // Monday 23 November is not a first Monday.
     expect(dueMonthlyPeriod(new Date('2026-11-25T10:00:00Z'))).toBeNull()
+  })
+
+  test('a monthly reader\'s preview collects since the month\'s first send time', () => {
+    expect(upcomingMonthlyPeriod(new Date('2026-11-25T10:00:00Z')).from).toEqual(new Date('2026-11-02T06:00:00Z'))
+    expect(upcomingMonthlyPeriod(new Date('2026-12-07T10:00:00Z')).from).toEqual(new Date('2026-12-07T06:00:00Z'))
+  })
+
+  test('the schedule in Swedish', () => {
+    expect(describeSchedule()).toBe('måndagar kl. 07.00')
+    expect(describeSchedule({ timeZone: 'Europe/Stockholm', weekday: 5, hour: 15 })).toBe('fredagar kl. 15.00')
   })
 })

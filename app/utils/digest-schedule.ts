@@ -104,3 +104,20 @@ export function dueMonthlyPeriod(now: Date, schedule: DigestSchedule = DEFAULT_D
   const from = localParts(fourWeeksBack, schedule.timeZone).day <= 7 ? fourWeeksBack : weeksBack(5)
   return { week: isoWeekKey(to, schedule.timeZone), from, to }
 }
+
+/** The digest being collected now for a monthly reader: since the latest first-of-the-month send time. */
+export function upcomingMonthlyPeriod(now: Date, schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE): DigestPeriod {
+  const upcoming = upcomingPeriod(now, schedule)
+  let from = upcoming.from
+  for (let weeks = 0; weeks < 5 && localParts(from, schedule.timeZone).day > 7; weeks++) {
+    from = latestSendTime(new Date(from.getTime() - 7 * DAY_MS + DAY_MS / 2), schedule)
+  }
+  return { ...upcoming, from }
+}
+
+const WEEKDAY_NAMES = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag']
+
+/** "måndagar kl. 07.00" (Swedish style), for the pages that say when digests go out. */
+export function describeSchedule(schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE): string {
+  return `${WEEKDAY_NAMES[schedule.weekday - 1]}ar kl. ${String(schedule.hour).padStart(2, '0')}.00`
+}

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -37,6 +38,9 @@ export default async function globalSetup(config: FullConfig) {
   fs.mkdirSync(e2eMailDir, { recursive: true })
   fs.mkdirSync(e2eDataDir, { recursive: true })
 
+  // Known to the test workers too (they inherit this environment): a spec can sign what only
+  // the app could otherwise sign, such as a digest's unsubscribe link.
+  process.env.SESSION_SECRET ??= randomBytes(32).toString('hex')
   const smtp = await startMailbox({ saveDir: e2eMailDir })
   let app: ChildProcess | undefined
   try {
