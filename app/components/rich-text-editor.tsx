@@ -10,16 +10,18 @@ import {
   stripUnsafeCharacters,
   type RichTextDocument,
 } from '#app/editor/document.ts'
-import { isAllowedLinkHref, richTextExtensions } from '#app/editor/extensions.ts'
+import { createRichTextExtensions, isAllowedLinkHref } from '#app/editor/extensions.ts'
 import { cleanPastedHtml } from '#app/editor/paste.client.ts'
 import { ErrorList, TextareaField, type ListOfErrors } from './forms.tsx'
+import { MentionSuggestionList, useMentionSuggestions } from './mention-suggestions.tsx'
 
 /**
  * The rich-text field of a Remix <Form>. On the server and without JavaScript it is a labelled
  * textarea (TextareaField) holding the text of `defaultValue`; the server converts that text
  * into a document (parseRichTextField in app/editor/document.ts). After hydration Tiptap takes
  * over with the shared extension list, and a hidden input of the same `name` carries the JSON,
- * so exactly one value is submitted either way.
+ * so exactly one value is submitted either way. Typing "@" offers members to mention
+ * (mention-suggestions.tsx); the textarea has no mentions.
  *
  * CSP (style-src 'self'): nothing here sets a style attribute, Tiptap's own <style> tag is
  * turned off (injectCSS: false; the rules are in app/styles/app.css), the extension list has no
@@ -91,6 +93,8 @@ export function RichTextEditor({ name, label, hint, errors, defaultValue, id }: 
     [typedBeforeHydration, initialText, initialDoc],
   )
   const hiddenInput = useRef<HTMLInputElement | null>(null)
+  const mentions = useMentionSuggestions(`${inputId}-mentions`)
+  const extensions = useMemo(() => createRichTextExtensions(mentions.suggestion), [mentions.suggestion])
 
   const editorProps = useMemo(
     () => ({
@@ -101,18 +105,20 @@ export function RichTextEditor({ name, label, hint, errors, defaultValue, id }: 
         'aria-labelledby': labelId,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(errorId ? { 'aria-invalid': 'true' } : {}),
+        ...(mentions.listboxId ? { 'aria-controls': mentions.listboxId } : {}),
+        ...(mentions.activeOptionId ? { 'aria-activedescendant': mentions.activeOptionId } : {}),
         class: 'rich-text rich-text-editor-content',
       },
       transformPastedText: (text: string) => stripUnsafeCharacters(text),
       transformPastedHTML: cleanPastedHtml,
     }),
-    [inputId, labelId, describedBy, errorId],
+    [inputId, labelId, describedBy, errorId, mentions.listboxId, mentions.activeOptionId],
   )
 
   const editor = useEditor({
     immediatelyRender: false,
     injectCSS: false,
-    extensions: richTextExtensions,
+    extensions,
     content: startDoc,
     editorProps,
     onCreate: ({ editor: created }) => writeHidden(hiddenInput.current, created),
@@ -148,6 +154,7 @@ export function RichTextEditor({ name, label, hint, errors, defaultValue, id }: 
       ) : null}
       <Toolbar editor={editor} controls={inputId} />
       <EditorContent editor={editor} />
+      <MentionSuggestionList {...mentions.listProps} />
       {/* Only the editor writes this value (onCreate/onUpdate): a React-managed value would be
           put back to the initial document when a refused submit re-renders the form. */}
       <input ref={hiddenInput} type="hidden" name={name} />

@@ -3,9 +3,11 @@ import { describe, expect, test } from 'vitest'
 import {
   documentToText,
   isEmptyDocument,
+  mentionedMemberIds,
   parseRichTextField,
   plainTextToDocument,
   RichTextDocumentSchema,
+  resolveMentions,
   RichTextMessages,
   type RichTextDocument,
   type RichTextNode,
@@ -35,7 +37,7 @@ describe('one source of truth', () => {
     const p = (...content: ReturnType<typeof s.node>[]) => s.node('paragraph', null, content)
     const built = s.node('doc', null, [
       s.node('heading', { level: 3 }, [t('Rubrik')]),
-      p(t('fet', ['bold']), s.node('hardBreak'), t('kursiv genomstruken', ['italic', 'strike']), t('kod', ['code'])),
+      p(t('fet', ['bold']), s.node('hardBreak'), t('kursiv genomstruken', ['italic', 'strike']), t('kod', ['code']), s.node('mention', { id: 'cm1member', label: 'Anna' })),
       p(t('länk', ['link'], { href: 'https://samverka.se' })),
       s.node('blockquote', null, [p(t('citat'))]),
       s.node('bulletList', null, [s.node('listItem', null, [p(t('ett')), s.node('orderedList', { start: 3 }, [s.node('listItem', null, [p(t('tre'))])])])]),
@@ -215,5 +217,53 @@ describe('documentToText', () => {
   test('isEmptyDocument', () => {
     expect(isEmptyDocument({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '  ' }] }] })).toBe(true)
     expect(isEmptyDocument({ type: 'doc', content: [{ type: 'image', attrs: { src: '/filer/a' } }] } satisfies RichTextDocument)).toBe(false)
+  })
+})
+
+describe('mentions', () => {
+  const mention = (id: string, label: string, extra: Record<string, unknown> = {}) => ({ type: 'mention', attrs: { id, label, ...extra } })
+
+  test('a mention is an inline atom with a member id and a label, stored in one form', () => {
+    const parsed = RichTextDocumentSchema.parse(doc(paragraph(text('Hej '), { ...mention('cm1anna', 'Anna'), marks: [{ type: 'bold' }] }, text('!'))))
+    expect(parsed.content[0]?.content?.[1]).toEqual({ type: 'mention', attrs: { id: 'cm1anna', label: 'Anna', mentionSuggestionChar: '@' } })
+    expect(parsed.content[0]?.content?.[1]?.marks).toBeUndefined()
+  })
+
+  test('ids that are not member ids, odd labels and mentions outside text are refused', () => {
+    expect(issue(doc(paragraph(mention('javascript:alert(1)', 'x'))))).toBe(RichTextMessages.invalidMention)
+    expect(issue(doc(paragraph(mention('CM1ANNA', 'x'))))).toBe(RichTextMessages.invalidMention)
+    expect(issue(doc(paragraph(mention('a'.repeat(EditorLimits.maxMentionIdLength + 1), 'x'))))).toBe(RichTextMessages.invalidMention)
+    expect(issue(doc(paragraph(mention('cm1anna', 'x'.repeat(EditorLimits.maxMentionLabelLength + 1)))))).toBe(RichTextMessages.invalid)
+    expect(issue(doc(paragraph(mention('cm1anna', 'x', { mentionSuggestionChar: '#' }))))).toBe(RichTextMessages.invalid)
+    expect(issue(doc(mention('cm1anna', 'x')))).toBe(RichTextMessages.invalid)
+    expect(issue(doc({ type: 'codeBlock', content: [mention('cm1anna', 'x')] }))).toBe(RichTextMessages.invalid)
+    expect(issue(doc(paragraph(mention('cm1anna', 'x'))))).toBeNull()
+  })
+
+  test('reads as "@Name" in text and makes a document non-empty', () => {
+    const parsed = RichTextDocumentSchema.parse(doc(paragraph(text('Fråga '), mention('cm1anna', 'Anna Svensson'), text(' om detta.'))))
+    expect(documentToText(parsed)).toBe('Fråga @Anna Svensson om detta.')
+    expect(isEmptyDocument(RichTextDocumentSchema.parse(doc(paragraph(mention('cm1anna', 'Anna')))))).toBe(false)
+  })
+
+  test('mentionedMemberIds lists each member once, also from lists and tables', () => {
+    const parsed = RichTextDocumentSchema.parse(
+      doc(
+        paragraph(mention('cm1anna', 'Anna'), text(' och '), mention('cm1erik', 'Erik')),
+        { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(mention('cm1anna', 'Anna'), mention('cm1sara', 'Sara'))] }] },
+      ),
+    )
+    expect(mentionedMemberIds(parsed)).toEqual(['cm1anna', 'cm1erik', 'cm1sara'])
+  })
+
+  test('resolveMentions takes the name from the lookup, never the label sent, and turns other mentions into text', () => {
+    const parsed = RichTextDocumentSchema.parse(doc(paragraph(mention('cm1anna', 'Någon annan'), text(' och '), mention('cm1gone', 'Borta'))))
+    const resolved = resolveMentions(parsed, new Map([['cm1anna', 'Anna\u202E Svensson']]))
+    expect(resolved.content[0]?.content).toEqual([
+      { type: 'mention', attrs: { id: 'cm1anna', label: 'Anna Svensson', mentionSuggestionChar: '@' } },
+      { type: 'text', text: ' och ' },
+      { type: 'text', text: '@Borta' },
+    ])
+    expect(issue(resolved)).toBeNull()
   })
 })

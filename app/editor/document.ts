@@ -4,7 +4,10 @@ import {
   HEADING_LEVELS,
   isAllowedImageSrc,
   isAllowedLinkHref,
+  isAllowedMentionId,
   LINK_REL,
+  MENTION_CHAR,
+  mentionText,
   type RichTextMarkType,
   type RichTextNodeType,
 } from './extensions.ts'
@@ -28,6 +31,7 @@ export const RichTextMessages = {
   invalid: 'Texten innehåller otillåtet innehåll.',
   invalidLink: 'Länkar måste börja med https://, http:// eller mailto:.',
   invalidImage: 'Bilder måste vara uppladdade till Samverka.',
+  invalidMention: 'Texten nämner en medlem på ett sätt som inte går att spara. Ta bort omnämnandet och välj medlemmen i listan igen.',
 } as const
 
 export type LinkAttrs = { href: string; target: null; rel: string; class: null; title: string | null }
@@ -40,6 +44,8 @@ export type RichTextNode = {
   text?: string
 }
 export type RichTextDocument = { type: 'doc'; content: RichTextNode[] }
+/** A mention's attributes once validated: the label is what the client sent until the server sets the member's name. */
+type MentionAttrs = { id: string; label: string; mentionSuggestionChar: typeof MENTION_CHAR }
 
 // C0/C1 controls (tab and newline are text), bidi embeddings, overrides and isolates (they can
 // reorder the text around them on the page), lone surrogates and non-characters.
@@ -146,6 +152,15 @@ const markSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('link'), attrs: linkAttrs }).strict(),
 ])
 
+const mentionAttrs = z
+  .object({
+    id: z.string().refine(isAllowedMentionId, { message: RichTextMessages.invalidMention }),
+    label: safeString(EditorLimits.maxMentionLabelLength),
+    mentionSuggestionChar: z.literal(MENTION_CHAR).optional(),
+  })
+  .strict()
+  .transform((attrs): MentionAttrs => ({ id: attrs.id, label: attrs.label, mentionSuggestionChar: MENTION_CHAR }))
+
 const nodeSchema: z.ZodType<RichTextNode, z.ZodTypeDef, unknown> = z.lazy(() => nodeUnion)
 const content = z.array(nodeSchema).optional()
 const marks = z.array(markSchema).optional()
@@ -162,6 +177,8 @@ const nodeUnion = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('hardBreak'), attrs: noAttrs, marks }).strict(),
+  // Marks on a mention are dropped: a link mark would nest a link in its link.
+  z.object({ type: z.literal('mention'), attrs: mentionAttrs, marks: marks.transform(() => undefined) }).strict(),
   block('paragraph', noAttrs),
   block(
     'heading',
@@ -222,7 +239,7 @@ const BLOCK: ReadonlySet<string> = new Set([
   'image',
   'table',
 ])
-const INLINE: ReadonlySet<string> = new Set(['text', 'hardBreak'])
+const INLINE: ReadonlySet<string> = new Set(['text', 'hardBreak', 'mention'])
 
 type ContentRule = { allowed: ReadonlySet<string>; min: number; first?: string; marks: boolean }
 const leaf: ContentRule = { allowed: new Set(), min: 0, marks: false }
@@ -241,6 +258,7 @@ const CONTENT_RULES: Record<RichTextNodeType, ContentRule> = {
   tableCell: { allowed: BLOCK, min: 1, marks: false },
   text: leaf,
   hardBreak: leaf,
+  mention: leaf,
   horizontalRule: leaf,
   image: leaf,
 }
@@ -266,7 +284,7 @@ function contentModelIsValid(type: RichTextNodeType, children: RichTextNode[] | 
   return true
 }
 
-const MESSAGE_BY_PATH_END: Record<string, string> = { href: RichTextMessages.invalidLink, src: RichTextMessages.invalidImage }
+const MESSAGE_BY_PATH_END: Record<string, string> = { href: RichTextMessages.invalidLink, src: RichTextMessages.invalidImage, id: RichTextMessages.invalidMention }
 
 /**
  * ProseMirror JSON → a validated `RichTextDocument`, or one Swedish issue. Accepts `unknown`
@@ -307,17 +325,49 @@ export function emptyDocument(): RichTextDocument {
   return { type: 'doc', content: [{ type: 'paragraph' }] }
 }
 
-/** True when the document has no visible text and no image (e.g. the editor's empty paragraph). */
+/** True when the document has no visible text, image or mention (e.g. the editor's empty paragraph). */
 export function isEmptyDocument(doc: RichTextDocument): boolean {
   const stack: RichTextNode[] = [...doc.content]
   while (stack.length > 0) {
     const node = stack.pop()
     if (!node) continue
-    if (node.type === 'image') return false
+    if (node.type === 'image' || node.type === 'mention') return false
     if (node.type === 'text' && node.text?.trim()) return false
     if (node.content) stack.push(...node.content)
   }
   return true
+}
+
+/** The ids of the members a document mentions, each once, in document order. */
+export function mentionedMemberIds(doc: RichTextDocument): string[] {
+  const ids = new Set<string>()
+  const visit = (nodes: RichTextNode[] | undefined) => {
+    for (const node of nodes ?? []) {
+      if (node.type === 'mention' && typeof node.attrs?.id === 'string') ids.add(node.attrs.id)
+      visit(node.content)
+    }
+  }
+  visit(doc.content)
+  return [...ids]
+}
+
+/**
+ * Every mention of a member in `names` gets that name as its label (a label sent by a client
+ * is never kept); a mention of anyone else becomes the plain text "@label" it showed.
+ */
+export function resolveMentions(doc: RichTextDocument, names: ReadonlyMap<string, string>): RichTextDocument {
+  const resolve = (nodes: RichTextNode[]): RichTextNode[] =>
+    nodes.map((node): RichTextNode => {
+      if (node.type === 'mention') {
+        const id = typeof node.attrs?.id === 'string' ? node.attrs.id : ''
+        const name = names.get(id)
+        return name === undefined
+          ? { type: 'text', text: mentionText(node.attrs?.label) }
+          : { type: 'mention', attrs: { id, label: stripUnsafeCharacters(name).slice(0, EditorLimits.maxMentionLabelLength), mentionSuggestionChar: MENTION_CHAR } }
+      }
+      return node.content ? { ...node, content: resolve(node.content) } : node
+    })
+  return { type: 'doc', content: resolve(doc.content) }
 }
 
 // Bare URLs in plain text. Trailing punctuation is trimmed afterwards ("Se https://x.se.").
@@ -425,7 +475,7 @@ function inlineText(nodes: RichTextNode[] | undefined, forEditing: boolean): str
     const href = link && 'attrs' in link ? link.attrs.href : null
     if (href !== runHref) closeRun()
     runHref = href
-    const text = node.type === 'text' ? (node.text ?? '') : node.type === 'hardBreak' ? '\n' : ''
+    const text = node.type === 'text' ? (node.text ?? '') : node.type === 'hardBreak' ? '\n' : node.type === 'mention' ? mentionText(node.attrs?.label) : ''
     run += text
     out += text
   }

@@ -1,11 +1,13 @@
 import type { Extensions } from '@tiptap/core'
 import { Image } from '@tiptap/extension-image'
+import { Mention, type MentionNodeAttrs, type MentionOptions } from '@tiptap/extension-mention'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import { StarterKit } from '@tiptap/starter-kit'
 
 /**
- * The one list of Tiptap extensions. The browser editor (app/components/rich-text-editor.tsx)
- * and the server renderer (app/editor/render.server.ts) both import `richTextExtensions`, and
+ * The one list of Tiptap extensions. The browser editor (app/components/rich-text-editor.tsx,
+ * through `createRichTextExtensions` with its member suggestions) and the server renderer
+ * (app/editor/render.server.ts, `richTextExtensions`) build the same schema from it, and
  * app/editor/document.ts validates stored JSON against the node, mark and attribute names
  * declared here. Isomorphic: no DOM at import time, no node:* imports.
  */
@@ -25,6 +27,9 @@ export const EditorLimits = {
   maxTitleLength: 500,
   maxTableSpan: 50,
   maxListStart: 100_000,
+  /** A mention's member id (a cuid) and the name shown for it. */
+  maxMentionIdLength: 40,
+  maxMentionLabelLength: 200,
 } as const
 
 export const HEADING_LEVELS = [2, 3, 4] as const
@@ -50,6 +55,7 @@ export const NODE_TYPES = [
   'tableRow',
   'tableHeader',
   'tableCell',
+  'mention',
 ] as const
 export type RichTextNodeType = (typeof NODE_TYPES)[number]
 
@@ -87,6 +93,36 @@ export function isAllowedImageSrc(src: unknown): src is string {
   return /^[A-Za-z0-9_-][A-Za-z0-9._~-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._~-]*)*$/.test(rest) && !rest.split('/').includes('..')
 }
 
+/** A mention links to the member's page. */
+export const MEMBER_PATH_PREFIX = '/medlemmar/'
+/** The character that starts a mention; stored in every mention node (Tiptap's `mentionSuggestionChar`). */
+export const MENTION_CHAR = '@'
+
+/** A member id as the database makes them (cuid): lower-case letters and digits, bounded. */
+export function isAllowedMentionId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= EditorLimits.maxMentionIdLength && /^[a-z0-9]+$/.test(id)
+}
+
+/** The member page a mention links to, or null for an id that cannot be one. */
+export function mentionHref(id: unknown): string | null {
+  return isAllowedMentionId(id) ? `${MEMBER_PATH_PREFIX}${id}` : null
+}
+
+/** True for exactly what `mentionHref` makes. */
+export function isMentionHref(href: unknown): href is string {
+  return typeof href === 'string' && href.startsWith(MEMBER_PATH_PREFIX) && isAllowedMentionId(href.slice(MEMBER_PATH_PREFIX.length))
+}
+
+/** How a mention reads as text: "@Name". */
+export function mentionText(label: unknown): string {
+  return `${MENTION_CHAR}${typeof label === 'string' ? label : ''}`
+}
+
+/** What the editor's member suggestions offer (the JSON of GET /medlemmar/sok). */
+export type MemberSuggestion = { id: string; name: string; title: string; organisation: string | null }
+/** The browser editor's suggestion settings (fetching and the list); the server renders without them. */
+export type MentionSuggestionOptions = MentionOptions<MemberSuggestion, MentionNodeAttrs>['suggestion']
+
 // Column widths are a resizing feature we do not offer; `align` would render as a style
 // attribute, which the CSP (style-src 'self') refuses. Cells keep only their spans.
 const cellAttributes = () => ({
@@ -95,38 +131,56 @@ const cellAttributes = () => ({
   colwidth: { default: null, rendered: false, parseHTML: () => null },
 })
 
-export const richTextExtensions: Extensions = [
-  StarterKit.configure({
-    heading: { levels: [...HEADING_LEVELS] },
-    // Underline is not part of our format; the drop cursor positions itself with inline styles.
-    underline: false,
-    dropcursor: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      linkOnPaste: true,
-      // Extra schemes linkify should recognise; http(s) and mailto are built in. What may be
-      // *stored* is decided by isAllowedUri alone.
-      protocols: [],
-      defaultProtocol: 'https',
-      isAllowedUri: (url) => isAllowedLinkHref(url),
-      HTMLAttributes: { rel: LINK_REL, target: null, class: null },
-    },
-  }),
-  // renderHTML without the colgroup and `style="min-width: …"` the stock Table emits, and no
-  // TableView node view (it sizes columns through the style attribute). Resizing stays off.
-  Table.extend({
-    renderHTML({ HTMLAttributes }) {
-      return ['table', HTMLAttributes, ['tbody', 0]]
-    },
-  }).configure({ resizable: false, View: null, HTMLAttributes: {} }),
-  TableRow,
-  TableHeader.extend({ addAttributes: cellAttributes }),
-  TableCell.extend({ addAttributes: cellAttributes }),
-  // Block images from our own uploads only: pasted images from elsewhere are not taken in.
-  Image.extend({
-    parseHTML() {
-      return [{ tag: `img[src^="${UPLOAD_PATH_PREFIX}"]` }]
-    },
-  }).configure({ inline: false, allowBase64: false }),
-]
+/**
+ * The extension list. The browser editor passes `mentionSuggestion` (how to find members and
+ * show them); without it the list is the same schema and rendering, with no suggestions.
+ */
+export function createRichTextExtensions(mentionSuggestion: MentionSuggestionOptions = {}): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [...HEADING_LEVELS] },
+      // Underline is not part of our format; the drop cursor positions itself with inline styles.
+      underline: false,
+      dropcursor: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        // Extra schemes linkify should recognise; http(s) and mailto are built in. What may be
+        // *stored* is decided by isAllowedUri alone.
+        protocols: [],
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isAllowedLinkHref(url),
+        HTMLAttributes: { rel: LINK_REL, target: null, class: null },
+      },
+    }),
+    // renderHTML without the colgroup and `style="min-width: …"` the stock Table emits, and no
+    // TableView node view (it sizes columns through the style attribute). Resizing stays off.
+    Table.extend({
+      renderHTML({ HTMLAttributes }) {
+        return ['table', HTMLAttributes, ['tbody', 0]]
+      },
+    }).configure({ resizable: false, View: null, HTMLAttributes: {} }),
+    TableRow,
+    TableHeader.extend({ addAttributes: cellAttributes }),
+    TableCell.extend({ addAttributes: cellAttributes }),
+    // Block images from our own uploads only: pasted images from elsewhere are not taken in.
+    Image.extend({
+      parseHTML() {
+        return [{ tag: `img[src^="${UPLOAD_PATH_PREFIX}"]` }]
+      },
+    }).configure({ inline: false, allowBase64: false }),
+    // An inline atom rendered as a link to the member's page with the text "@Name". The label
+    // stored with it is set on the server from the member's current name (app/services/rich-text.server.ts).
+    Mention.configure({
+      renderText: ({ node }) => mentionText(node.attrs.label),
+      renderHTML: ({ node }) => {
+        const href = mentionHref(node.attrs.id)
+        return ['a', { ...(href ? { href } : {}), class: 'mention' }, mentionText(node.attrs.label)]
+      },
+      suggestion: { char: MENTION_CHAR, ...mentionSuggestion },
+    }),
+  ]
+}
+
+export const richTextExtensions: Extensions = createRichTextExtensions()

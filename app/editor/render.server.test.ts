@@ -171,6 +171,31 @@ describe('toPlainText', () => {
   })
 })
 
+describe('mentions', () => {
+  const withMention = (label: string) =>
+    parseRichTextField(JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fråga ' }, { type: 'mention', attrs: { id: 'cm1anna', label } }] }] }))
+
+  test('render as a link to the member page with the text "@Name", and as "@Name" in plain text', () => {
+    const parsed = withMention('Anna Svensson')
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(renderRichText(parsed.doc)).toBe('<p>Fråga <a href="/medlemmar/cm1anna" class="mention">@Anna Svensson</a></p>')
+    expect(toPlainText(parsed.doc)).toBe('Fråga @Anna Svensson')
+  })
+
+  test('a label with markup stays text', () => {
+    const parsed = withMention('<img src=x onerror=alert(1)>')
+    expect(parsed.ok && renderRichText(parsed.doc)).toBe('<p>Fråga <a href="/medlemmar/cm1anna" class="mention">@&lt;img src=x onerror=alert(1)&gt;</a></p>')
+  })
+
+  test('the sanitiser keeps the mention class only on links to a member page', () => {
+    expect(sanitizeRichTextHtml('<a class="mention" href="/medlemmar/cm1anna" rel="opener">@A</a>')).toBe('<a href="/medlemmar/cm1anna" class="mention">@A</a>')
+    expect(sanitizeRichTextHtml('<a class="mention" href="/medlemmar/../admin">@A</a>')).toBe(`<a ${REL}>@A</a>`)
+    expect(sanitizeRichTextHtml('<a class="mention" href="javascript:alert(1)">@A</a>')).toBe(`<a ${REL}>@A</a>`)
+    expect(sanitizeRichTextHtml('<a class="mention evil" href="/medlemmar/cm1anna">@A</a>')).toBe(`<a ${REL}>@A</a>`)
+  })
+})
+
 describe('sanitizeRichTextHtml', () => {
   test('is the allow-list: tags, attributes, classes, schemes', () => {
     expect(

@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core'
 import { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import sanitizeHtml from 'sanitize-html'
-import { EditorLimits, isAllowedImageSrc, isAllowedLinkHref, LINK_REL, richTextExtensions } from './extensions.ts'
+import { EditorLimits, isAllowedImageSrc, isAllowedLinkHref, isMentionHref, LINK_REL, richTextExtensions } from './extensions.ts'
 import { documentToText, RichTextDocumentSchema, type RichTextDocument } from './document.ts'
 
 /**
@@ -38,7 +38,7 @@ const cell: sanitizeHtml.Transformer = (tagName, attribs) => ({ tagName, attribs
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'h2', 'h3', 'h4', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'br', 'hr', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img'],
   allowedAttributes: {
-    a: ['href', 'rel'],
+    a: ['href', 'rel', 'class'],
     img: ['src', 'alt'],
     th: ['colspan', 'rowspan'],
     td: ['colspan', 'rowspan'],
@@ -46,7 +46,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     pre: ['class'],
     code: ['class'],
   },
-  allowedClasses: { pre: [/^language-[a-z0-9-]{1,32}$/], code: [/^language-[a-z0-9-]{1,32}$/] },
+  allowedClasses: { a: ['mention'], pre: [/^language-[a-z0-9-]{1,32}$/], code: [/^language-[a-z0-9-]{1,32}$/] },
   allowedStyles: {},
   allowedSchemes: ['http', 'https', 'mailto'],
   // Images carry no scheme at all: only our own /filer/ paths (checked below).
@@ -57,11 +57,12 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   // Elements whose text is dropped with them rather than shown.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'object', 'embed', 'svg', 'math', 'template', 'xmp', 'noembed', 'noframes', 'plaintext'],
   transformTags: {
-    // Every link: a checked href (or none) and our rel; target and everything else go.
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: { ...(isAllowedLinkHref(attribs.href) ? { href: attribs.href } : {}), rel: LINK_REL },
-    }),
+    // A mention: a link to a member page of ours, nothing else. Every other link: a checked
+    // href (or none) and our rel; target, class and everything else go.
+    a: (tagName, attribs): sanitizeHtml.Tag => {
+      if (attribs.class === 'mention' && isMentionHref(attribs.href)) return { tagName, attribs: { href: attribs.href, class: 'mention' } }
+      return { tagName, attribs: { ...(isAllowedLinkHref(attribs.href) ? { href: attribs.href } : {}), rel: LINK_REL } }
+    },
     // An image from anywhere but /filer/ loses its src, and exclusiveFilter then drops it.
     img: (tagName, attribs) => ({
       tagName,

@@ -26,7 +26,7 @@ const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
   li: [],
   br: [],
   hr: [],
-  a: ['href', 'rel'],
+  a: ['href', 'rel', 'class'],
   table: [],
   thead: [],
   tbody: [],
@@ -56,7 +56,11 @@ function inspectHtml(html: string): Inspection {
           const squashed = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase()
           if (/(?:javascript|vbscript|data|livescript|mocha):/.test(squashed)) problems.push(`URL ${name}[${attribute}]=${value}`)
         }
-        if (name === 'a') {
+        if (name === 'a' && attribs.class === 'mention') {
+          // A mention: a member page of ours, no rel needed.
+          if (!/^\/medlemmar\/[a-z0-9]+$/.test(attribs.href ?? '') || attribs.rel !== undefined) problems.push(`mention ${attribs.href} ${attribs.rel}`)
+        } else if (name === 'a') {
+          if (attribs.class !== undefined) problems.push(`class ${attribs.class}`)
           if (attribs.rel !== LINK_REL) problems.push(`<a> without rel: ${attribs.rel}`)
           if (attribs.href !== undefined && !/^(?:https?:\/\/[^/]|mailto:)/i.test(attribs.href)) problems.push(`href ${attribs.href}`)
         }
@@ -106,6 +110,9 @@ test('the safety check itself catches unsafe or malformed HTML', () => {
     `<a href="jav&#x09;ascript:alert(1)" rel="${LINK_REL}">a</a>`,
     `<a href="https://a.se" rel="${LINK_REL}" target="_blank">a</a>`,
     '<a href="https://a.se">utan rel</a>',
+    '<a class="mention" href="/admin">a</a>',
+    '<a class="mention" href="https://evil.se/medlemmar/x">a</a>',
+    `<a class="evil" href="https://a.se" rel="${LINK_REL}">a</a>`,
     '<img src="/filer/a" alt="x" onerror="y" />',
     '<img src="https://evil.se/a.png" />',
     '<svg></svg>',
@@ -206,6 +213,10 @@ const HTML_PAYLOADS = [
   'text\u0000<script>alert(1)</script>',
   '\u202Efdp.exe<script>alert(1)</script>',
   '<a href="\u0001javascript:alert(1)">x</a>',
+  '<a class="mention" href="javascript:alert(1)">@x</a>',
+  '<a class="mention" href="/medlemmar/../admin">@x</a>',
+  '<a class="mention" href="/medlemmar/abc" onclick="alert(1)" rel="opener">@x</a>',
+  '<span data-type="mention" data-id="javascript:alert(1)" data-label="<img src=x onerror=alert(1)>">@x</span>',
 ]
 
 test('the HTML corpus is large enough', () => {
@@ -242,6 +253,9 @@ describe.each(HTML_PAYLOADS.map((payload, index) => [index, payload] as const))(
       { type: 'orderedList', attrs: { start: payload }, content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
       { type: payload, content: [{ type: 'text', text: 'x' }] },
       { type: 'paragraph', content: [text([{ type: payload }])] },
+      { type: 'paragraph', content: [{ type: 'mention', attrs: { id: payload, label: 'x' } }] },
+      { type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'cm1member', label: payload, mentionSuggestionChar: payload } }] },
+      { type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'cm1member', label: payload } }] },
     ].map((node) => ({ type: 'doc', content: [node] }))
     for (const document of documents) expectSafeHtml(safeRenderRichText(document))
   })
@@ -279,6 +293,7 @@ const BAD_URLS = [
 ]
 
 const paragraphWith = (...content: unknown[]) => ({ type: 'doc', content: [{ type: 'paragraph', content }] })
+const mention = (id: unknown, label: unknown) => ({ type: 'mention', attrs: { id, label } })
 const textWithMarks = (marks: unknown[]) => paragraphWith({ type: 'text', text: 'x', marks })
 const nested = (depth: number, wrap: (inner: unknown) => unknown, leaf: unknown) => {
   let node = leaf
@@ -369,6 +384,24 @@ const JSON_CASES: Case[] = [
   refused('HTML string', '<p onclick="alert(1)">x</p>'),
   refused('deeply nested JSON string', `${'['.repeat(100_000)}${']'.repeat(100_000)}`),
   safe('HTML in text is escaped', paragraphWith({ type: 'text', text: '<img src=x onerror=alert(1)>' })),
+  ...BAD_URLS.map((url) => refused(`mention id ${JSON.stringify(url.slice(0, 40))}`, paragraphWith(mention(url, 'x')))),
+  refused('mention id with a path', paragraphWith(mention('../../admin', 'x'))),
+  refused('mention id smuggling an attribute', paragraphWith(mention('abc" onclick="alert(1)', 'x'))),
+  refused('mention id over the length limit', paragraphWith(mention('a'.repeat(EditorLimits.maxMentionIdLength + 1), 'x'))),
+  refused('mention id that is not a string', paragraphWith(mention({ toString: 'javascript:alert(1)' }, 'x'))),
+  refused('mention without an id', paragraphWith({ type: 'mention', attrs: { label: 'x' } })),
+  refused('huge mention label', paragraphWith(mention('cm1member', 'A'.repeat(EditorLimits.maxMentionLabelLength + 1)))),
+  refused('mention label of 100,000 characters', paragraphWith(mention('cm1member', 'A'.repeat(100_000)))),
+  refused('mention label with a right-to-left override', paragraphWith(mention('cm1member', 'Anna\u202Eexe'))),
+  refused('mention label that is not a string', paragraphWith(mention('cm1member', ['<script>alert(1)</script>']))),
+  refused('mention with an onclick attribute', paragraphWith({ type: 'mention', attrs: { id: 'cm1member', label: 'x', onclick: 'alert(1)' } })),
+  refused('mention with an href attribute', paragraphWith({ type: 'mention', attrs: { id: 'cm1member', label: 'x', href: 'javascript:alert(1)' } })),
+  refused('mention with another trigger character', paragraphWith({ type: 'mention', attrs: { id: 'cm1member', label: 'x', mentionSuggestionChar: '<script>' } })),
+  refused('mention with content', paragraphWith({ ...mention('cm1member', 'x'), content: [{ type: 'text', text: '<script>alert(1)</script>' }] })),
+  refused('mention as a block', { type: 'doc', content: [mention('cm1member', 'x')] }),
+  refused('mention in a code block', { type: 'doc', content: [{ type: 'codeBlock', content: [mention('cm1member', 'x')] }] }),
+  safe('mention label with HTML', paragraphWith(mention('cm1member', '"><script>alert(1)</script><img src=x onerror=alert(1)>'))),
+  safe('mention with a link mark (marks on mentions are dropped)', paragraphWith({ ...mention('cm1member', 'x'), marks: [{ type: 'link', attrs: { href: 'https://ok.se' } }] })),
 ]
 
 test('the JSON corpus is large enough', () => {

@@ -71,6 +71,27 @@ export async function notifyAccepted(tx: Tx, input: { questionId: string; answer
   await notifyOne(tx, { userId: input.answerAuthorId, actorId: input.actorId, kind: 'accepted', postId: input.questionId, subjectId: input.answerId })
 }
 
+/**
+ * Members mentioned in a post or an answer (`answerId`) hear of it once per post or answer:
+ * the key is per recipient and subject, so saving an edit notifies only members it newly
+ * mentions. Only active members, never the actor, and only while the post (and the answer)
+ * is visible: every active member may see visible content.
+ */
+export async function notifyMention(tx: Tx, input: { userIds: string[]; actorId: string; postId: string; answerId?: string }) {
+  if (input.userIds.length === 0) return
+  const answerId = input.answerId ?? null
+  const dedupeKey = answerId ? `mention:answer:${answerId}` : `mention:post:${input.postId}`
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt")
+    SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), u."id", 'mention', ${input.actorId}, ${input.postId},
+           ${answerId}, ${dedupeKey}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM "User" u
+    WHERE u."id" = ANY(${input.userIds}::text[]) AND u."status" = 'active' AND u."id" <> ${input.actorId}
+      AND EXISTS (SELECT 1 FROM "Post" p WHERE p."id" = ${input.postId} AND p."status" = 'visible')
+      AND (${answerId}::text IS NULL OR EXISTS (SELECT 1 FROM "Answer" a WHERE a."id" = ${answerId} AND a."status" = 'visible'))
+    ON CONFLICT ("userId", "dedupeKey") DO NOTHING`
+}
+
 export type ModerationNotice = {
   action: 'deleted' | 'restored'
   target: 'post' | 'answer' | 'comment'

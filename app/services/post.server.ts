@@ -6,8 +6,8 @@ import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit } from './audit.server.ts'
-import { richTextColumns } from './rich-text.server.ts'
-import { notifyModeration, notifyNewPost } from './notification.server.ts'
+import { prepareRichText } from './rich-text.server.ts'
+import { notifyMention, notifyModeration, notifyNewPost } from './notification.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { setPostTags } from './tags.server.ts'
 import { discardUploads, saveFileObjects, type StoredUpload } from './upload.server.ts'
@@ -83,10 +83,10 @@ async function resolveOrganisations(tx: Prisma.TransactionClient, names: string[
   return found.map((organisation) => organisation.id)
 }
 
+/** The columns besides the rich text, which `prepareRichText` gives inside the transaction. */
 function projectColumns(input: ProjectInput) {
   return {
     title: input.title,
-    ...richTextColumns(input.body),
     projectStatus: input.projectStatus,
     startDate: input.startDate,
     endDate: input.endDate,
@@ -100,7 +100,6 @@ function projectColumns(input: ProjectInput) {
 function artifactColumns(input: ArtifactInput) {
   return {
     title: input.title,
-    ...richTextColumns(input.body),
     artifactKind: input.artifactKind,
     licence: input.licence,
     externalUrl: input.externalUrl,
@@ -129,14 +128,16 @@ export async function createProject(actor: Actor, input: ProjectInput, uploads: 
   return withUploads(uploads, () =>
     prisma.$transaction(async (tx) => {
       const now = new Date()
+      const text = await prepareRichText(tx, input.body)
       const post = await tx.post.create({
-        data: { type: 'project', ...projectColumns(input), authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
+        data: { type: 'project', ...projectColumns(input), ...text.columns, authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
         select: { id: true },
       })
       await setProjectRelations(tx, post.id, input)
       await setPostTags(tx, post.id, input.tags, now)
       await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
       await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
+      await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: post.id })
       await enqueueSearchUpdate(tx, 'post', post.id)
       return post
     }),
@@ -149,13 +150,15 @@ export async function createArtifact(actor: Actor, input: ArtifactInput, uploads
   return withUploads(uploads, () =>
     prisma.$transaction(async (tx) => {
       const now = new Date()
+      const text = await prepareRichText(tx, input.body)
       const post = await tx.post.create({
-        data: { type: 'artifact', ...artifactColumns(input), authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
+        data: { type: 'artifact', ...artifactColumns(input), ...text.columns, authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
         select: { id: true },
       })
       await setPostTags(tx, post.id, input.tags, now)
       await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
       await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
+      await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: post.id })
       await enqueueSearchUpdate(tx, 'post', post.id)
       return post
     }),
@@ -177,12 +180,14 @@ async function editPost(
       const post = await loadPost(tx, postId, type)
       authorize(canEditPost(actor, post), 'Du kan inte redigera det här inlägget.')
       const organisationId = input.organisationId ? await owningOrganisation(tx, actor, input.organisationId) : post.organisationId
+      const text = await prepareRichText(tx, input.body)
       const updated = await tx.post.update({
         where: { id: post.id },
-        data: { ...data, organisation: organisationId ? { connect: { id: organisationId } } : { disconnect: true }, editedAt: new Date() },
+        data: { ...data, ...text.columns, organisation: organisationId ? { connect: { id: organisationId } } : { disconnect: true }, editedAt: new Date() },
         select: { activityAt: true },
       })
       await extra?.(tx, post)
+      await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: post.id })
       await setPostTags(tx, post.id, input.tags, updated.activityAt)
       // Removed attachments are deleted with the edit; their bytes go once it has committed.
       const removedFiles = await tx.fileObject.findMany({ where: { id: { in: removeFileIds }, postId: post.id }, select: { id: true, storageKey: true } })

@@ -7,14 +7,15 @@ import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit } from './audit.server.ts'
 import { followPostAutomatically } from './follow.server.ts'
-import { notifyAccepted, notifyAnswer, notifyModeration, notifyNewPost } from './notification.server.ts'
-import { richTextColumns } from './rich-text.server.ts'
+import { notifyAccepted, notifyAnswer, notifyMention, notifyModeration, notifyNewPost } from './notification.server.ts'
+import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { setPostTags, touchPostTags } from './tags.server.ts'
 
 /**
  * Questions and answers. Each use case: load → authorize → one transaction with the change,
- * its search-outbox row and (for moderators acting on others' content) an audit row.
+ * its notifications (mentions included), its search-outbox row and (for moderators acting on
+ * others' content) an audit row.
  */
 type QuestionInput = { title: string; body: RichTextDocument; tags: string[] }
 
@@ -49,11 +50,12 @@ export async function askQuestion(actor: Actor, input: QuestionInput) {
   const author = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { organisationId: true } })
   return prisma.$transaction(async (tx) => {
     const now = new Date()
+    const text = await prepareRichText(tx, input.body)
     const question = await tx.post.create({
       data: {
         type: 'question',
         title: input.title,
-        ...richTextColumns(input.body),
+        ...text.columns,
         authorId: actor.id,
         organisationId: author.organisationId,
         activityAt: now,
@@ -63,6 +65,7 @@ export async function askQuestion(actor: Actor, input: QuestionInput) {
     })
     await setPostTags(tx, question.id, input.tags, now)
     await notifyNewPost(tx, { postId: question.id, actorId: actor.id })
+    await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id })
     await followPostAutomatically(tx, actor.id, question.id)
     await enqueueSearchUpdate(tx, 'post', question.id)
     return question
@@ -73,11 +76,13 @@ export async function editQuestion(actor: Actor, questionId: string, input: Ques
   await prisma.$transaction(async (tx) => {
     const question = await loadQuestion(tx, questionId)
     authorize(canEditContent(actor, question), 'Bara den som frågade eller en moderator kan redigera frågan.')
+    const text = await prepareRichText(tx, input.body)
     const updated = await tx.post.update({
       where: { id: question.id },
-      data: { title: input.title, ...richTextColumns(input.body), editedAt: new Date() },
+      data: { title: input.title, ...text.columns, editedAt: new Date() },
       select: { activityAt: true },
     })
+    await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id })
     await setPostTags(tx, question.id, input.tags, updated.activityAt)
     await enqueueSearchUpdate(tx, 'post', question.id)
     await auditIfModerating(tx, actor, question, {
@@ -92,13 +97,15 @@ export async function answerQuestion(actor: Actor, questionId: string, body: Ric
     const question = await loadQuestion(tx, questionId)
     if (question.status !== 'visible') throw badRequest('Frågan går inte att besvara.')
     const now = new Date()
+    const text = await prepareRichText(tx, body)
     const answer = await tx.answer.create({
-      data: { postId: question.id, authorId: actor.id, ...richTextColumns(body), createdAt: now },
+      data: { postId: question.id, authorId: actor.id, ...text.columns, createdAt: now },
       select: { id: true },
     })
     await tx.post.update({ where: { id: question.id }, data: { answerCount: { increment: 1 }, activityAt: now } })
     await touchPostTags(tx, question.id, now)
     await notifyAnswer(tx, { questionId: question.id, askerId: question.authorId, answerId: answer.id, actorId: actor.id })
+    await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id, answerId: answer.id })
     await followPostAutomatically(tx, actor.id, question.id)
     await enqueueSearchUpdate(tx, 'post', question.id)
     return answer
@@ -109,7 +116,9 @@ export async function editAnswer(actor: Actor, answerId: string, body: RichTextD
   await prisma.$transaction(async (tx) => {
     const answer = await loadAnswer(tx, answerId)
     authorize(canEditContent(actor, answer), 'Bara den som svarade eller en moderator kan redigera svaret.')
-    await tx.answer.update({ where: { id: answer.id }, data: { ...richTextColumns(body), editedAt: new Date() } })
+    const text = await prepareRichText(tx, body)
+    await tx.answer.update({ where: { id: answer.id }, data: { ...text.columns, editedAt: new Date() } })
+    await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: answer.postId, answerId: answer.id })
     await enqueueSearchUpdate(tx, 'post', answer.postId)
     await auditIfModerating(tx, actor, answer, { action: 'content.edited', targetType: 'answer', targetId: answer.id, targetName: answer.post.title })
   })

@@ -1,0 +1,47 @@
+import { expect, expectNoA11yViolations, test, uniqueEmail } from '#tests/playwright-utils.ts'
+import { richTextEditor, typeInEditor, uniqueTitle } from './post-helpers.ts'
+
+test('a member mentions a colleague with the keyboard; the colleague is notified and the link leads to the question', async ({ page, browser, signUp }) => {
+  await signUp(page, { email: uniqueEmail('omnamnd', 'nacka.se'), name: 'Bodil Omnämndsson', title: 'Arkivarie' })
+
+  const writerContext = await browser.newContext()
+  const writer = await writerContext.newPage()
+  await signUp(writer, { email: uniqueEmail('namnare', 'gotland.se'), name: 'Nils Nämnare', organisation: 'Region Gotland' })
+  const title = uniqueTitle('Vem har infört e-arkiv för bygglov?')
+  await writer.goto('/fragor/ny')
+  await writer.getByRole('textbox', { name: 'Rubrik' }).fill(title)
+  const editor = await richTextEditor(writer, 'Beskrivning')
+  await typeInEditor(writer, editor, 'Vi undrar hur andra gjort. @omnämnd')
+
+  const listbox = writer.getByRole('listbox', { name: 'Medlemmar att nämna' })
+  const option = listbox.getByRole('option', { name: /^Bodil Omnämndsson Arkivarie, Nacka kommun$/ })
+  await expect(option).toBeVisible()
+  await expect(option).toHaveAttribute('aria-selected', 'true')
+  await expect(editor).toHaveAttribute('aria-controls', (await listbox.getAttribute('id')) ?? 'listbox utan id')
+  await expect(editor).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id')) ?? 'option utan id')
+  await expect(writer.getByRole('status').filter({ hasText: /^1 förslag$/ })).toHaveCount(1)
+  await expectNoA11yViolations(writer)
+
+  await writer.keyboard.press('ArrowDown')
+  await expect(option).toHaveAttribute('aria-selected', 'true')
+  await writer.keyboard.press('Enter')
+  await expect(listbox).toHaveCount(0)
+  await expect(editor).not.toHaveAttribute('aria-activedescendant')
+  await writer.keyboard.type('kan du svara?')
+  await expect(editor).toHaveText('Vi undrar hur andra gjort. @Bodil Omnämndsson kan du svara?')
+  await writer.getByRole('button', { name: 'Publicera frågan' }).click()
+  await expect(writer.getByRole('heading', { name: title, level: 1 })).toBeVisible()
+  const mentionLink = writer.getByRole('link', { name: '@Bodil Omnämndsson' })
+  await expect(mentionLink).toHaveAttribute('href', /^\/medlemmar\/[a-z0-9]+$/)
+  await expectNoA11yViolations(writer)
+  await writerContext.close()
+
+  await page.goto('/notiser')
+  const notification = page.getByRole('list', { name: 'Notiser' }).getByRole('link', { name: `Nils Nämnare nämnde dig i ”${title}”.` })
+  await expect(notification).toBeVisible()
+  await expectNoA11yViolations(page)
+  await notification.click()
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible()
+  await page.getByRole('link', { name: '@Bodil Omnämndsson' }).click()
+  await expect(page.getByRole('heading', { name: 'Bodil Omnämndsson', level: 1 })).toBeVisible()
+})
