@@ -3,13 +3,17 @@ import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, u
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { MutationFields } from './components/forms.tsx'
+import { WarningBanner } from './components/warning-banner.tsx'
+import { getOpenWarning } from './models/member-moderation.server.ts'
 import { countUnreadNotifications } from './models/notification.server.ts'
-import { canModerate } from './policies/member.ts'
+import { getSiteSettings } from './models/site-settings.server.ts'
+import { canAdminister, canModerate } from './policies/member.ts'
 import stylesHref from './styles/app.css'
 import { getUser } from './utils/auth.server.ts'
 import { getCsrfToken } from './utils/csrf.server.ts'
 import { getPublicEnv } from './utils/env.server.ts'
 import { useNonce } from './utils/nonce-provider.ts'
+import { formatDate } from './utils/swedish.ts'
 import { useUnreadCountInTitle } from './utils/unread-title.ts'
 
 export const links: LinksFunction = () => [
@@ -25,7 +29,12 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const unreadNotifications = user?.status === 'active' ? await countUnreadNotifications(user.id) : 0
+  const active = user?.status === 'active'
+  const [unreadNotifications, settings, warning] = await Promise.all([
+    active ? countUnreadNotifications(user.id) : 0,
+    getSiteSettings(),
+    active ? getOpenWarning(user.id) : null,
+  ])
   const csrf = getCsrfToken(request)
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
@@ -34,7 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       user: user ? { id: user.id, name: user.name, role: user.role, status: user.status } : null,
       unreadNotifications,
+      warning: warning ? { id: warning.id, message: warning.message, date: formatDate(warning.createdAt) } : null,
       csrfToken: csrf.token,
+      site: { name: settings.siteName, contactEmail: settings.contactEmail, uploadMaxMb: settings.uploadMaxMb },
       ENV: getPublicEnv(),
     },
     { headers },
@@ -51,6 +62,11 @@ export type RootLoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 
 export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>('root')?.user ?? null
+}
+
+/** The site name and contact address from the site settings (defaults while the root loader has no data). */
+export function useSite() {
+  return useRouteLoaderData<typeof loader>('root')?.site ?? { name: 'Samverka', contactEmail: null, uploadMaxMb: null }
 }
 
 function Document({ children }: { children: ReactNode }) {
@@ -77,6 +93,7 @@ function Header() {
   const unreadNotifications = useRouteLoaderData<typeof loader>('root')?.unreadNotifications ?? 0
   useUnreadCountInTitle(unreadNotifications)
   const active = user?.status === 'active'
+  const site = useSite()
   // On the search page the header field shows the current query.
   const location = useLocation()
   const currentQuery = location.pathname === '/sok' ? (new URLSearchParams(location.search).get('q') ?? '') : ''
@@ -84,7 +101,7 @@ function Header() {
     <header className="site-header">
       <div className="site-header-inner">
         <Link to="/" className="logo">
-          Samverka
+          {site.name}
         </Link>
         {active ? (
           <>
@@ -112,6 +129,11 @@ function Header() {
                 {canModerate(user) ? (
                   <li>
                     <NavLink to="/moderering">Moderering</NavLink>
+                  </li>
+                ) : null}
+                {canAdminister(user) ? (
+                  <li>
+                    <NavLink to="/admin">Administration</NavLink>
                   </li>
                 ) : null}
                 <li>
@@ -162,6 +184,7 @@ function SignOutButton() {
 }
 
 function Footer() {
+  const site = useSite()
   return (
     <footer className="site-footer">
       <nav aria-label="Om Samverka">
@@ -177,11 +200,17 @@ function Footer() {
           </li>
         </ul>
       </nav>
+      {site.contactEmail ? (
+        <p>
+          Kontakt: <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+        </p>
+      ) : null}
     </footer>
   )
 }
 
 function Shell({ children }: { children: ReactNode }) {
+  const warning = useRouteLoaderData<typeof loader>('root')?.warning
   return (
     <>
       <a href="#main" className="skip-link">
@@ -189,6 +218,7 @@ function Shell({ children }: { children: ReactNode }) {
       </a>
       <Header />
       <main id="main" tabIndex={-1} className="site-main">
+        {warning ? <WarningBanner warning={warning} /> : null}
         {children}
       </main>
       <Footer />

@@ -59,7 +59,7 @@ export async function enqueue(prisma: PrismaClient, entityType: string, entityId
   await prisma.searchOutbox.create({ data: { entityType, entityId, operation: 'upsert' }, select: { id: true } })
 }
 
-/** Changes a post's status as setPostStatus would (plus its outbox row). */
+/** Changes a post's status as content moderation would (plus its outbox row). */
 export async function setStatus(prisma: PrismaClient, postId: string, status: 'visible' | 'hidden' | 'deleted') {
   await prisma.post.update({ where: { id: postId }, data: { status }, select: { id: true } })
   await enqueue(prisma, 'post', postId)

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { ModerationLinks, ModeratorEditedLabel, StatusNotice, type ModerationView } from './content-moderation.tsx'
 import { FollowButton } from './follow-button.tsx'
 import { MutationFields, TextareaField } from './forms.tsx'
 
@@ -29,7 +30,14 @@ export function EngagementBar({ post, engagement }: { post: { id: string; title:
   )
 }
 
-export type CommentView = { id: string; body: string; author: { id: string; name: string } | null; when: string; canDelete: boolean }
+export type CommentView = {
+  id: string
+  body: string
+  author: { id: string; name: string } | null
+  when: string
+  canDelete: boolean
+  moderation: ModerationView
+}
 
 export function Comments({ comments, errors }: { comments: CommentView[]; errors?: string[] }) {
   return (
@@ -38,11 +46,14 @@ export function Comments({ comments, errors }: { comments: CommentView[]; errors
       {comments.length === 0 ? <p>Inga kommentarer ännu.</p> : null}
       <ul className="card-list">
         {comments.map((comment) => (
-          <li key={comment.id} className="card">
+          <li key={comment.id} id={`kommentar-${comment.id}`} className="card">
+            <StatusNotice moderation={comment.moderation} />
             <p className="comment-body">{comment.body}</p>
             <p className="meta">
               {comment.author ? <Link to={`/medlemmar/${comment.author.id}`}>{comment.author.name}</Link> : 'Tidigare medlem'} · {comment.when}
+              <ModeratorEditedLabel moderation={comment.moderation} />
             </p>
+            <ModerationLinks kind="comment" id={comment.id} moderation={comment.moderation} />
             {comment.canDelete ? (
               <Form method="post">
                 <MutationFields />

@@ -12,6 +12,9 @@ export function ModerationNav() {
         <li>
           <NavLink to="/moderering/logg">Granskningslogg</NavLink>
         </li>
+        <li>
+          <NavLink to="/moderering/tillganglighet">Tillgänglighet</NavLink>
+        </li>
       </ul>
     </nav>
   )

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import type { RichTextDocument } from '#app/editor/document.ts'
 import { ArtifactKindLabels, LicenceLabels, ProjectStatusLabels } from '#app/validation/content.ts'
 import { CheckboxField, Field, SelectField, TextareaField } from './forms.tsx'
+import { useSite } from '#app/root.tsx'
 import { RichTextEditor } from './rich-text-editor.tsx'
 
 /**
@@ -46,6 +47,7 @@ export function OrganisationSelect({ fields, organisations }: { fields: Fields; 
 export type ExistingFile = { id: string; originalName: string; size: string }
 
 export function AttachmentFields({ existing, hint }: { existing: ExistingFile[]; hint: string }) {
+  const { uploadMaxMb } = useSite()
   return (
     <fieldset>
       <legend>Filer</legend>
@@ -58,7 +60,7 @@ export function AttachmentFields({ existing, hint }: { existing: ExistingFile[];
           ))}
         </ul>
       ) : null}
-      <Field label="Ladda upp filer" hint={hint} type="file" name="filer" id="attachments" multiple />
+      <Field label="Ladda upp filer" hint={uploadMaxMb ? `${hint} Högst ${uploadMaxMb} MB per fil.` : hint} type="file" name="filer" id="attachments" multiple />
     </fieldset>
   )
 }
@@ -107,7 +109,7 @@ export function ProjectFields({ fields, organisations, body, existingFiles, afte
       <CheckboxField label="Vi söker samarbetspartner" {...getInputProps(field(fields, 'seekingPartners'), { type: 'checkbox' })} />
       <CheckboxField label="Kollegor i den ägande organisationen får redigera projektet" {...getInputProps(field(fields, 'shareEditing'), { type: 'checkbox' })} />
       <TextareaField label="Länkar (frivilligt)" hint="En per rad: Rubrik | https://…" {...getTextareaProps(links)} errors={links.errors} />
-      <AttachmentFields existing={existingFiles} hint="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, bilder eller ZIP. Högst 25 MB per fil." />
+      <AttachmentFields existing={existingFiles} hint="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, bilder eller ZIP." />
       <Field label="Taggar" hint="Skilj med kommatecken, till exempel: rpa, upphandling" {...getInputProps(tags, { type: 'text' })} errors={tags.errors} />
     </>
   )
@@ -126,7 +128,7 @@ export function ArtifactFields({ fields, organisations, body, existingFiles, aft
       <RichTextEditor id="artifact-body" name="body" label="Beskrivning" hint="Vad är det, vem har tagit fram det och hur kan andra använda det?" errors={field(fields, 'body').errors} defaultValue={initialBody(fields, body)} />
       <SelectField label="Typ av material" options={options(ArtifactKindLabels, 'Välj typ')} {...getSelectProps(kind)} errors={kind.errors} />
       <SelectField label="Licens" options={options(LicenceLabels, 'Välj licens')} {...getSelectProps(licence)} errors={licence.errors} />
-      <AttachmentFields existing={existingFiles} hint="Ladda upp filer och/eller ange en länk nedan. Högst 25 MB per fil." />
+      <AttachmentFields existing={existingFiles} hint="Ladda upp filer och/eller ange en länk nedan." />
       <Field label="Länk till materialet (frivilligt)" hint="Till exempel ett kodförråd eller en öppen datamängd." {...getInputProps(externalUrl, { type: 'url' })} errors={externalUrl.errors} />
       <OrganisationSelect fields={fields} organisations={organisations} />
       <Field label="Taggar" hint="Skilj med kommatecken" {...getInputProps(tags, { type: 'text' })} errors={tags.errors} />

@@ -1,14 +1,15 @@
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { ModerationLinks, ModeratorEditedLabel, StatusNotice, type ModerationView } from './content-moderation.tsx'
 import { MutationFields } from './forms.tsx'
 import { Byline, TagLinks } from './post-list.tsx'
 
-/** The frame of a project or artifact page: status banner, title, byline, tags, body, files, actions. */
+/** The frame of a project or artifact page: status notice, title, byline, tags, body, files, actions. */
 export type PostPageData = {
   id: string
   title: string
   bodyHtml: string
-  statusText: string | null
+  moderation: ModerationView
   author: { id: string; name: string } | null
   organisation: { name: string; slug: string } | null
   created: string
@@ -17,7 +18,6 @@ export type PostPageData = {
   files: Array<{ id: string; originalName: string; size: string }>
   canEdit: boolean
   canDelete: boolean
-  canRestore: boolean
 }
 
 export function formatFileSize(bytes: number): string {
@@ -29,17 +29,14 @@ export function formatFileSize(bytes: number): string {
 export function PostPage({ post, editPath, facts, children }: { post: PostPageData; editPath: string; facts: ReactNode; children?: ReactNode }) {
   return (
     <article aria-labelledby="post-title" className="narrow-wide">
-      {post.statusText ? (
-        <p className="status-banner" role="status">
-          {post.statusText}. Bara moderatorer ser inlägget.
-        </p>
-      ) : null}
+      <StatusNotice moderation={post.moderation} />
       <h1 id="post-title">{post.title}</h1>
       <p className="meta">
         <Byline author={post.author} organisation={post.organisation} />
         {' · '}
         {post.created}
         {post.edited ? ` · redigerad ${post.edited}` : ''}
+        <ModeratorEditedLabel moderation={post.moderation} />
       </p>
       <TagLinks tags={post.tags} />
       <dl className="facts">{facts}</dl>
@@ -62,19 +59,19 @@ export function PostPage({ post, editPath, facts, children }: { post: PostPageDa
       {children}
       <div className="actions">
         {post.canEdit ? <Link to={editPath}>Redigera</Link> : null}
-        {post.canDelete ? <StatusForm intent="delete" label="Ta bort" /> : null}
-        {post.canRestore ? <StatusForm intent="restore" label="Återställ" /> : null}
+        {post.canDelete ? <DeleteForm /> : null}
+        <ModerationLinks kind="post" id={post.id} moderation={post.moderation} />
       </div>
     </article>
   )
 }
 
-function StatusForm({ intent, label }: { intent: 'delete' | 'restore'; label: string }) {
+function DeleteForm() {
   return (
     <Form method="post" className="inline-form">
       <MutationFields />
-      <button type="submit" name="intent" value={intent} className="secondary">
-        {label}
+      <button type="submit" name="intent" value="delete" className="secondary">
+        Ta bort
       </button>
     </Form>
   )

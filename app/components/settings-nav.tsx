@@ -18,6 +18,12 @@ export function SettingsNav() {
         <li>
           <NavLink to="/installningar/veckobrev">Veckobrev</NavLink>
         </li>
+        <li>
+          <NavLink to="/installningar/mina-uppgifter">Mina uppgifter</NavLink>
+        </li>
+        <li>
+          <NavLink to="/installningar/radera-konto">Radera konto</NavLink>
+        </li>
       </ul>
     </nav>
   )

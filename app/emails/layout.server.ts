@@ -1,3 +1,5 @@
+import { currentSiteName } from '#app/models/site-settings.server.ts'
+
 /**
  * One small, accessible HTML frame for every e-mail (lang="sv", real heading, readable
  * contrast, no images), and the matching plain-text part.
@@ -18,7 +20,7 @@ export function htmlEmail(heading: string, bodyHtml: string): string {
 <main style="max-width:560px;margin:0 auto">
 <h1 style="font-size:22px;color:#1b1b1b">${escapeHtml(heading)}</h1>
 ${bodyHtml}
-<p style="margin-top:32px;color:#4a4a4a;font-size:14px">Samverka – kunskapsdelning i offentlig sektor</p>
+<p style="margin-top:32px;color:#4a4a4a;font-size:14px">${escapeHtml(currentSiteName())} – kunskapsdelning i offentlig sektor</p>
 </main></body></html>`
 }
 

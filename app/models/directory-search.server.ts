@@ -48,8 +48,9 @@ export async function searchOrganisations(query: string, { limit = 5 } = {}): Pr
     await prisma.$queryRaw(Prisma.sql`
       SELECT o."id"
       FROM "Organisation" o
-      WHERE samverka_fold(${words}::text) <<% samverka_fold(o."name")
-         OR samverka_fold(o."name") ~ ('\\m' || samverka_fold(${words}::text))
+      WHERE (samverka_fold(${words}::text) <<% samverka_fold(o."name")
+         OR samverka_fold(o."name") ~ ('\\m' || samverka_fold(${words}::text)))
+        AND o."mergedIntoId" IS NULL
       ORDER BY (samverka_fold(o."name") LIKE samverka_fold(${words}::text) || '%') DESC,
                strict_word_similarity(samverka_fold(${words}::text), samverka_fold(o."name")) DESC,
                o."sortKey", o."id"

@@ -11,12 +11,23 @@ export function countUnreadNotifications(userId: string): Promise<number> {
   return prisma.notification.count({ where: { userId, readAt: null } })
 }
 
-const moderationNoticeSchema = z.object({
-  action: z.enum(['deleted', 'restored']),
+const contentNoticeSchema = z.object({
+  action: z.enum(['deleted', 'restored', 'hidden', 'edited']),
   target: z.enum(['post', 'answer', 'comment']),
   title: z.string(),
   reason: z.string().nullable(),
+  auditLogId: z.string().optional(),
 })
+
+const memberNoticeSchema = z.object({
+  action: z.enum(['approved', 'rejected', 'warned', 'suspended', 'reinstated', 'suspension-ended', 'appeal-upheld', 'appeal-overturned']),
+  target: z.literal('member'),
+  reason: z.string().nullable(),
+  until: z.string().nullable().optional(),
+  auditLogId: z.string().optional(),
+})
+
+const moderationNoticeSchema = z.union([contentNoticeSchema, memberNoticeSchema])
 
 export async function listNotifications(userId: string, after?: NotificationCursor) {
   const lastEventAt = after ? new Date(after.lastEventAt) : null
@@ -43,18 +54,38 @@ export async function listNotifications(userId: string, after?: NotificationCurs
   })
   const page = rows.slice(0, NOTIFICATIONS_PAGE_SIZE)
   const last = rows.length > NOTIFICATIONS_PAGE_SIZE ? page[page.length - 1] : undefined
+  const withdrawn = await withdrawnSubjects(page)
   return {
-    notifications: page.map((row) => {
+    notifications: page.filter((row) => !withdrawn.has(row.id)).map((row) => {
       const notice = row.kind === 'moderation' ? moderationNoticeSchema.safeParse(row.data) : null
       return {
         ...row,
-        // A post removed since is not shown (its title may be what was removed).
-        post: row.post?.status === 'visible' ? row.post : null,
+        // A post removed since is not shown (its title may be what was removed); the author of a
+        // hidden post (the only one told of its moderation) still sees it.
+        post: row.post?.status === 'visible' || (row.kind === 'moderation' && row.post?.status === 'hidden') ? row.post : null,
         moderation: notice?.success ? notice.data : null,
       }
     }),
     next: last ? { lastEventAt: last.lastEventAt.toISOString(), id: last.id } : null,
   }
+}
+
+const ANSWER_SUBJECT_KINDS: ReadonlySet<string> = new Set(['answer', 'accepted', 'mention'])
+
+/**
+ * The notifications (by id) about an answer or a comment that is no longer visible (hidden or
+ * removed): left out until it is restored. Two indexed look-ups per page.
+ */
+async function withdrawnSubjects(rows: Array<{ id: string; kind: string; subjectId: string | null }>) {
+  const subjects = (kinds: (kind: string) => boolean) => rows.flatMap((row) => (row.subjectId && kinds(row.kind) ? [row.subjectId] : []))
+  const answerIds = subjects((kind) => ANSWER_SUBJECT_KINDS.has(kind))
+  const commentIds = subjects((kind) => kind === 'comment')
+  const [answers, comments] = await Promise.all([
+    answerIds.length > 0 ? prisma.answer.findMany({ where: { id: { in: answerIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
+    commentIds.length > 0 ? prisma.comment.findMany({ where: { id: { in: commentIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
+  ])
+  const gone = new Set([...answers, ...comments].map((subject) => subject.id))
+  return new Set(rows.filter((row) => row.kind !== 'moderation' && row.subjectId && gone.has(row.subjectId)).map((row) => row.id))
 }
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>['notifications'][number]

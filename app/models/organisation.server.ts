@@ -36,6 +36,7 @@ export async function getOrganisationBySlug(slug: string) {
       code: true,
       orgNumber: true,
       domains: { select: { id: true, domain: true }, orderBy: { domain: 'asc' } },
+      mergedInto: { select: { slug: true } },
     },
   })
 }
@@ -61,6 +62,7 @@ export async function listOrganisations(input: {
   after?: { sortKey: string; id: string }
 }) {
   const where: Prisma.OrganisationWhereInput = {
+    mergedIntoId: null,
     ...(input.type ? { type: input.type } : {}),
     ...(input.query ? { name: { contains: input.query, mode: 'insensitive' } } : {}),
     ...(input.after
@@ -84,7 +86,7 @@ export async function listOrganisations(input: {
   return { organisations: page, next: hasMore && last ? { sortKey: last.sortKey, id: last.id } : null }
 }
 
-/** Every registry organisation as a select option, in Swedish alphabetical order. */
+/** Every registry organisation (not merged into another) as a select option, in Swedish alphabetical order. */
 export async function listOrganisationOptions() {
-  return prisma.organisation.findMany({ select: { id: true, name: true }, orderBy: [{ sortKey: 'asc' }, { id: 'asc' }] })
+  return prisma.organisation.findMany({ where: { mergedIntoId: null }, select: { id: true, name: true }, orderBy: [{ sortKey: 'asc' }, { id: 'asc' }] })
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { canSeeContent, visibleContentWhere } from '#app/policies/content.ts'
+import { canSeeContent, contentOnPageWhere, visibleContentWhere } from '#app/policies/content.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -156,13 +156,15 @@ const answerSelect = {
   status: true,
   createdAt: true,
   editedAt: true,
+  moderatorEditedAt: true,
+  statusReason: true,
   authorId: true,
   author: { select: { id: true, name: true, organisation: { select: { name: true } } } },
 } satisfies Prisma.AnswerSelect
 
 /**
  * A question with its answers (accepted first, then by score, then oldest) and the viewer's
- * own votes. Members see visible content; moderators also hidden and deleted.
+ * own votes. Members see visible content (and their own hidden content); moderators also hidden and deleted.
  */
 export async function getQuestion(id: string, viewer: ActorLike & { id: string }) {
   const question = await prisma.post.findFirst({
@@ -173,11 +175,13 @@ export async function getQuestion(id: string, viewer: ActorLike & { id: string }
       bodyHtml: true,
       body: true,
       status: true,
+      statusReason: true,
       authorId: true,
       acceptedAnswerId: true,
       likeCount: true,
       createdAt: true,
       editedAt: true,
+      moderatorEditedAt: true,
       author: { select: { id: true, name: true, title: true } },
       organisation: { select: { name: true, slug: true, verified: true } },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
@@ -185,7 +189,7 @@ export async function getQuestion(id: string, viewer: ActorLike & { id: string }
   })
   if (!question || !canSeeContent(viewer, question)) return null
   const answers = await prisma.answer.findMany({
-    where: { postId: question.id, ...(canSeeContent(viewer, { status: 'deleted' }) ? {} : visibleContentWhere) },
+    where: { postId: question.id, ...contentOnPageWhere(viewer) },
     select: answerSelect,
     orderBy: [{ score: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
     take: 500,
@@ -225,11 +229,13 @@ const postPageSelect = {
   body: true,
   bodyHtml: true,
   status: true,
+  statusReason: true,
   authorId: true,
   organisationId: true,
   shareEditing: true,
   createdAt: true,
   editedAt: true,
+  moderatorEditedAt: true,
   projectStatus: true,
   startDate: true,
   endDate: true,
@@ -249,7 +255,7 @@ const postPageSelect = {
   files: { select: { id: true, originalName: true, mimeType: true, size: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.PostSelect
 
-/** A project or artifact page; members see visible ones, moderators also hidden and deleted. */
+/** A project or artifact page; members see visible ones (and their own hidden ones), moderators also hidden and deleted. */
 export async function getPost(id: string, type: 'project' | 'artifact', viewer: ActorLike) {
   const post = await prisma.post.findFirst({ where: { id, type }, select: postPageSelect })
   if (!post || !canSeeContent(viewer, post)) return null
@@ -260,15 +266,16 @@ export async function getPost(id: string, type: 'project' | 'artifact', viewer: 
   }
 }
 
-/** The viewer's like, bookmark and follow on a post, and its visible comments (oldest first). */
-export async function getEngagement(postId: string, viewerId: string) {
+/** The viewer's like, bookmark and follow on a post, and the comments they may see (oldest first). */
+export async function getEngagement(postId: string, viewer: ActorLike) {
+  const viewerId = viewer.id
   const [like, bookmark, follow, comments] = await Promise.all([
     prisma.postLike.findUnique({ where: { postId_userId: { postId, userId: viewerId } }, select: { postId: true } }),
     prisma.bookmark.findUnique({ where: { postId_userId: { postId, userId: viewerId } }, select: { postId: true } }),
     prisma.follow.findUnique({ where: { userId_postId: { userId: viewerId, postId } }, select: { id: true } }),
     prisma.comment.findMany({
-      where: { postId, ...visibleContentWhere },
-      select: { id: true, body: true, createdAt: true, authorId: true, status: true, author: { select: { id: true, name: true } } },
+      where: { postId, ...contentOnPageWhere(viewer) },
+      select: { id: true, body: true, createdAt: true, authorId: true, status: true, statusReason: true, moderatorEditedAt: true, author: { select: { id: true, name: true } } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: 500,
     }),

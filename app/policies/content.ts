@@ -1,5 +1,5 @@
 import type { ActorLike } from './member.ts'
-import { canModerate } from './member.ts'
+import { canModerate, isActive } from './member.ts'
 
 /**
  * Who may see and change content. The visibility scope is defined once here, for Prisma
@@ -12,15 +12,24 @@ type Authored = { authorId: string | null; status: ContentStatus }
 /** In every list, feed, tag page and count: visible content only, for everyone. */
 export const visibleContentWhere = { status: 'visible' } as const
 
-/** A single post or answer: visible ones for members; moderators also see hidden and deleted ones. */
-export function canSeeContent(actor: ActorLike | null, content: { status: ContentStatus }): boolean {
-  return content.status === 'visible' || canModerate(actor)
+/**
+ * A single post, answer or comment: visible ones for members; the author also sees their own
+ * hidden content (with the moderator's reason); moderators see hidden and deleted ones.
+ */
+export function canSeeContent(actor: ActorLike | null, content: Authored): boolean {
+  if (content.status === 'visible' || canModerate(actor)) return true
+  return content.status === 'hidden' && actor !== null && content.authorId === actor.id
 }
 
+/** The answers and comments on a page the viewer may see: as `canSeeContent`, in a Prisma where. */
+export function contentOnPageWhere(viewer: ActorLike) {
+  if (canModerate(viewer)) return {}
+  return { OR: [visibleContentWhere, { status: 'hidden' as const, authorId: viewer.id }] }
+}
+
+/** The author edits and deletes their own visible content; moderators act on others' through content moderation. */
 export function canEditContent(actor: ActorLike | null, content: Authored): boolean {
-  if (!actor || actor.status !== 'active') return false
-  if (canModerate(actor)) return true
-  return content.status === 'visible' && content.authorId === actor.id
+  return Boolean(actor && actor.status === 'active' && content.status === 'visible' && content.authorId === actor.id)
 }
 
 /**
@@ -40,13 +49,14 @@ export function canEditPost(
 
 export const canDeleteContent = canEditContent
 
-export function canRestoreContent(actor: ActorLike | null): boolean {
-  return canModerate(actor)
+/** Hide, delete, restore, edit someone's content and dismiss reports about it (app/services/content-moderation.server.ts). */
+export function canModerateContent(actor: ActorLike | null, content: Authored): boolean {
+  return isActive(actor) && canModerate(actor) && content.authorId !== actor.id
 }
 
 /** The asker (or a moderator) picks the accepted answer. */
 export function canAcceptAnswer(actor: ActorLike | null, question: Authored): boolean {
-  return canEditContent(actor, question)
+  return canEditContent(actor, question) || (question.status === 'visible' && isActive(actor) && canModerate(actor))
 }
 
 /** Members vote on others' visible answers, not their own. */

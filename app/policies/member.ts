@@ -15,6 +15,11 @@ export function canModerate(actor: ActorLike | null | undefined): boolean {
   return isActive(actor) && (actor.role === 'moderator' || actor.role === 'admin')
 }
 
+/** Admins appoint moderators and admins, change the site settings and maintain the organisation registry. */
+export function canAdminister(actor: ActorLike | null | undefined): boolean {
+  return isActive(actor) && actor.role === 'admin'
+}
+
 /** Moderators act on members, but not on themselves, and only admins act on admins. */
 export function canModerateMember(
   actor: ActorLike | null | undefined,

@@ -7,16 +7,12 @@ import { Byline, TagLinks } from '#app/components/post-list.tsx'
 import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
 import { SimilarPostsAside } from '#app/components/similar-content-panel.tsx'
 import { getQuestion } from '#app/models/post.server.ts'
-import { canAcceptAnswer, canDeleteContent, canEditContent, canRestoreContent, canVoteOnAnswer } from '#app/policies/content.ts'
-import {
-  acceptAnswer,
-  answerQuestion,
-  setAnswerStatus,
-  voteOnAnswer,
-} from '#app/services/question.server.ts'
-import { setPostStatus } from '#app/services/post.server.ts'
+import { canAcceptAnswer, canDeleteContent, canEditContent, canVoteOnAnswer } from '#app/policies/content.ts'
+import { acceptAnswer, answerQuestion, voteOnAnswer } from '#app/services/question.server.ts'
+import { deleteContent } from '#app/services/content-moderation.server.ts'
 import { setBookmark, setLike } from '#app/services/engagement.server.ts'
-import { presentEngagement } from '#app/utils/post-page.server.ts'
+import { presentEngagement, presentModeration } from '#app/utils/post-page.server.ts'
+import { ModerationLinks, ModeratorEditedLabel, StatusNotice } from '#app/components/content-moderation.tsx'
 import { EngagementBar } from '#app/components/engagement.tsx'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
@@ -29,7 +25,6 @@ import { QuestionPageActionSchema } from '#app/validation/content.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.question.title ?? 'Fråga'} – Samverka` }]
 
-const STATUS_TEXT = { hidden: 'Dold av en moderator', deleted: 'Borttagen' } as const
 const SIMILAR_QUESTIONS_MAX = 4
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: question.title,
       bodyHtml: question.bodyHtml,
       status: question.status,
-      statusText: question.status === 'visible' ? null : STATUS_TEXT[question.status],
+      moderation: presentModeration(actor, question),
       tags: question.tags,
       author: question.author,
       organisation: question.organisation,
@@ -52,8 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       edited: question.editedAt ? formatDateTime(question.editedAt) : null,
       acceptedAnswerId: question.acceptedAnswerId,
       canEdit: canEditContent(actor, question),
-      canDelete: question.status === 'visible' && canDeleteContent(actor, question),
-      canRestore: question.status !== 'visible' && canRestoreContent(actor),
+      canDelete: canDeleteContent(actor, question),
       canAccept: question.status === 'visible' && canAcceptAnswer(actor, question),
       canAnswer: question.status === 'visible',
     },
@@ -69,8 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       edited: answer.editedAt ? formatDateTime(answer.editedAt) : null,
       accepted: answer.id === question.acceptedAnswerId,
       canEdit: canEditContent(actor, answer),
-      canDelete: answer.status === 'visible' && canDeleteContent(actor, answer),
-      canRestore: answer.status !== 'visible' && canRestoreContent(actor),
+      canDelete: canDeleteContent(actor, answer),
+      moderation: presentModeration(actor, answer),
       canVote: question.status === 'visible' && canVoteOnAnswer(actor, answer),
     })),
     similar: await findSimilarContent(actor, { title: question.title, tags: question.tags, types: ['question'], excludePostId: question.id, limit: SIMILAR_QUESTIONS_MAX }),
@@ -106,12 +100,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await acceptAnswer(actor, questionId, value.answerId)
         return redirect(`/fragor/${questionId}${value.answerId ? `#svar-${value.answerId}` : ''}`)
       case 'delete-question':
-      case 'restore-question':
-        await setPostStatus(actor, questionId, value.intent === 'delete-question' ? 'deleted' : 'visible', value.reason)
-        return redirect(value.intent === 'delete-question' && !canRestoreContent(actor) ? '/?borttaget' : `/fragor/${questionId}`)
+        await deleteContent(actor, { targetType: 'post', targetId: questionId, reason: null })
+        return redirect('/?borttaget')
       case 'delete-answer':
-      case 'restore-answer':
-        await setAnswerStatus(actor, value.answerId, value.intent === 'delete-answer' ? 'deleted' : 'visible', value.reason)
+        await deleteContent(actor, { targetType: 'answer', targetId: value.answerId, reason: null })
         return redirect(`/fragor/${questionId}`)
     }
   } catch (error) {
@@ -138,7 +130,7 @@ function VoteButtons({ answerId, myVote, score, canVote }: { answerId: string; m
   )
 }
 
-function StatusButton({ intent, answerId, label }: { intent: string; answerId?: string; label: string }) {
+function DeleteButton({ intent, answerId, label }: { intent: 'delete-question' | 'delete-answer'; answerId?: string; label: string }) {
   return (
     <Form method="post" className="inline-form">
       <MutationFields />
@@ -160,16 +152,13 @@ export default function QuestionPage() {
   return (
     <>
       <article aria-labelledby="question-title" className="narrow-wide">
-        {question.statusText ? (
-          <p className="status-banner" role="status">
-            {question.statusText}. Bara moderatorer ser frågan.
-          </p>
-        ) : null}
+        <StatusNotice moderation={question.moderation} />
         <h1 id="question-title">{question.title}</h1>
         <p className="meta">
           Frågat av <Byline author={question.author} organisation={question.organisation} />{' '}
           · <time title={question.createdExact}>{question.created}</time>
           {question.edited ? ` · redigerad ${question.edited}` : ''}
+          <ModeratorEditedLabel moderation={question.moderation} />
         </p>
         <TagLinks tags={question.tags} />
         <div className="rich-text" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
@@ -177,8 +166,8 @@ export default function QuestionPage() {
         <FormErrors errors={formErrors} />
         <div className="actions">
           {question.canEdit ? <Link to={`/fragor/${question.id}/redigera`}>Redigera frågan</Link> : null}
-          {question.canDelete ? <StatusButton intent="delete-question" label="Ta bort frågan" /> : null}
-          {question.canRestore ? <StatusButton intent="restore-question" label="Återställ frågan" /> : null}
+          {question.canDelete ? <DeleteButton intent="delete-question" label="Ta bort frågan" /> : null}
+          <ModerationLinks kind="post" id={question.id} moderation={question.moderation} />
         </div>
 
         <section aria-labelledby="answers-heading">
@@ -188,12 +177,13 @@ export default function QuestionPage() {
               <li key={answer.id} id={`svar-${answer.id}`}>
                 <article className={`card${answer.accepted ? ' answer-accepted' : ''}`} aria-label={`Svar från ${answer.author?.name ?? 'tidigare medlem'}`}>
                   {answer.accepted ? <p className="badge badge-verified">Accepterat svar</p> : null}
-                  {answer.status !== 'visible' ? <p className="status-banner">Borttaget svar. Bara moderatorer ser det.</p> : null}
+                  <StatusNotice moderation={answer.moderation} />
                   <div className="rich-text" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
                   <p className="meta">
                     {answer.author ? <Link to={`/medlemmar/${answer.author.id}`}>{answer.author.name}</Link> : 'Tidigare medlem'}
                     {answer.author?.organisation ? `, ${answer.author.organisation.name}` : ''} · {answer.created}
                     {answer.edited ? ` · redigerad ${answer.edited}` : ''}
+                    <ModeratorEditedLabel moderation={answer.moderation} />
                   </p>
                   <VoteButtons answerId={answer.id} myVote={answer.myVote} score={answer.score} canVote={answer.canVote} />
                   <div className="actions">
@@ -207,8 +197,8 @@ export default function QuestionPage() {
                       </Form>
                     ) : null}
                     {answer.canEdit ? <Link to={`/svar/${answer.id}/redigera`}>Redigera svaret</Link> : null}
-                    {answer.canDelete ? <StatusButton intent="delete-answer" answerId={answer.id} label="Ta bort svaret" /> : null}
-                    {answer.canRestore ? <StatusButton intent="restore-answer" answerId={answer.id} label="Återställ svaret" /> : null}
+                    {answer.canDelete ? <DeleteButton intent="delete-answer" answerId={answer.id} label="Ta bort svaret" /> : null}
+                    <ModerationLinks kind="answer" id={answer.id} moderation={answer.moderation} />
                   </div>
                 </article>
               </li>

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
   const question = await getQuestionForEditing(params.questionId ?? '')
   invariantResponse(question, 'Frågan finns inte.')
-  authorize(canEditContent(actor, question), 'Bara den som frågade eller en moderator kan redigera frågan.')
+  authorize(canEditContent(actor, question), 'Bara den som frågade kan redigera frågan.')
   return {
     question: {
       id: question.id,

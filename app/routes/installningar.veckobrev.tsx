@@ -8,11 +8,11 @@ import { ErrorList, MutationFields } from '#app/components/forms.tsx'
 import { SettingsNav } from '#app/components/settings-nav.tsx'
 import { DIGEST_SECTION_HEADINGS, DIGEST_SECTIONS } from '#app/models/digest.server.ts'
 import { getDigestPreferences } from '#app/models/member.server.ts'
+import { getDigestSchedule } from '#app/models/site-settings.server.ts'
 import { updateDigestPreferences } from '#app/services/profile.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { describeSchedule } from '#app/utils/digest-schedule.ts'
-import { digestSchedule } from '#app/utils/env.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { DigestPreferencesSchema } from '#app/validation/digest.ts'
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const preferences = await getDigestPreferences(member.id)
   return {
     frequency: preferences.digestFrequency,
-    when: describeSchedule(digestSchedule()),
+    when: describeSchedule(await getDigestSchedule()),
     stoppedReason: preferences.digestStoppedReason,
     sections: DIGEST_SECTIONS.map((key) => ({ key, label: DIGEST_SECTION_HEADINGS[key], on: !preferences.digestSectionsOff.includes(key) })),
   }

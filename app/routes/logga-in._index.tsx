@@ -9,7 +9,7 @@ import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
-import { getBaseUrl, SIGN_IN_NOTICES, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
+import { getBaseUrl, signInNotice, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
 import { SignInSchema } from '#app/validation/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Logga in – Samverka' }]
@@ -17,11 +17,7 @@ export const meta: MetaFunction = () => [{ title: 'Logga in – Samverka' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
   const params = new URL(request.url).searchParams
-  const notice = params.get('meddelande')
-  return {
-    redirectTo: safeRedirect(params.get('redirectTo'), ''),
-    notice: notice && notice in SIGN_IN_NOTICES ? SIGN_IN_NOTICES[notice as keyof typeof SIGN_IN_NOTICES] : null,
-  }
+  return { redirectTo: safeRedirect(params.get('redirectTo'), ''), notice: signInNotice(params) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {

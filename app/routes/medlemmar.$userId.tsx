@@ -1,22 +1,26 @@
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { FormErrors, MutationFields, TextareaField } from '#app/components/forms.tsx'
 import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
 import { getMemberProfile } from '#app/models/member.server.ts'
 import { listAnswersBy, listPostsBy } from '#app/models/post.server.ts'
 import { PostList } from '#app/components/post-list.tsx'
 import { presentPosts } from '#app/utils/post-presenter.server.ts'
 import { canModerate, canModerateMember } from '#app/policies/member.ts'
-import { decideMember } from '#app/services/moderation.server.ts'
+import { canReportMember } from '#app/policies/report.ts'
+import { reportPath } from '#app/components/content-moderation.tsx'
+import { decideMember, warnMember } from '#app/services/moderation.server.ts'
+import { getMemberModerationHistory } from '#app/models/member-moderation.server.ts'
+import { MemberModeration } from '#app/components/member-moderation.tsx'
+import { presentModerationHistory } from '#app/utils/member-moderation-presenter.server.ts'
 import { requireMember, requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { getBaseUrl } from '#app/utils/sign-in-state.server.ts'
 import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'
-import { MemberDecisionSchema } from '#app/validation/moderation.ts'
+import { MemberActionSchema } from '#app/validation/moderation.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Medlem'} – Samverka` }]
 
@@ -28,7 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Members see active members only; moderators also see pending, rejected and suspended ones.
   const profile = await getMemberProfile(params.userId ?? '', { includeInactive: moderator })
   invariantResponse(profile, 'Medlemmen finns inte.')
-  const [posts, answers] = await Promise.all([listPostsBy({ authorId: profile.id }), listAnswersBy(profile.id)])
+  const [posts, answers, history] = await Promise.all([
+    listPostsBy({ authorId: profile.id }),
+    listAnswersBy(profile.id),
+    moderator ? getMemberModerationHistory(profile.id) : null,
+  ])
   const now = new Date()
   return {
     answers: answers.map((answer) => ({
@@ -50,32 +58,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...(moderator ? { status: profile.status, statusLabel: STATUS_LABELS[profile.status], statusReason: profile.statusReason } : {}),
     },
     canModerate: canModerateMember(viewer, profile),
+    history: history ? presentModerationHistory(history) : null,
+    canReport: canReportMember(viewer, profile),
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
   const formData = await requireValidMutation(request)
-  const submission = parseWithZod(formData, { schema: MemberDecisionSchema })
+  const submission = parseWithZod(formData, { schema: MemberActionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   invariantResponse(submission.value.userId === params.userId, 'Medlemmen finns inte.')
+  const value = submission.value
   try {
-    await decideMember(moderator, {
-      userId: submission.value.userId,
-      decision: submission.value.intent,
-      reason: submission.value.reason,
-      baseUrl: getBaseUrl(request),
-    })
+    if (value.intent === 'warn') await warnMember(moderator, { userId: value.userId, message: value.message, baseUrl: getBaseUrl(request) })
+    else {
+      await decideMember(moderator, {
+        userId: value.userId,
+        decision: value.intent,
+        reason: value.reason,
+        until: value.intent === 'suspend' ? value.until : undefined,
+        baseUrl: getBaseUrl(request),
+      })
+    }
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
   }
   return redirect(`/medlemmar/${submission.value.userId}?klart=${submission.value.intent}`)
 }
 
-const DONE = { suspend: 'Medlemmen är avstängd och utloggad.', reinstate: 'Medlemmen är återaktiverad.', approve: 'Medlemmen är godkänd.', reject: 'Medlemmen är avslagen.' } as const
+const DONE = {
+  suspend: 'Medlemmen är avstängd och utloggad.',
+  reinstate: 'Medlemmen är återaktiverad.',
+  approve: 'Medlemmen är godkänd.',
+  reject: 'Medlemmen är avslagen.',
+  warn: 'Varningen är skickad. Medlemmen ser den på varje sida tills hen har läst den.',
+} as const
 
 export default function MemberProfile() {
-  const { profile, canModerate, posts, answers } = useLoaderData<typeof loader>()
+  const { profile, canModerate, canReport, posts, answers, history } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const done = searchParams.get('klart')
@@ -98,7 +119,15 @@ export default function MemberProfile() {
           </>
         ) : null}
       </p>
-      <p className="meta">Medlem sedan {profile.memberSince}</p>
+      <p className="meta">
+        Medlem sedan {profile.memberSince}
+        {canReport ? (
+          <>
+            {' · '}
+            <Link to={reportPath('member', profile.id)}>Anmäl medlemmen</Link>
+          </>
+        ) : null}
+      </p>
       {profile.interests.length > 0 ? (
         <>
           <h2>Intresseområden</h2>
@@ -131,41 +160,13 @@ export default function MemberProfile() {
           </li>
         ))}
       </ul>
-      {profile.status ? (
-        <section aria-labelledby="moderation" className="card">
-          <h2 id="moderation">Moderering</h2>
-          <p>
-            Status: <strong>{profile.statusLabel}</strong>
-            {profile.statusReason ? ` – ${profile.statusReason}` : ''}
-          </p>
-          <FormErrors errors={errors?.['']} />
-          {canModerate && (profile.status === 'active' || profile.status === 'pending') ? (
-            <Form method="post">
-              <MutationFields />
-              <input type="hidden" name="userId" value={profile.id} />
-              <TextareaField
-                label="Motivering för avstängning"
-                hint="Medlemmen får motiveringen via e-post."
-                name="reason"
-                id="suspend-reason"
-                errors={errors?.reason ?? undefined}
-              />
-              <button type="submit" name="intent" value="suspend" className="danger">
-                Stäng av medlem
-              </button>
-            </Form>
-          ) : null}
-          {canModerate && (profile.status === 'suspended' || profile.status === 'rejected') ? (
-            <Form method="post">
-              <MutationFields />
-              <input type="hidden" name="userId" value={profile.id} />
-              <TextareaField label="Motivering (frivillig)" name="reason" id="reinstate-reason" errors={errors?.reason ?? undefined} />
-              <button type="submit" name="intent" value="reinstate">
-                Återaktivera medlem
-              </button>
-            </Form>
-          ) : null}
-        </section>
+      {profile.status && history ? (
+        <MemberModeration
+          member={{ id: profile.id, status: profile.status, statusLabel: profile.statusLabel, statusReason: profile.statusReason }}
+          history={history}
+          canAct={canModerate}
+          errors={errors}
+        />
       ) : null}
     </>
   )

@@ -4,22 +4,34 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, Field, MutationFields, SelectField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
-import { getModerationQueue } from '#app/models/moderation.server.ts'
+import { ContentDecisionDone, ReportCard } from '#app/components/report-card.tsx'
+import { AppealCard } from '#app/components/appeal-card.tsx'
+import { listOpenAppeals } from '#app/models/appeal.server.ts'
+import { decideAppeal } from '#app/services/appeal.server.ts'
+import { presentAppeal } from '#app/utils/appeal-presenter.server.ts'
+import { getModerationQueue, listReportCards } from '#app/models/moderation.server.ts'
 import { approveOrganisationRequest, decideMember, rejectOrganisationRequest } from '#app/services/moderation.server.ts'
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { getBaseUrl } from '#app/utils/sign-in-state.server.ts'
+import { decodeCursor, encodeCursor } from '#app/utils/cursor.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 import { OrganisationTypeLabels } from '#app/validation/auth.ts'
-import { MemberDecisionSchema, OrganisationRequestDecisionSchema } from '#app/validation/moderation.ts'
+import { AppealDecisionSchema, MemberDecisionSchema, OrganisationRequestDecisionSchema } from '#app/validation/moderation.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Moderering – Samverka' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireModerator(request)
-  const queue = await getModerationQueue()
+  const after = decodeCursor(new URL(request.url).searchParams.get('efter'), ['firstReportedAt', 'targetType', 'targetId'] as const)
+  const appealsAfter = decodeCursor(new URL(request.url).searchParams.get('overklaganden-efter'), ['createdAt', 'id'] as const)
+  const [queue, reports, appeals] = await Promise.all([getModerationQueue(), listReportCards(after), listOpenAppeals(appealsAfter)])
   return {
+    reportCards: reports.cards.map(({ body: _body, reports: list, ...card }) => ({ ...card, reports: list.map((report) => ({ ...report, when: formatDateTime(report.createdAt) })) })),
+    nextReports: reports.next ? encodeCursor(reports.next) : null,
+    appeals: appeals.appeals.map(presentAppeal),
+    nextAppeals: appeals.next ? encodeCursor(appeals.next) : null,
     organisationRequests: queue.organisationRequests.map((item) => ({ ...item, createdAt: formatDateTime(item.createdAt) })),
     pendingMembers: queue.pendingMembers.map((item) => ({ ...item, createdAt: formatDateTime(item.createdAt) })),
   }
@@ -30,6 +42,8 @@ const DONE_MESSAGES = {
   'organisation-rejected': 'Begäran är avslagen och de sökande har fått besked.',
   'member-approved': 'Medlemmen är godkänd.',
   'member-rejected': 'Medlemmen är avslagen.',
+  'appeal-upheld': 'Överklagandet är avgjort: beslutet står fast. Medlemmen har fått besked.',
+  'appeal-overturned': 'Överklagandet är avgjort: beslutet är ändrat. Medlemmen har fått besked.',
 } as const
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,6 +68,20 @@ export async function action({ request }: ActionFunctionArgs) {
     } catch (error) {
       return replyWithServiceError(error, submission.reply)
     }
+  }
+
+  if (intent === 'appeal-uphold' || intent === 'appeal-overturn') {
+    const submission = parseWithZod(formData, { schema: AppealDecisionSchema })
+    if (submission.status !== 'success') {
+      return data({ result: submission.reply(), target: String(formData.get('appealId')), intent }, { status: 400 })
+    }
+    const outcome = submission.value.intent === 'appeal-uphold' ? 'upheld' : 'overturned'
+    try {
+      await decideAppeal(moderator, { appealId: submission.value.appealId, outcome, response: submission.value.response, baseUrl })
+    } catch (error) {
+      return replyWithServiceError(error, submission.reply)
+    }
+    return redirect(`/moderering?klart=appeal-${outcome}`)
   }
 
   const submission = parseWithZod(formData, { schema: MemberDecisionSchema })
@@ -83,9 +111,10 @@ function errorsFor(actionData: ActionData, target: string, intents: readonly str
 const APPROVE = ['approve-organisation'] as const
 const REJECT = ['reject-organisation'] as const
 const MEMBER = ['approve', 'reject'] as const
+const APPEAL = ['appeal-uphold', 'appeal-overturn'] as const
 
 export default function ModerationQueue() {
-  const { organisationRequests, pendingMembers } = useLoaderData<typeof loader>()
+  const { reportCards, nextReports, appeals, nextAppeals, organisationRequests, pendingMembers } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData
   const [searchParams] = useSearchParams()
   const done = searchParams.get('klart')
@@ -98,7 +127,42 @@ export default function ModerationQueue() {
           {DONE_MESSAGES[done as keyof typeof DONE_MESSAGES]}
         </p>
       ) : null}
+      <ContentDecisionDone done={done} />
       <FormErrors errors={actionData?.result?.error?.['']} />
+
+      <section aria-labelledby="reports">
+        <h2 id="reports">Anmälningar</h2>
+        {reportCards.length === 0 ? <p>Inga öppna anmälningar.</p> : null}
+        <ul className="card-list">
+          {reportCards.map((card) => (
+            <li key={`${card.targetType}:${card.targetId}`}>
+              <ReportCard card={card} redirectTo="/moderering" />
+            </li>
+          ))}
+        </ul>
+        {nextReports ? (
+          <p>
+            <Link to={`/moderering?efter=${nextReports}`}>Fler anmälningar</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="appeals">
+        <h2 id="appeals">Överklaganden</h2>
+        {appeals.length === 0 ? <p>Inga öppna överklaganden.</p> : null}
+        <ul className="card-list">
+          {appeals.map((appeal) => (
+            <li key={appeal.id}>
+              <AppealCard appeal={appeal} errors={errorsFor(actionData, appeal.id, APPEAL, 'response')} />
+            </li>
+          ))}
+        </ul>
+        {nextAppeals ? (
+          <p>
+            <Link to={`/moderering?overklaganden-efter=${nextAppeals}`}>Fler överklaganden</Link>
+          </p>
+        ) : null}
+      </section>
 
       <section aria-labelledby="pending-organisations">
         <h2 id="pending-organisations">Organisationer som väntar</h2>

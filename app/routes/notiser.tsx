@@ -63,6 +63,11 @@ export default function Notifications() {
                 {notification.href ? <Link to={notification.href}>{notification.text}</Link> : notification.text}
               </p>
               {notification.reason ? <p>Motivering: {notification.reason}</p> : null}
+              {notification.appealHref ? (
+                <p>
+                  <Link to={notification.appealHref}>Överklaga beslutet</Link>
+                </p>
+              ) : null}
               <div className="meta">
                 {notification.when}
                 {notification.unread ? (

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FollowButton } from '#app/components/follow-button.tsx'
@@ -21,6 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const organisation = await getOrganisationBySlug(params.slug ?? '')
   invariantResponse(organisation, 'Organisationen finns inte.')
+  // Merged into another organisation: its old address leads there for good.
+  if (organisation.mergedInto) throw redirect(`/organisationer/${organisation.mergedInto.slug}`, 301)
   const after = decodeCursor(new URL(request.url).searchParams.get('efter'), ['sortKey', 'id'] as const)
   const [{ members, next }, posts, following] = await Promise.all([
     listOrganisationMembers(organisation.id, after),

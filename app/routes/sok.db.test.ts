@@ -2,13 +2,13 @@ import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Actor } from '#app/policies/member.ts'
-import { setPostStatus } from '#app/services/post.server.ts'
 import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
 import { indexPendingChanges } from '#app/utils/search.server.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
 import { loader } from './sok.tsx'
+import { deleteContent } from '#app/services/content-moderation.server.ts'
 
 const { prisma } = database
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   await answerQuestion(asker, ids.answered, plainTextToDocument('Vi upphandlade Castor förra året.'))
   ids.removed = (await askQuestion(asker, { title: 'Borttagen fråga om upphandling', body: plainTextToDocument('Raderas strax.'), tags: [] })).id
   await indexPendingChanges()
-  await setPostStatus(asker, ids.removed, 'deleted', null)
+  await deleteContent(asker, { targetType: 'post', targetId: ids.removed, reason: null })
 })
 
 describe('the search page', () => {

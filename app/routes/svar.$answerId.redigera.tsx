@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
   const answer = await getAnswerForEditing(params.answerId ?? '')
   invariantResponse(answer && answer.post.status === 'visible', 'Svaret finns inte.')
-  authorize(canEditContent(actor, answer), 'Bara den som svarade eller en moderator kan redigera svaret.')
+  authorize(canEditContent(actor, answer), 'Bara den som svarade kan redigera svaret.')
   return { answer: { id: answer.id, body: answer.body as RichTextDocument, question: { id: answer.post.id, title: answer.post.title } } }
 }
 

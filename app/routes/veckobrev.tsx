@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { buildDigest, listActiveThreads } from '#app/models/digest.server.ts'
+import { buildDigest, loadDigestWeek } from '#app/models/digest.server.ts'
 import { getDigestPreferences } from '#app/models/member.server.ts'
+import { getDigestSchedule } from '#app/models/site-settings.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { describeSchedule, upcomingMonthlyPeriod, upcomingPeriod } from '#app/utils/digest-schedule.ts'
-import { digestSchedule } from '#app/utils/env.server.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Förhandsgranska mitt veckobrev – Samverka' }]
@@ -14,10 +14,10 @@ export const meta: MetaFunction = () => [{ title: 'Förhandsgranska mitt veckobr
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const preferences = await getDigestPreferences(member.id)
-  const schedule = digestSchedule()
+  const schedule = await getDigestSchedule()
   const monthly = preferences.digestFrequency === 'monthly'
   const period = (monthly ? upcomingMonthlyPeriod : upcomingPeriod)(new Date(), schedule)
-  const digest = await buildDigest({ id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff, interests: preferences.interests }, period, await listActiveThreads(period))
+  const digest = await buildDigest({ id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff, interests: preferences.interests }, await loadDigestWeek(period))
   return {
     since: formatDateTime(period.from),
     when: monthly ? `den första av månadens ${describeSchedule(schedule)}` : describeSchedule(schedule),

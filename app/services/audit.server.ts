@@ -8,7 +8,7 @@ export type AuditActor = { id: string; name: string } | null
 
 export type AuditEntry = {
   action: AuditAction
-  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain' | 'post' | 'answer' | 'comment'
+  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain' | 'post' | 'answer' | 'comment' | 'appeal' | 'site-settings' | 'registry' | 'accessibility-report'
   targetId: string
   targetName?: string
   reason?: string | null
@@ -21,6 +21,14 @@ export const AUDIT_ACTIONS = {
   'member.rejected': 'Medlem avvisad',
   'member.suspended': 'Medlem avstängd',
   'member.reinstated': 'Medlem återinsatt',
+  'member.deleted-account': 'Medlem raderade sitt konto',
+  'accessibility-report.resolved': 'Tillgänglighetsproblem åtgärdat',
+  'member.warned': 'Medlem varnad',
+  'member.warning-withdrawn': 'Varning återkallad',
+  'member.suspension-ended': 'Avstängning upphörd',
+  'appeal.created': 'Beslut överklagat',
+  'appeal.upheld': 'Överklagande: beslutet står fast',
+  'appeal.overturned': 'Överklagande: beslutet ändrat',
   'member.role-changed': 'Roll ändrad',
   'organisation-request.created': 'Ny organisation begärd',
   'organisation-request.approved': 'Organisation godkänd',
@@ -28,15 +36,21 @@ export const AUDIT_ACTIONS = {
   'organisation.updated': 'Organisation ändrad',
   'organisation.domain-added': 'Domän tillagd',
   'organisation.domain-removed': 'Domän borttagen',
+  'organisation.merged': 'Organisationer sammanslagna',
+  'organisation.imported': 'Organisationer importerade',
+  'settings.updated': 'Webbplatsinställningar ändrade',
   'content.edited': 'Innehåll redigerat av moderator',
   'content.deleted': 'Innehåll borttaget av moderator',
   'content.restored': 'Innehåll återställt',
+  'content.hidden': 'Innehåll dolt av moderator',
+  'report.dismissed': 'Anmälningar avfärdade',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
-export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry) {
-  await tx.auditLog.create({
+/** Returns the new row's id (a decision's id, e.g. for appealing it). */
+export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry): Promise<string> {
+  const row = await tx.auditLog.create({
     data: {
       actorId: actor?.id ?? null,
       actorName: actor?.name ?? 'Systemet',
@@ -47,5 +61,7 @@ export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor
       reason: entry.reason ?? null,
       data: entry.data,
     },
+    select: { id: true },
   })
+  return row.id
 }

@@ -6,13 +6,14 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { follow } from '#app/services/follow.server.ts'
-import { createProject, setPostStatus } from '#app/services/post.server.ts'
+import { createProject } from '#app/services/post.server.ts'
 import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
 import { duePeriod } from '#app/utils/digest-schedule.ts'
 import { init } from '#app/utils/env.server.ts'
 import { buildProjectInput, insertActor, insertOrganisation } from '#tests/factories.ts'
 import { type Mailbox, type ReceivedMail, type SmtpRefusal, startMailbox } from '#tests/mailbox.ts'
 import { HARD_FAILURE_LIMIT, sendDueDigests } from './digest-delivery.server.ts'
+import { deleteContent } from './content-moderation.server.ts'
 
 const { prisma } = database
 const DAY = 24 * 60 * 60 * 1000
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await createProject(author, buildProjectInput('Plogning med sensorer', { tags: ['vinterväghållning'] }))
   for (const member of [reader, ...readers]) await follow(member, { type: 'tag', key: 'vinterväghållning' })
   const hidden = await createProject(author, buildProjectInput('Borttaget om saltning', { tags: ['vinterväghållning'] }))
-  await setPostStatus(moderator, hidden.id, 'deleted', 'Dubblett')
+  await deleteContent(moderator, { targetType: 'post', targetId: hidden.id, reason: 'Dubblett' })
   const mine = await askQuestion(reader, { title: 'Hur tinar ni gångbanor?', body: plainTextToDocument('?'), tags: [] })
   await answerQuestion(author, mine.id, plainTextToDocument('Med värmeslingor.'))
   // Someone else's question and its answer: not the reader's business.
@@ -59,6 +60,8 @@ beforeAll(async () => {
     await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "createdAt" = $1::timestamptz AT TIME ZONE 'UTC'`, inPeriod.toISOString())
   }
   await prisma.user.updateMany({ data: { createdAt: new Date(period.from.getTime() - 30 * DAY) } })
+  // The author's e-mail about the moderator's decision is not a digest.
+  mailbox.clear()
 })
 
 const useMailbox = (box: Mailbox) => {

@@ -1,14 +1,15 @@
 import { z } from 'zod'
 import { digestEmail } from '#app/emails/digest.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { type ActiveThreads, buildDigest, listActiveThreads } from '#app/models/digest.server.ts'
+import { composeDigest, type DigestReader, type DigestWeek, loadDigestReaders, loadDigestWeek } from '#app/models/digest.server.ts'
 import { type BackgroundLoop, startBackgroundLoop } from '#app/utils/background-loop.ts'
 import { forEachConcurrently } from '#app/utils/concurrency.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { type DigestPeriod, type DigestSchedule, dueMonthlyPeriod, duePeriod } from '#app/utils/digest-schedule.ts'
 import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
 import { describeSmtpFailure, isPermanentSmtpFailure, mailDomain, sendEmail, unsubscribeMailbox } from '#app/utils/email.server.ts'
-import { appBaseUrl, digestSchedule, env } from '#app/utils/env.server.ts'
+import { getDigestSchedule } from '#app/models/site-settings.server.ts'
+import { appBaseUrl, env } from '#app/utils/env.server.ts'
 
 /**
  * Sending the digests that are due: `npm run digest:send` (from cron) and the in-process
@@ -41,6 +42,8 @@ export type DigestRunOptions = {
   concurrency?: number
   leaseMs?: number
   maxAttempts?: number
+  /** Called once per delivery with its outcome and how long building and sending took (benchmarks). */
+  observe?: (event: DigestDeliveryEvent) => void
 }
 
 export type DigestRunReport = {
@@ -79,7 +82,11 @@ async function abandonEarlierWeeks(week: string, now: Date) {
     WHERE "week" < ${week} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${utc(now)}))`
 }
 
-const claimSchema = z.object({ id: z.string(), userId: z.string(), attempts: z.number().int() })
+const claimSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  attempts: z.number().int(),
+})
 type Claim = z.infer<typeof claimSchema>
 
 async function claimBatch(week: string, now: Date, leaseMs: number, limit: number): Promise<Claim[]> {
@@ -114,21 +121,32 @@ const recipientSelect = {
 type Recipient = Prisma.UserGetPayload<{ select: typeof recipientSelect }>
 
 type Outcome = 'sent' | 'empty' | 'retrying' | 'failed'
+type Timings = { buildMs: number; sendMs: number }
+export type DigestDeliveryEvent = { outcome: Outcome } & Timings
 
 /** Completes a claim if it is still this run's (same attempt); false when another run took it over. */
 async function complete(tx: Prisma.TransactionClient, claim: Claim, data: Prisma.DigestDeliveryUpdateManyMutationInput): Promise<boolean> {
-  const { count } = await tx.digestDelivery.updateMany({ where: { id: claim.id, status: 'sending', attempts: claim.attempts }, data: { leaseUntil: null, ...data } })
+  const { count } = await tx.digestDelivery.updateMany({
+    where: { id: claim.id, status: 'sending', attempts: claim.attempts },
+    data: { leaseUntil: null, ...data },
+  })
   return count === 1
 }
 
 async function recordHardFailure(claim: Claim, recipient: Recipient, reason: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
     if (!(await complete(tx, claim, { status: 'failed', lastError: reason }))) return
-    const { digestHardFailures } = await tx.user.update({ where: { id: recipient.id }, data: { digestHardFailures: { increment: 1 } }, select: { digestHardFailures: true } })
+    const { digestHardFailures } = await tx.user.update({
+      where: { id: recipient.id },
+      data: { digestHardFailures: { increment: 1 } },
+      select: { digestHardFailures: true },
+    })
     if (digestHardFailures >= HARD_FAILURE_LIMIT) {
       await tx.user.update({
         where: { id: recipient.id },
-        data: { digestStoppedReason: `e-postservern avvisade brevet till ${recipient.email} ${digestHardFailures} gånger i rad (senast: ${reason}).` },
+        data: {
+          digestStoppedReason: `e-postservern avvisade brevet till ${recipient.email} ${digestHardFailures} gånger i rad (senast: ${reason}).`,
+        },
         select: { id: true },
       })
     }
@@ -137,35 +155,51 @@ async function recordHardFailure(claim: Claim, recipient: Recipient, reason: str
 
 type RunContext = {
   clock: () => Date
-  periods: { weekly: DigestPeriod; monthly: DigestPeriod | null }
-  activeThreads: (period: DigestPeriod) => Promise<ActiveThreads>
   maxAttempts: number
   baseUrl: string
 }
 
-async function deliver(claim: Claim, recipient: Recipient | undefined, context: RunContext): Promise<Outcome> {
-  const period = recipient?.status === 'active' && !recipient.digestStoppedReason ? { weekly: context.periods.weekly, monthly: context.periods.monthly, never: null }[recipient.digestFrequency] : null
-  if (!recipient || !period) {
+/** A claimed member with what their digest is built from; no week when they no longer take digests. */
+type Delivery = {
+  claim: Claim
+  recipient: Recipient | undefined
+  week: DigestWeek | null
+  reader: DigestReader | undefined
+}
+
+/** Delivers one claim; `timings` receives how long building the digest and sending it took. */
+async function deliver({ claim, recipient, week, reader }: Delivery, context: RunContext, timings: Timings): Promise<Outcome> {
+  if (!recipient || !week || !reader) {
     // Unsubscribed, suspended or stopped since the row was queued.
-    await prisma.$transaction((tx) => complete(tx, claim, { status: 'empty', lastError: 'Medlemmen tar inte längre emot brevet' }))
+    await prisma.$transaction((tx) =>
+      complete(tx, claim, {
+        status: 'empty',
+        lastError: 'Medlemmen tar inte längre emot brevet',
+      }),
+    )
     return 'empty'
   }
   if (claim.attempts > context.maxAttempts) {
-    await prisma.$transaction((tx) => complete(tx, claim, { status: 'failed', lastError: `Gav upp efter ${context.maxAttempts} försök` }))
+    await prisma.$transaction((tx) =>
+      complete(tx, claim, {
+        status: 'failed',
+        lastError: `Gav upp efter ${context.maxAttempts} försök`,
+      }),
+    )
     return 'failed'
   }
   try {
-    const digest = await buildDigest(
-      { id: recipient.id, organisationId: recipient.organisationId, sectionsOff: recipient.digestSectionsOff, interests: recipient.interests },
-      period,
-      await context.activeThreads(period),
-    )
+    const building = performance.now()
+    const digest = composeDigest(toDigestMember(recipient), week, reader)
+    const period = week.period
+    timings.buildMs = performance.now() - building
     if (digest.sections.length === 0) {
       await prisma.$transaction((tx) => complete(tx, claim, { status: 'empty', lastError: null }))
       return 'empty'
     }
     const now = context.clock()
     const token = createUnsubscribeToken(recipient.id, now)
+    const sending = performance.now()
     await sendEmail(
       digestEmail({
         to: recipient.email,
@@ -178,12 +212,29 @@ async function deliver(claim: Claim, recipient: Recipient | undefined, context: 
         messageId: `digest.${period.week}.${recipient.id}@${mailDomain()}`,
       }),
     )
+    timings.sendMs = performance.now() - sending
     const items = digest.sections.flatMap((section) => section.items.flatMap((item) => item.keys))
     await prisma.$transaction(async (tx) => {
-      await complete(tx, claim, { status: 'sent', sentAt: now, lastError: null })
+      await complete(tx, claim, {
+        status: 'sent',
+        sentAt: now,
+        lastError: null,
+      })
       // Recorded even when another run took the claim over meanwhile: this message went out.
-      await tx.digestSentItem.createMany({ data: items.map((itemKey) => ({ userId: recipient.id, itemKey, week: period.week })), skipDuplicates: true })
-      if (recipient.digestHardFailures > 0) await tx.user.update({ where: { id: recipient.id }, data: { digestHardFailures: 0 }, select: { id: true } })
+      await tx.digestSentItem.createMany({
+        data: items.map((itemKey) => ({
+          userId: recipient.id,
+          itemKey,
+          week: period.week,
+        })),
+        skipDuplicates: true,
+      })
+      if (recipient.digestHardFailures > 0)
+        await tx.user.update({
+          where: { id: recipient.id },
+          data: { digestHardFailures: 0 },
+          select: { id: true },
+        })
     })
     return 'sent'
   } catch (error) {
@@ -201,18 +252,63 @@ async function deliver(claim: Claim, recipient: Recipient | undefined, context: 
   }
 }
 
+const toDigestMember = (recipient: Recipient) => ({
+  id: recipient.id,
+  organisationId: recipient.organisationId,
+  sectionsOff: recipient.digestSectionsOff,
+  interests: recipient.interests,
+})
+
+/** A claimed batch's members, their period's week and their reader data: a few queries for the whole batch. */
+async function prepareBatch(
+  claims: Claim[],
+  periodOf: (recipient: Recipient | undefined) => DigestPeriod | null,
+  weekOf: (period: DigestPeriod) => Promise<DigestWeek>,
+): Promise<Delivery[]> {
+  const recipients = await prisma.user.findMany({
+    where: { id: { in: claims.map((claim) => claim.userId) } },
+    select: recipientSelect,
+  })
+  const byId = new Map(recipients.map((recipient) => [recipient.id, recipient]))
+  const byPeriod = new Map<DigestPeriod, Recipient[]>()
+  for (const recipient of recipients) {
+    const period = periodOf(recipient)
+    if (period) byPeriod.set(period, [...(byPeriod.get(period) ?? []), recipient])
+  }
+  const prepared = new Map<string, { week: DigestWeek; reader: DigestReader | undefined }>()
+  for (const [period, members] of byPeriod) {
+    const week = await weekOf(period)
+    const readers = await loadDigestReaders(members.map(toDigestMember), week)
+    for (const member of members) prepared.set(member.id, { week, reader: readers.get(member.id) })
+  }
+  return claims.map((claim) => {
+    const found = prepared.get(claim.userId)
+    return {
+      claim,
+      recipient: byId.get(claim.userId),
+      week: found?.week ?? null,
+      reader: found?.reader,
+    }
+  })
+}
+
 /** Sends every digest that is due now and not sent yet; safe to run concurrently and again. */
 export async function sendDueDigests({
   clock = () => new Date(),
   queue = true,
-  schedule = digestSchedule(),
+  schedule: givenSchedule,
   batchSize = 50,
   concurrency = env().DIGEST_CONCURRENCY,
   leaseMs = 10 * 60 * 1000,
   maxAttempts = 6,
+  observe,
 }: DigestRunOptions = {}): Promise<DigestRunReport> {
+  const schedule = givenSchedule ?? (await getDigestSchedule())
   const started = clock()
-  const periods = { weekly: duePeriod(started, schedule), monthly: dueMonthlyPeriod(started, schedule) }
+  const periods = {
+    weekly: duePeriod(started, schedule),
+    monthly: dueMonthlyPeriod(started, schedule),
+  }
   const week = periods.weekly.week
   let queued = 0
   if (queue) {
@@ -220,26 +316,35 @@ export async function sendDueDigests({
     queued = await queueDeliveries(periods.weekly, periods.monthly !== null, started)
   }
 
-  // The most active threads are the same for everyone: computed once per period and run.
-  const threads = new Map<DigestPeriod, Promise<ActiveThreads>>()
-  const context: RunContext = {
-    clock,
-    periods,
-    maxAttempts,
-    baseUrl: appBaseUrl(),
-    activeThreads: (period) => {
-      if (!threads.has(period)) threads.set(period, listActiveThreads(period))
-      return threads.get(period) as Promise<ActiveThreads>
-    },
+  // What happened in a period is the same for everyone: loaded once per period and run.
+  const weeks = new Map<DigestPeriod, Promise<DigestWeek>>()
+  const weekOf = (period: DigestPeriod) => {
+    if (!weeks.has(period)) weeks.set(period, loadDigestWeek(period))
+    return weeks.get(period) as Promise<DigestWeek>
   }
-  const report: DigestRunReport = { week, queued, sent: 0, empty: 0, retrying: 0, failed: 0, durationMs: 0 }
+  const periodOf = (recipient: Recipient | undefined) =>
+    recipient?.status === 'active' && !recipient.digestStoppedReason
+      ? { weekly: periods.weekly, monthly: periods.monthly, never: null }[recipient.digestFrequency]
+      : null
+  const context: RunContext = { clock, maxAttempts, baseUrl: appBaseUrl() }
+  const report: DigestRunReport = {
+    week,
+    queued,
+    sent: 0,
+    empty: 0,
+    retrying: 0,
+    failed: 0,
+    durationMs: 0,
+  }
   for (;;) {
     const claims = await claimBatch(week, clock(), leaseMs, batchSize)
     if (claims.length === 0) break
-    const recipients = await prisma.user.findMany({ where: { id: { in: claims.map((claim) => claim.userId) } }, select: recipientSelect })
-    const byId = new Map(recipients.map((recipient) => [recipient.id, recipient]))
-    await forEachConcurrently(claims, concurrency, async (claim) => {
-      report[await deliver(claim, byId.get(claim.userId), context)]++
+    const deliveries = await prepareBatch(claims, periodOf, weekOf)
+    await forEachConcurrently(deliveries, concurrency, async (delivery) => {
+      const timings: Timings = { buildMs: 0, sendMs: 0 }
+      const outcome = await deliver(delivery, context, timings)
+      report[outcome]++
+      observe?.({ outcome, ...timings })
     })
   }
   report.durationMs = clock().getTime() - started.getTime()
@@ -247,7 +352,9 @@ export async function sendDueDigests({
 }
 
 export function formatDigestReport(report: DigestRunReport): string {
-  return `Digest ${report.week}: ${report.sent} sent, ${report.empty} with nothing new, ${report.retrying} to retry later, ${report.failed} failed (${report.queued} newly queued, ${(report.durationMs / 1000).toFixed(1)} s)`
+  return `Digest ${report.week}: ${report.sent} sent, ${report.empty} with nothing new, ${report.retrying} to retry later, ${report.failed} failed (${
+    report.queued
+  } newly queued, ${(report.durationMs / 1000).toFixed(1)} s)`
 }
 
 type Logger = Pick<Console, 'info' | 'error'>
@@ -263,7 +370,7 @@ export function startDigestScheduler({ intervalMs = 5 * 60 * 1000, log = console
   return startBackgroundLoop(
     async () => {
       const now = new Date()
-      const week = duePeriod(now, digestSchedule()).week
+      const week = duePeriod(now, await getDigestSchedule()).week
       const queue = lastQueued?.week !== week || now.getTime() - lastQueued.at > 60 * 60 * 1000
       const report = await sendDueDigests({ queue })
       if (queue) lastQueued = { week, at: now.getTime() }

@@ -1,13 +1,12 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
-import { canDeleteContent, visibleContentWhere } from '#app/policies/content.ts'
+import { visibleContentWhere } from '#app/policies/content.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
-import { writeAudit } from './audit.server.ts'
-import { notifyComment, notifyModeration } from './notification.server.ts'
+import { notifyComment } from './notification.server.ts'
 
-/** Comments, likes and bookmarks on visible posts. Counters change in the same transaction. */
+/** Comments, likes and bookmarks on visible posts. Counters change in the same transaction. Deleting a comment: content-moderation.server.ts. */
 async function loadVisiblePost(tx: Prisma.TransactionClient, postId: string) {
   const post = await tx.post.findFirst({ where: { id: postId, ...visibleContentWhere }, select: { id: true, type: true, title: true, authorId: true } })
   invariantResponse(post, 'Inlägget finns inte.')
@@ -23,26 +22,6 @@ export async function addComment(actor: Actor, postId: string, body: string) {
     await tx.post.update({ where: { id: post.id }, data: { commentCount: { increment: 1 } } })
     await notifyComment(tx, { postId: post.id, authorId: post.authorId, commentId: comment.id, actorId: actor.id })
     return comment
-  })
-}
-
-export async function deleteComment(actor: Actor, commentId: string) {
-  await prisma.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({
-      where: { id: commentId },
-      select: { id: true, authorId: true, status: true, postId: true, post: { select: { title: true } } },
-    })
-    invariantResponse(comment && comment.status === 'visible', 'Kommentaren finns inte.')
-    authorize(canDeleteContent(actor, comment), 'Du kan inte ta bort kommentaren.')
-    await tx.comment.update({ where: { id: comment.id }, data: { status: 'deleted' } })
-    await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } })
-    if (comment.authorId !== actor.id) {
-      await writeAudit(tx, actor, { action: 'content.deleted', targetType: 'comment', targetId: comment.id, targetName: comment.post.title })
-      await notifyModeration(tx, {
-        userId: comment.authorId, actorId: actor.id, postId: comment.postId, subjectId: comment.id,
-        notice: { action: 'deleted', target: 'comment', title: comment.post.title, reason: null },
-      })
-    }
   })
 }
 

@@ -6,8 +6,8 @@ import { listFollowingFeed } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { insertActor, insertOrganisation } from '#tests/factories.ts'
 import { follow, unfollow } from './follow.server.ts'
-import { setPostStatus } from './post.server.ts'
 import { answerQuestion, askQuestion } from './question.server.ts'
+import { deleteContent } from './content-moderation.server.ts'
 
 const { prisma } = database
 
@@ -65,7 +65,7 @@ describe('following', () => {
 
   test('unknown targets, unverified organisations and invisible posts cannot be followed', async () => {
     const hidden = await ask(asker, 'Snart borttagen fråga', [])
-    await setPostStatus(moderator, hidden.id, 'deleted', 'Dubblett')
+    await deleteContent(moderator, { targetType: 'post', targetId: hidden.id, reason: 'Dubblett' })
     const unverified = await insertOrganisation(prisma, { name: 'Overifierade förbundet', verified: false })
     const refused = [
       { type: 'tag', key: 'finns-inte-alls' },
@@ -109,7 +109,7 @@ describe('"Det jag följer"', () => {
     const direct = await ask(helper, 'Direkt följd fråga', [])
     await ask(helper, 'Ofölld fråga från annat håll', ['annat'])
     const hidden = await ask(asker, 'Borttagen fråga från den följda kommunen', [])
-    await setPostStatus(moderator, hidden.id, 'deleted', 'Fel forum')
+    await deleteContent(moderator, { targetType: 'post', targetId: hidden.id, reason: 'Fel forum' })
 
     expect((await listFollowingFeed(reader.id)).posts).toEqual([])
     await follow(reader, { type: 'tag', key: 'hemtjänst' })

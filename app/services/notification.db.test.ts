@@ -5,11 +5,12 @@ import { countUnreadNotifications, listNotifications } from '#app/models/notific
 import type { Actor } from '#app/policies/member.ts'
 import { presentNotifications } from '#app/utils/notification-presenter.server.ts'
 import { buildProjectInput, insertActor, insertOrganisation } from '#tests/factories.ts'
-import { addComment, deleteComment } from './engagement.server.ts'
+import { addComment } from './engagement.server.ts'
 import { follow } from './follow.server.ts'
 import { markNotificationsRead } from './notification.server.ts'
-import { createProject, setPostStatus } from './post.server.ts'
-import { acceptAnswer, answerQuestion, askQuestion, setAnswerStatus } from './question.server.ts'
+import { createProject } from './post.server.ts'
+import { acceptAnswer, answerQuestion, askQuestion } from './question.server.ts'
+import { deleteContent } from './content-moderation.server.ts'
 
 const { prisma } = database
 
@@ -101,16 +102,16 @@ describe('moderator decisions', () => {
     const question = await askQuestion(asker, { title: 'Modererad tråd', body: plainTextToDocument('?'), tags: [] })
     const removed = await answerQuestion(author, question.id, plainTextToDocument('Reklam för en konsult.'))
     const own = await answerQuestion(author, question.id, plainTextToDocument('Ett riktigt svar.'))
-    await setAnswerStatus(moderator, removed.id, 'deleted', 'Reklam')
-    await setAnswerStatus(author, own.id, 'deleted', null)
+    await deleteContent(moderator, { targetType: 'answer', targetId: removed.id, reason: 'Reklam' })
+    await deleteContent(author, { targetType: 'answer', targetId: own.id, reason: null })
     const post = await createProject(author, project('Projekt som tas bort', []))
-    await setPostStatus(moderator, post.id, 'deleted', 'Dubblett')
+    await deleteContent(moderator, { targetType: 'post', targetId: post.id, reason: 'Dubblett' })
     const comment = await addComment(author, (await createProject(asker, project('Kommenterat projekt', []))).id, 'Olämplig kommentar')
-    await deleteComment(moderator, comment.id)
+    await deleteContent(moderator, { targetType: 'comment', targetId: comment.id, reason: 'Olämplig kommentar.' })
 
     const views = presentNotifications((await listNotifications(author.id)).notifications)
     expect(views.map((view) => [view.text, view.reason, view.href !== null])).toEqual([
-      ['En moderator tog bort din kommentar på ”Kommenterat projekt”.', null, true],
+      ['En moderator tog bort din kommentar på ”Kommenterat projekt”.', 'Olämplig kommentar.', true],
       ['En moderator tog bort ditt inlägg ”Projekt som tas bort”.', 'Dubblett', false],
       ['En moderator tog bort ditt svar på ”Modererad tråd”.', 'Reklam', true],
     ])
@@ -136,7 +137,7 @@ describe('reading', () => {
     const organisationId = (await prisma.follow.findFirstOrThrow({ where: { userId: reader.id }, select: { organisationId: true } })).organisationId
     await prisma.user.update({ where: { id: author.id }, data: { organisationId } })
     const post = await createProject(author, project('Hemligt projekt som tas bort', []))
-    await setPostStatus(moderator, post.id, 'deleted', 'Fel')
+    await deleteContent(moderator, { targetType: 'post', targetId: post.id, reason: 'Fel' })
     const [view] = presentNotifications((await listNotifications(reader.id)).notifications)
     expect(view?.text).toBe('Nytt i det du följer: ett inlägg som inte längre finns.')
     expect(view?.href).toBeNull()

@@ -93,13 +93,43 @@ export async function notifyMention(tx: Tx, input: { userIds: string[]; actorId:
 }
 
 export type ModerationNotice = {
-  action: 'deleted' | 'restored'
+  action: 'deleted' | 'restored' | 'hidden' | 'edited'
   target: 'post' | 'answer' | 'comment'
   title: string
   reason: string | null
+  /** The decision's audit row, when the member may appeal it ("Överklaga beslutet"). */
+  auditLogId?: string
 }
 
-/** A moderator removed or restored something of the member's (not their own doing). */
+/** A moderator's decision about the member themself, or the outcome of their appeal. */
+export type MemberNotice = {
+  action: 'approved' | 'rejected' | 'warned' | 'suspended' | 'reinstated' | 'suspension-ended' | 'appeal-upheld' | 'appeal-overturned'
+  target: 'member'
+  reason: string | null
+  /** A suspension's last day (YYYY-MM-DD, Stockholm); null when indefinite. */
+  until?: string | null
+  /** The decision's audit row, when the member may appeal it. */
+  auditLogId?: string
+}
+
+/**
+ * Tells the member of a decision about them (`decisionId`: its audit row), whatever their
+ * status: a suspended member reads it when back.
+ */
+export async function notifyMemberDecision(tx: Tx, input: { userId: string; actorId: string | null; decisionId: string; notice: MemberNotice }) {
+  await tx.notification.create({
+    data: {
+      userId: input.userId,
+      kind: 'moderation',
+      actorId: input.actorId,
+      data: input.notice,
+      dedupeKey: `moderation:member:${input.decisionId}`,
+    },
+    select: { id: true },
+  })
+}
+
+/** A moderator hid, removed, restored or edited something of the member's (not their own doing). */
 export async function notifyModeration(
   tx: Tx,
   input: { userId: string | null; actorId: string; postId: string; subjectId: string; notice: ModerationNotice },
@@ -110,8 +140,8 @@ export async function notifyModeration(
       userId: input.userId,
       kind: 'moderation',
       actorId: input.actorId,
-      // A removed post is not linked: the member can no longer open it.
-      postId: input.notice.action === 'restored' || input.notice.target !== 'post' ? input.postId : null,
+      // A removed post is not linked: the member can no longer open it (a hidden one they still can).
+      postId: input.notice.action !== 'deleted' || input.notice.target !== 'post' ? input.postId : null,
       subjectId: input.subjectId,
       data: input.notice,
       dedupeKey: `moderation:${input.notice.target}:${input.subjectId}:${input.notice.action}:${Date.now()}`,

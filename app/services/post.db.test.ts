@@ -4,7 +4,8 @@ import { plainTextToDocument } from '#app/editor/document.ts'
 import { getPost, listFeed } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
-import { createArtifact, createProject, editArtifact, editProject, setPostStatus, type ArtifactInput, type ProjectInput } from './post.server.ts'
+import { createArtifact, createProject, editArtifact, editProject, type ArtifactInput, type ProjectInput } from './post.server.ts'
+import { deleteContent, restoreContent } from './content-moderation.server.ts'
 
 const { prisma } = database
 let owner: Actor
@@ -96,13 +97,13 @@ describe('artifacts', () => {
 
   test('soft delete hides an artifact from lists and members; moderators restore it', async () => {
     const { id } = await createArtifact(owner, artifact({ title: 'Material som tas bort' }))
-    await expect(setPostStatus(outsider, id, 'deleted', null)).rejects.toMatchObject({ status: 403 })
-    await setPostStatus(moderator, id, 'deleted', 'Dubblett.')
+    await expect(deleteContent(outsider, { targetType: 'post', targetId: id, reason: null })).rejects.toMatchObject({ status: 403 })
+    await deleteContent(moderator, { targetType: 'post', targetId: id, reason: 'Dubblett.' })
     expect((await listFeed({ type: 'artifact' })).posts.some((post) => post.id === id)).toBe(false)
     expect(await getPost(id, 'artifact', owner)).toBeNull()
     expect((await getPost(id, 'artifact', moderator))?.status).toBe('deleted')
     expect(await prisma.auditLog.findFirst({ where: { action: 'content.deleted', targetId: id }, select: { reason: true } })).toEqual({ reason: 'Dubblett.' })
-    await setPostStatus(moderator, id, 'visible', null)
+    await restoreContent(moderator, { targetType: 'post', targetId: id, reason: 'Felaktigt borttaget.' })
     expect((await listFeed({ type: 'artifact' })).posts.some((post) => post.id === id)).toBe(true)
   })
 })
@@ -123,19 +124,19 @@ describe('comments, likes and bookmarks', () => {
     await setBookmark(outsider, id, true)
     await setBookmark(outsider, id, true)
     expect((await listBookmarks(outsider.id)).posts.map((post) => post.id)).toEqual([id])
-    await setPostStatus(owner, id, 'deleted', null)
+    await deleteContent(owner, { targetType: 'post', targetId: id, reason: null })
     expect((await listBookmarks(outsider.id)).posts).toEqual([])
     await expect(setLike(colleague, id, true)).rejects.toMatchObject({ status: 404 })
   })
 
   test('comments count; only the author or a moderator deletes one; questions take answers instead', async () => {
-    const { addComment, deleteComment } = await import('./engagement.server.ts')
+    const { addComment } = await import('./engagement.server.ts')
     const { askQuestion } = await import('./question.server.ts')
     const { id } = await createArtifact(owner, artifact({ title: 'Material att kommentera' }))
     const comment = await addComment(outsider, id, 'Tack, vi använder mallen i Lund!')
     expect((await prisma.post.findUniqueOrThrow({ where: { id } })).commentCount).toBe(1)
-    await expect(deleteComment(colleague, comment.id)).rejects.toMatchObject({ status: 403 })
-    await deleteComment(moderator, comment.id)
+    await expect(deleteContent(colleague, { targetType: 'comment', targetId: comment.id, reason: null })).rejects.toMatchObject({ status: 403 })
+    await deleteContent(moderator, { targetType: 'comment', targetId: comment.id, reason: 'Olämplig kommentar.' })
     expect((await prisma.post.findUniqueOrThrow({ where: { id } })).commentCount).toBe(0)
     expect(await prisma.auditLog.count({ where: { targetId: comment.id, action: 'content.deleted' } })).toBe(1)
 

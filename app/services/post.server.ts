@@ -1,23 +1,21 @@
 import type { RichTextDocument } from '#app/editor/document.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
-import { canDeleteContent, canEditPost, canRestoreContent } from '#app/policies/content.ts'
+import { canEditPost } from '#app/policies/content.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
-import { writeAudit } from './audit.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
-import { notifyMention, notifyModeration, notifyNewPost } from './notification.server.ts'
+import { notifyMention, notifyNewPost } from './notification.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { setPostTags } from './tags.server.ts'
 import { discardUploads, saveFileObjects, type StoredUpload } from './upload.server.ts'
 
 /**
- * Projects and shared artifacts (questions live in question.server.ts), plus what every
- * post type shares: soft delete / restore and download counting. Each use case: authorize →
- * one transaction with the rows, the tags, the files, the search-outbox row and, for
- * moderators acting on others' posts, an audit row. Uploaded files are removed again when
- * the transaction fails.
+ * Projects and shared artifacts (questions live in question.server.ts) and download counting.
+ * Each use case: authorize → one transaction with the rows, the tags, the files and the
+ * search-outbox row. Uploaded files are removed again when the transaction fails. Deleting,
+ * hiding, restoring and moderators' edits: content-moderation.server.ts.
  */
 type Common = { title: string; body: RichTextDocument; organisationId: string | null; tags: string[] }
 
@@ -72,7 +70,7 @@ async function owningOrganisation(tx: Prisma.TransactionClient, actor: Actor, ch
 async function resolveOrganisations(tx: Prisma.TransactionClient, names: string[]) {
   if (names.length === 0) return []
   const found = await tx.organisation.findMany({
-    where: { OR: names.map((name) => ({ name: { equals: name, mode: 'insensitive' as const } })) },
+    where: { mergedIntoId: null, OR: names.map((name) => ({ name: { equals: name, mode: 'insensitive' as const } })) },
     select: { id: true, name: true },
   })
   const known = new Set(found.map((organisation) => organisation.name.toLocaleLowerCase('sv')))
@@ -194,9 +192,6 @@ async function editPost(
       await tx.fileObject.deleteMany({ where: { id: { in: removedFiles.map((file) => file.id) } } })
       await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
       await enqueueSearchUpdate(tx, 'post', post.id)
-      if (post.authorId !== actor.id) {
-        await writeAudit(tx, actor, { action: 'content.edited', targetType: 'post', targetId: post.id, targetName: input.title, data: { before: { title: post.title } } })
-      }
       return removedFiles
     }),
   )
@@ -211,25 +206,6 @@ export async function editArtifact(actor: Actor, postId: string, input: Artifact
   await editPost(actor, postId, 'artifact', artifactColumns(input), input, uploads, removeFileIds, async (tx, post) => {
     const remaining = post._count.files - removeFileIds.length + uploads.length
     if (remaining <= 0 && !input.externalUrl) throw badRequest('Materialet behöver minst en fil eller en länk.')
-  })
-}
-
-/** Soft delete (author or moderator) and restore (moderator), for every post type. */
-export async function setPostStatus(actor: Actor, postId: string, status: 'deleted' | 'visible', reason: string | null) {
-  await prisma.$transaction(async (tx) => {
-    const post = await loadPost(tx, postId)
-    authorize(status === 'deleted' ? canDeleteContent(actor, post) : canRestoreContent(actor))
-    await tx.post.update({ where: { id: post.id }, data: { status, statusReason: reason } })
-    await enqueueSearchUpdate(tx, 'post', post.id)
-    if (post.authorId !== actor.id) {
-      await writeAudit(tx, actor, {
-        action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'post', targetId: post.id, targetName: post.title, reason,
-      })
-      await notifyModeration(tx, {
-        userId: post.authorId, actorId: actor.id, postId: post.id, subjectId: post.id,
-        notice: { action: status === 'deleted' ? 'deleted' : 'restored', target: 'post', title: post.title, reason },
-      })
-    }
   })
 }
 

@@ -4,8 +4,8 @@ import { plainTextToDocument } from '#app/editor/document.ts'
 import { getQuestion, listFeed, listTagFeed, listPostsBy, type FeedCursor } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
-import { acceptAnswer, answerQuestion, askQuestion, editAnswer, editQuestion, setAnswerStatus, voteOnAnswer } from './question.server.ts'
-import { setPostStatus } from './post.server.ts'
+import { acceptAnswer, answerQuestion, askQuestion, editAnswer, editQuestion, voteOnAnswer } from './question.server.ts'
+import { deleteContent, editContentAsModerator, restoreContent } from './content-moderation.server.ts'
 
 const { prisma } = database
 
@@ -54,7 +54,7 @@ describe('asking and answering', () => {
     expect(await prisma.searchOutbox.count()).toBe(before)
   })
 
-  test('answers count, bump the question in the feed, and can be edited only by their author or a moderator', async () => {
+  test('answers count, bump the question in the feed, and can be edited only by their author (moderators: content moderation)', async () => {
     const { id } = await ask('Vilket ärendehanteringssystem använder ni?')
     const answer = await answerQuestion(helper, id, plainTextToDocument('Vi använder Public 360.'))
     const question = await prisma.post.findUniqueOrThrow({ where: { id }, select: { answerCount: true, activityAt: true, createdAt: true } })
@@ -68,7 +68,8 @@ describe('asking and answering', () => {
     expect(edited.bodyText).toBe('Vi använder Public 360 sedan 2019.')
     expect(edited.editedAt).not.toBeNull()
 
-    await editQuestion(moderator, id, { title: 'Vilket ärendehanteringssystem har ni?', body: plainTextToDocument('Förtydligad.'), tags: ['ärendehantering'] })
+    await expect(editQuestion(moderator, id, { title: 'Vilket ärendehanteringssystem har ni?', body: plainTextToDocument('Förtydligad.'), tags: [] })).rejects.toMatchObject({ status: 403 })
+    await editContentAsModerator(moderator, { targetType: 'post', targetId: id, title: 'Vilket ärendehanteringssystem har ni?', body: plainTextToDocument('Förtydligad.'), reason: 'Tydligare rubrik.' })
     expect(await prisma.auditLog.count({ where: { action: 'content.edited', targetId: id } })).toBe(1)
   })
 })
@@ -115,16 +116,16 @@ describe('soft delete', () => {
     const { id } = await ask('Frågan som tas bort', [tag])
     expect((await listTagFeed(tag))?.posts.map((post) => post.id)).toEqual([id])
 
-    await expect(setPostStatus(other, id, 'deleted', null)).rejects.toMatchObject({ status: 403 })
-    await setPostStatus(asker, id, 'deleted', null)
+    await expect(deleteContent(other, { targetType: 'post', targetId: id, reason: null })).rejects.toMatchObject({ status: 403 })
+    await deleteContent(asker, { targetType: 'post', targetId: id, reason: null })
     expect((await listTagFeed(tag))?.posts).toEqual([])
     expect((await listFeed({ type: 'question' })).posts.some((post) => post.id === id)).toBe(false)
     expect((await listPostsBy({ authorId: asker.id })).some((post) => post.id === id)).toBe(false)
     expect(await getQuestion(id, other)).toBeNull()
     expect((await getQuestion(id, moderator))?.status).toBe('deleted')
 
-    await expect(setPostStatus(asker, id, 'visible', null)).rejects.toMatchObject({ status: 403 })
-    await setPostStatus(moderator, id, 'visible', 'Raderades av misstag.')
+    await expect(restoreContent(asker, { targetType: 'post', targetId: id, reason: 'Felaktigt borttaget.' })).rejects.toMatchObject({ status: 403 })
+    await restoreContent(moderator, { targetType: 'post', targetId: id, reason: 'Raderades av misstag.' })
     expect((await listTagFeed(tag))?.posts.map((post) => post.id)).toEqual([id])
     expect(await prisma.auditLog.findFirst({ where: { action: 'content.restored', targetId: id }, select: { reason: true } })).toEqual({ reason: 'Raderades av misstag.' })
   })
@@ -133,7 +134,7 @@ describe('soft delete', () => {
     const { id } = await ask('Svar som försvinner')
     const answer = await answerQuestion(helper, id, plainTextToDocument('Snart borta.'))
     await acceptAnswer(asker, id, answer.id)
-    await setAnswerStatus(helper, answer.id, 'deleted', null)
+    await deleteContent(helper, { targetType: 'answer', targetId: answer.id, reason: null })
     const question = await prisma.post.findUniqueOrThrow({ where: { id }, select: { answerCount: true, acceptedAnswerId: true } })
     expect(question).toEqual({ answerCount: 0, acceptedAnswerId: null })
     expect((await getQuestion(id, other))?.answers).toEqual([])
@@ -183,7 +184,7 @@ test('a profile lists the member’s visible answers on visible questions only',
   const shown = await answerQuestion(answerer, kept.id, plainTextToDocument('Syns på profilen.'))
   const removed = await answerQuestion(answerer, kept.id, plainTextToDocument('Tas bort.'))
   await answerQuestion(answerer, gone.id, plainTextToDocument('Försvinner med frågan.'))
-  await setAnswerStatus(answerer, removed.id, 'deleted', null)
-  await setPostStatus(asker, gone.id, 'deleted', null)
+  await deleteContent(answerer, { targetType: 'answer', targetId: removed.id, reason: null })
+  await deleteContent(asker, { targetType: 'post', targetId: gone.id, reason: null })
   expect((await listAnswersBy(answerer.id)).map((answer) => answer.id)).toEqual([shown.id])
 })

@@ -1,21 +1,20 @@
 import type { RichTextDocument } from '#app/editor/document.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
-import { canAcceptAnswer, canDeleteContent, canEditContent, canRestoreContent, canVoteOnAnswer } from '#app/policies/content.ts'
+import { canAcceptAnswer, canEditContent, canVoteOnAnswer } from '#app/policies/content.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
-import { writeAudit } from './audit.server.ts'
 import { followPostAutomatically } from './follow.server.ts'
-import { notifyAccepted, notifyAnswer, notifyMention, notifyModeration, notifyNewPost } from './notification.server.ts'
+import { notifyAccepted, notifyAnswer, notifyMention, notifyNewPost } from './notification.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { setPostTags, touchPostTags } from './tags.server.ts'
 
 /**
  * Questions and answers. Each use case: load → authorize → one transaction with the change,
- * its notifications (mentions included), its search-outbox row and (for moderators acting on
- * others' content) an audit row.
+ * its notifications (mentions included) and its search-outbox row. Deleting, hiding,
+ * restoring and moderators' edits: content-moderation.server.ts.
  */
 type QuestionInput = { title: string; body: RichTextDocument; tags: string[] }
 
@@ -30,19 +29,10 @@ async function loadQuestion(tx: Prisma.TransactionClient, id: string) {
 async function loadAnswer(tx: Prisma.TransactionClient, id: string) {
   const answer = await tx.answer.findUnique({
     where: { id },
-    select: { id: true, postId: true, authorId: true, status: true, post: { select: { status: true, acceptedAnswerId: true, title: true } } },
+    select: { id: true, postId: true, authorId: true, status: true, post: { select: { status: true } } },
   })
   invariantResponse(answer && answer.post.status === 'visible', 'Svaret finns inte.')
   return answer
-}
-
-async function auditIfModerating(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  content: { authorId: string | null },
-  entry: Parameters<typeof writeAudit>[2],
-) {
-  if (content.authorId !== actor.id) await writeAudit(tx, actor, entry)
 }
 
 export async function askQuestion(actor: Actor, input: QuestionInput) {
@@ -75,7 +65,7 @@ export async function askQuestion(actor: Actor, input: QuestionInput) {
 export async function editQuestion(actor: Actor, questionId: string, input: QuestionInput) {
   await prisma.$transaction(async (tx) => {
     const question = await loadQuestion(tx, questionId)
-    authorize(canEditContent(actor, question), 'Bara den som frågade eller en moderator kan redigera frågan.')
+    authorize(canEditContent(actor, question), 'Bara den som frågade kan redigera frågan.')
     const text = await prepareRichText(tx, input.body)
     const updated = await tx.post.update({
       where: { id: question.id },
@@ -85,9 +75,6 @@ export async function editQuestion(actor: Actor, questionId: string, input: Ques
     await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id })
     await setPostTags(tx, question.id, input.tags, updated.activityAt)
     await enqueueSearchUpdate(tx, 'post', question.id)
-    await auditIfModerating(tx, actor, question, {
-      action: 'content.edited', targetType: 'post', targetId: question.id, targetName: input.title, data: { before: { title: question.title } },
-    })
   })
 }
 
@@ -115,36 +102,11 @@ export async function answerQuestion(actor: Actor, questionId: string, body: Ric
 export async function editAnswer(actor: Actor, answerId: string, body: RichTextDocument) {
   await prisma.$transaction(async (tx) => {
     const answer = await loadAnswer(tx, answerId)
-    authorize(canEditContent(actor, answer), 'Bara den som svarade eller en moderator kan redigera svaret.')
+    authorize(canEditContent(actor, answer), 'Bara den som svarade kan redigera svaret.')
     const text = await prepareRichText(tx, body)
     await tx.answer.update({ where: { id: answer.id }, data: { ...text.columns, editedAt: new Date() } })
     await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: answer.postId, answerId: answer.id })
-    await enqueueSearchUpdate(tx, 'post', answer.postId)
-    await auditIfModerating(tx, actor, answer, { action: 'content.edited', targetType: 'answer', targetId: answer.id, targetName: answer.post.title })
-  })
-}
-
-export async function setAnswerStatus(actor: Actor, answerId: string, status: 'deleted' | 'visible', reason: string | null) {
-  await prisma.$transaction(async (tx) => {
-    const answer = await loadAnswer(tx, answerId)
-    authorize(status === 'deleted' ? canDeleteContent(actor, answer) : canRestoreContent(actor))
-    if (answer.status === status) return
-    await tx.answer.update({ where: { id: answer.id }, data: { status } })
-    await tx.post.update({
-      where: { id: answer.postId },
-      data: {
-        answerCount: { increment: status === 'deleted' ? -1 : 1 },
-        ...(status === 'deleted' && answer.post.acceptedAnswerId === answer.id ? { acceptedAnswerId: null } : {}),
-      },
-    })
-    await enqueueSearchUpdate(tx, 'post', answer.postId)
-    await auditIfModerating(tx, actor, answer, {
-      action: status === 'deleted' ? 'content.deleted' : 'content.restored', targetType: 'answer', targetId: answer.id, targetName: answer.post.title, reason,
-    })
-    await notifyModeration(tx, {
-      userId: answer.authorId, actorId: actor.id, postId: answer.postId, subjectId: answer.id,
-      notice: { action: status === 'deleted' ? 'deleted' : 'restored', target: 'answer', title: answer.post.title, reason },
-    })
+    await enqueueSearchUpdate(tx, 'answer', answer.id)
   })
 }
 

@@ -7,6 +7,7 @@ import { presentNotifications } from '#app/utils/notification-presenter.server.t
 import { buildProjectInput, insertActor } from '#tests/factories.ts'
 import { createProject, editProject } from './post.server.ts'
 import { answerQuestion, askQuestion, editAnswer, editQuestion } from './question.server.ts'
+import { editContentAsModerator } from './content-moderation.server.ts'
 
 const { prisma } = database
 
@@ -120,7 +121,7 @@ describe('mentions when content is saved', () => {
     const question = await askQuestion(writer, { title: 'En fråga som tas bort', body: mentioning(), tags: [] })
     await prisma.post.update({ where: { id: question.id }, data: { status: 'hidden' } })
     const moderator = await insertActor(prisma, { name: 'Mona Moderator', role: 'moderator' })
-    await editQuestion(moderator, question.id, { title: 'En fråga som tas bort', body: mentioning(reader), tags: [] })
+    await editContentAsModerator(moderator, { targetType: 'post', targetId: question.id, title: 'En fråga som tas bort', body: mentioning(reader), reason: 'Rättar en omnämning.' })
     expect(await mentionsOf(reader)).toEqual([])
   })
 })

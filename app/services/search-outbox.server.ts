@@ -9,3 +9,9 @@ export type SearchEntity = 'post' | 'answer' | 'organisation' | 'user'
 export async function enqueueSearchUpdate(tx: Prisma.TransactionClient, entityType: SearchEntity, entityId: string) {
   await tx.searchOutbox.create({ data: { entityType, entityId, operation: 'upsert' }, select: { id: true } })
 }
+
+/** One outbox row per entity, in one statement (bulk changes such as merging organisations). */
+export async function enqueueSearchUpdates(tx: Prisma.TransactionClient, entityType: SearchEntity, entityIds: string[]) {
+  if (entityIds.length === 0) return
+  await tx.searchOutbox.createMany({ data: entityIds.map((entityId) => ({ entityType, entityId, operation: 'upsert' })) })
+}

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { unstable_parseMultipartFormData, type UploadHandlerPart } from '@remix-run/node'
+import { getUploadMaxBytes } from '#app/models/site-settings.server.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { isActive } from '#app/policies/member.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
 import { checkHoneypot, requireValidMutation, validateCsrf } from '#app/utils/csrf.server.ts'
 import { type Prisma, prisma } from '#app/utils/db.server.ts'
-import { env } from '#app/utils/env.server.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
 import { type FileStorage, generateStorageKey, getFileStorage, readStoredBytes } from '#app/utils/file-storage.server.ts'
 import { ALLOWED_TYPES_TEXT, type ByteSource, detectFileType, HEAD_BYTES, isImageMimeType, withTypeExtension } from '#app/utils/file-type.server.ts'
@@ -31,7 +31,7 @@ export type StoredUpload = {
 }
 
 export type UploadOptions = {
-  /** Per file; default UPLOAD_MAX_MB. */
+  /** Per file; default the upload limit of the site settings (UPLOAD_MAX_MB unless an admin set one). */
   maxFileBytes?: number
   /** Files per request in `fileField`; default 10. */
   maxFiles?: number
@@ -70,11 +70,12 @@ class StorageFailure extends Error {}
  */
 export async function parseUploadForm(request: Request, options: UploadOptions = {}): Promise<ParsedUploadForm> {
   const {
-    maxFileBytes = env().UPLOAD_MAX_MB * MB,
+    maxFileBytes: givenMaxFileBytes,
     maxFiles = 10,
     fileField = 'filer',
     storage = getFileStorage(),
   } = options
+  const maxFileBytes = givenMaxFileBytes ?? (await getUploadMaxBytes())
   const maxRequestBytes = maxFiles * maxFileBytes + REQUEST_MARGIN_BYTES
   const tooLargeResponse = () =>
     payloadTooLarge(`Det du skickade är för stort. Du kan skicka högst ${maxFiles} ${maxFiles === 1 ? 'fil' : 'filer'} på högst ${formatBytes(maxFileBytes)} var.`)

@@ -142,6 +142,11 @@ export async function requireModerator(request: Request): Promise<Actor> {
   return asActor(await requireRole(request, ['moderator', 'admin']))
 }
 
+/** An admin (others get 403), shaped as the services' actor. */
+export async function requireAdmin(request: Request): Promise<Actor> {
+  return asActor(await requireRole(request, ['admin']))
+}
+
 /** For sign-in pages: a signed-in user is sent on. */
 export async function requireAnonymous(request: Request) {
   const user = await getUser(request)

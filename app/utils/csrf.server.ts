@@ -58,8 +58,8 @@ export function checkHoneypot(formData: FormData) {
 }
 
 /** Reads the form and checks CSRF token, Origin and honeypot. Call first in every action. */
-export async function requireValidMutation(request: Request): Promise<FormData> {
-  const formData = await readFormData(request)
+export async function requireValidMutation(request: Request, { maxBytes = MAX_FORM_BYTES } = {}): Promise<FormData> {
+  const formData = await readFormData(request, maxBytes)
   validateCsrf(request, formData)
   checkHoneypot(formData)
   return formData
@@ -67,9 +67,9 @@ export async function requireValidMutation(request: Request): Promise<FormData> 
 
 const MAX_FORM_BYTES = 256 * 1024
 
-async function readFormData(request: Request): Promise<FormData> {
+async function readFormData(request: Request, maxBytes: number): Promise<FormData> {
   const length = Number(request.headers.get('Content-Length') ?? '0')
-  if (length > MAX_FORM_BYTES) {
+  if (length > maxBytes) {
     throw new Response('Formuläret är för stort.', { status: 413 })
   }
   try {

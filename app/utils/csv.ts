@@ -39,3 +39,17 @@ export function parseCsvRecords(text: string): Array<Record<string, string>> {
   if (!header) return []
   return rows.map((cells) => Object.fromEntries(header.map((name, index) => [name.trim(), (cells[index] ?? '').trim()])))
 }
+
+/**
+ * One CSV line for Swedish Excel: `;`-separated, CRLF-terminated, fields quoted when they
+ * hold the separator, a quote or a line break. A field that Excel would read as a formula
+ * (starting with = + - @ or a tab) gets a leading apostrophe.
+ */
+export function csvLine(cells: readonly string[], separator = ';'): string {
+  return `${cells
+    .map((cell) => {
+      const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+      return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+    })
+    .join(separator)}\r\n`
+}

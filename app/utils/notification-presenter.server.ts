@@ -1,11 +1,37 @@
 import { postPath } from '#app/components/post-list.tsx'
 import type { NotificationRow } from '#app/models/notification.server.ts'
-import { formatRelativeDate } from './swedish.ts'
+import type { MemberNotice } from '#app/services/notification.server.ts'
+import { formatDate, formatRelativeDate } from './swedish.ts'
 
 /** A notification as the "Notiser" page shows it: one Swedish sentence, a link, a time. */
-export type NotificationView = { id: string; text: string; href: string | null; reason: string | null; unread: boolean; when: string }
+export type NotificationView = {
+  id: string
+  text: string
+  href: string | null
+  reason: string | null
+  /** "Överklaga beslutet" for a moderator's decision the member may appeal. */
+  appealHref: string | null
+  unread: boolean
+  when: string
+}
+
+const CONTENT_VERBS = { deleted: 'tog bort', restored: 'återställde', hidden: 'dolde', edited: 'redigerade' } as const
 
 const TARGET_PHRASES = { post: 'ditt inlägg', answer: 'ditt svar på', comment: 'din kommentar på' } as const
+
+/** Decisions against the member or their content, which they may appeal (see APPEALABLE_ACTIONS). */
+const APPEALABLE_NOTICES = new Set<string>(['hidden', 'deleted', 'warned', 'suspended', 'rejected'])
+
+const MEMBER_NOTICES: Record<MemberNotice['action'], (until: string | null) => string> = {
+  approved: () => 'En moderator har godkänt ditt konto.',
+  rejected: () => 'En moderator har avslagit din ansökan om konto.',
+  warned: () => 'En moderator har gett dig en varning.',
+  suspended: (until) => `En moderator stängde av ditt konto ${until ? `till och med ${formatDate(until)}` : 'tills vidare'}.`,
+  reinstated: () => 'En moderator har återaktiverat ditt konto.',
+  'suspension-ended': () => 'Din avstängning har löpt ut och ditt konto är aktivt igen.',
+  'appeal-upheld': () => 'Ditt överklagande är prövat: beslutet står fast.',
+  'appeal-overturned': () => 'Ditt överklagande är prövat: beslutet är ändrat.',
+}
 
 function describe(row: NotificationRow): { text: string; href: string | null; reason?: string | null } {
   const actor = row.actor?.name ?? 'En tidigare medlem'
@@ -28,8 +54,9 @@ function describe(row: NotificationRow): { text: string; href: string | null; re
     case 'moderation': {
       const notice = row.moderation
       if (!notice) return { text: 'En moderator har fattat ett beslut om ditt innehåll.', href: null }
-      const verb = notice.action === 'deleted' ? 'tog bort' : 'återställde'
-      return { text: `En moderator ${verb} ${TARGET_PHRASES[notice.target]} ”${notice.title}”.`, href: notice.action === 'restored' || notice.target !== 'post' ? path : null, reason: notice.reason }
+      if (notice.target === 'member') return { text: MEMBER_NOTICES[notice.action](notice.until ?? null), href: null, reason: notice.reason }
+      const href = notice.action === 'deleted' && notice.target === 'post' ? null : path && (notice.target === 'answer' ? `${path}#svar-${row.subjectId}` : path)
+      return { text: `En moderator ${CONTENT_VERBS[notice.action]} ${TARGET_PHRASES[notice.target]} ”${notice.title}”.`, href, reason: notice.reason }
     }
   }
 }
@@ -37,6 +64,8 @@ function describe(row: NotificationRow): { text: string; href: string | null; re
 export function presentNotifications(rows: NotificationRow[], now = new Date()): NotificationView[] {
   return rows.map((row) => {
     const { text, href, reason = null } = describe(row)
-    return { id: row.id, text, href, reason, unread: row.readAt === null, when: formatRelativeDate(row.lastEventAt, now) }
+    const notice = row.moderation
+    const appealHref = notice?.auditLogId && APPEALABLE_NOTICES.has(notice.action) ? `/overklaga/${notice.auditLogId}` : null
+    return { id: row.id, text, href, reason, appealHref, unread: row.readAt === null, when: formatRelativeDate(row.lastEventAt, now) }
   })
 }

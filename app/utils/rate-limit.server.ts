@@ -16,6 +16,8 @@ export const RATE_LIMITS = {
   'verify-ip': { max: 200, windowSeconds: 15 * 60 },
   /** Organisation requests and other sign-up writes, per IP address. */
   'sign-up-ip': { max: 100, windowSeconds: 60 * 60 },
+  /** Reports of accessibility problems from visitors, per IP address. */
+  'accessibility-report-ip': { max: 20, windowSeconds: 60 * 60 },
   /** Posting questions, answers and other content, per member. */
   posting: { max: 30, windowSeconds: 10 * 60 },
   /** Any other mutation, per member. */

@@ -5,6 +5,9 @@ import { createSession } from './auth.server.ts'
 import { safeRedirect } from './redirect.ts'
 import { sign, unsign } from './signing.server.ts'
 import { env } from './env.server.ts'
+import { isCalendarDate, stockholmDate } from './stockholm-date.ts'
+import { formatDate } from './swedish.ts'
+import { endExpiredSuspensions } from '#app/services/moderation.server.ts'
 
 /**
  * The short-lived, signed cookies that carry an address between the sign-in steps:
@@ -39,10 +42,20 @@ export function getBaseUrl(request: Request): string {
 }
 
 export const SIGN_IN_NOTICES = {
-  suspended: 'Ditt konto är avstängt och du kan inte logga in. Kontakta moderatorerna om du har frågor.',
+  suspended: 'Ditt konto är avstängt tills vidare och du kan inte logga in. Kontakta moderatorerna om du har frågor.',
   rejected: 'Din ansökan om konto har avslagits. Kontakta moderatorerna om du har frågor.',
   'signed-out': 'Du är utloggad.',
 } as const
+
+/** The sign-in page's notice from its query: `meddelande`, and for a suspension for a period its last day (`till`). */
+export function signInNotice(params: URLSearchParams): string | null {
+  const notice = params.get('meddelande')
+  const until = params.get('till')
+  if (notice === 'suspended' && until && isCalendarDate(until)) {
+    return `Ditt konto är avstängt till och med ${formatDate(until)} och du kan inte logga in förrän dagen efter. Kontakta moderatorerna om du har frågor.`
+  }
+  return notice && notice in SIGN_IN_NOTICES ? SIGN_IN_NOTICES[notice as keyof typeof SIGN_IN_NOTICES] : null
+}
 
 /**
  * After a correct code or link: existing members get a session; suspended or rejected ones
@@ -50,9 +63,16 @@ export const SIGN_IN_NOTICES = {
  */
 export async function finishSignIn(request: Request, email: string, redirectTo: string | undefined): Promise<Response> {
   const headers = new Headers({ 'Set-Cookie': clearCookie(request, PENDING_COOKIE) })
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, status: true } })
+  const select = { id: true, status: true, suspendedUntil: true } as const
+  let user = await prisma.user.findUnique({ where: { email }, select })
+  if (user?.status === 'suspended' && user.suspendedUntil && user.suspendedUntil <= new Date()) {
+    // A suspension whose last day is over lifts itself here, before the hourly maintenance does.
+    await endExpiredSuspensions(getBaseUrl(request), new Date(), { userId: user.id })
+    user = await prisma.user.findUnique({ where: { email }, select })
+  }
   if (user?.status === 'suspended' || user?.status === 'rejected') {
-    return redirect(`/logga-in?meddelande=${user.status}`, { headers })
+    const until = user.status === 'suspended' && user.suspendedUntil ? `&till=${stockholmDate(new Date(user.suspendedUntil.getTime() - 1))}` : ''
+    return redirect(`/logga-in?meddelande=${user.status}${until}`, { headers })
   }
   if (!user) {
     headers.append('Set-Cookie', write(request, VERIFIED_COOKIE, VERIFIED_TTL_SECONDS, email, redirectTo))

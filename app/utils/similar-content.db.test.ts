@@ -2,11 +2,12 @@ import { database } from '#tests/setup/database.ts'
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Actor } from '#app/policies/member.ts'
-import { createProject, setPostStatus } from '#app/services/post.server.ts'
+import { createProject } from '#app/services/post.server.ts'
 import { askQuestion } from '#app/services/question.server.ts'
 import { buildProjectInput, insertMember, insertOrganisation } from '#tests/factories.ts'
 import { getSearchEngine, indexPendingChanges } from './search.server.ts'
 import { findSimilarContent } from './similar-content.server.ts'
+import { deleteContent } from '#app/services/content-moderation.server.ts'
 
 const { prisma } = database
 
@@ -43,7 +44,7 @@ beforeAll(async () => {
   await indexPendingChanges()
   // Both leave the index only when the worker runs next: until then the query itself must leave them out.
   await hideWithoutIndexing(ids.hidden)
-  await setPostStatus(rolf, ids.deleted, 'deleted', null)
+  await deleteContent(rolf, { targetType: 'post', targetId: ids.deleted, reason: null })
 })
 
 afterEach(() => {

@@ -59,22 +59,13 @@ export const QuestionSchema = z.object({
 
 export const AnswerSchema = z.object({ body: RichTextFieldSchema })
 
-export const ReasonSchema = z
-  .string()
-  .trim()
-  .max(1000, 'Motiveringen får vara högst 1000 tecken.')
-  .optional()
-  .transform((value) => value || null)
-
 /** The question page's buttons (likes and bookmarks: see QuestionPageSchema below). */
 const QuestionActions = [
   z.object({ intent: z.literal('answer'), body: RichTextFieldSchema }),
   z.object({ intent: z.literal('vote'), answerId: z.string().min(1).max(50), value: z.enum(['1', '-1', '0']).transform(Number) }),
   z.object({ intent: z.literal('accept'), answerId: z.string().max(50).optional().transform((value) => value || null) }),
-  z.object({ intent: z.literal('delete-question'), reason: ReasonSchema }),
-  z.object({ intent: z.literal('restore-question'), reason: ReasonSchema }),
-  z.object({ intent: z.literal('delete-answer'), answerId: z.string().min(1).max(50), reason: ReasonSchema }),
-  z.object({ intent: z.literal('restore-answer'), answerId: z.string().min(1).max(50), reason: ReasonSchema }),
+  z.object({ intent: z.literal('delete-question') }),
+  z.object({ intent: z.literal('delete-answer'), answerId: z.string().min(1).max(50) }),
 ] as const
 
 export const ProjectStatusLabels = { idea: 'Idé', ongoing: 'Pågående', completed: 'Avslutat', paused: 'Pausat' } as const
@@ -220,8 +211,7 @@ export const PostPageActionSchema = z.discriminatedUnion('intent', [
       .max(CommentLimits.max, `Kommentaren får vara högst ${CommentLimits.max} tecken.`),
   }),
   z.object({ intent: z.literal('delete-comment'), commentId: z.string().min(1).max(50) }),
-  z.object({ intent: z.literal('delete'), reason: ReasonSchema }),
-  z.object({ intent: z.literal('restore'), reason: ReasonSchema }),
+  z.object({ intent: z.literal('delete') }),
 ])
 
 export const QuestionPageActionSchema = z.discriminatedUnion('intent', [...QuestionActions, ...EngagementActions])

@@ -172,7 +172,10 @@ type PostChunk = {
 type AnswerChunk = { id: string[]; postId: string[]; author: string[]; text: string[]; createdAt: string[] }
 type TagChunk = { postId: string[]; tag: string[] }
 
-function generateChunk(r: Random, first: number, count: number, members: number, now: number) {
+/** Posts are created within `window` (ms since the epoch); their answers follow within 30 days, before its end. */
+type TimeWindow = { from: number; to: number }
+
+function generateChunk(r: Random, first: number, count: number, members: number, window: TimeWindow) {
   const posts: PostChunk = { id: [], type: [], title: [], text: [], author: [], projectStatus: [], artifactKind: [], seekingPartners: [], answerCount: [], createdAt: [], activityAt: [] }
   const answers: AnswerChunk = { id: [], postId: [], author: [], text: [], createdAt: [] }
   const tags: TagChunk = { postId: [], tag: [] }
@@ -181,11 +184,11 @@ function generateChunk(r: Random, first: number, count: number, members: number,
     const id = `${POST_ID_PREFIX}${n}`
     const type = r.pick(POST_TYPES)
     const subject = r.pick(SUBJECTS)
-    const createdAt = now - Math.floor(r.next() * YEARS * 365 * DAY_MS)
+    const createdAt = window.to - Math.floor(r.next() * (window.to - window.from))
     let activityAt = createdAt
     const answerCount = type === 'question' ? Math.floor(r.next() * r.next() * 6) : 0
     for (let a = 0; a < answerCount; a++) {
-      const answeredAt = Math.min(now, createdAt + Math.floor(r.next() * 30 * DAY_MS))
+      const answeredAt = Math.min(window.to, createdAt + Math.floor(r.next() * 30 * DAY_MS))
       activityAt = Math.max(activityAt, answeredAt)
       answers.id.push(`${id}-answer-${a}`)
       answers.postId.push(id)
@@ -252,9 +255,10 @@ async function insertChunk(sql: Sql, { posts, answers, tags }: ReturnType<typeof
 /**
  * `members` active members ("bench-1" …, e-mail bench<n>@bench.example), each in an
  * organisation of the registry: every organisation gets some, the first ones (in a fixed
- * shuffled order) more, as large organisations have more members.
+ * shuffled order) more, as large organisations have more members. Member n joined n ×
+ * `minutesApart` minutes before `joinedBy`.
  */
-export async function loadMembers(sql: Sql, members: number) {
+export async function loadMembers(sql: Sql, members: number, { joinedBy = new Date(), minutesApart = 1 }: { joinedBy?: Date; minutesApart?: number } = {}) {
   await sql.query(
     `WITH registry AS (SELECT array_agg(id ORDER BY md5(id)) AS ids FROM "Organisation")
      INSERT INTO "User" (id, email, name, "sortKey", title, status, role, "organisationId", "createdAt", "updatedAt")
@@ -262,18 +266,131 @@ export async function loadMembers(sql: Sql, members: number) {
             'active', 'member',
             registry.ids[1 + CASE WHEN n <= cardinality(registry.ids) THEN n - 1
                                   ELSE floor(cardinality(registry.ids) * power((abs(hashtext(n::text)) % 10007) / 10007.0, 2))::int END],
-            now() - (n || ' minutes')::interval, now()
+            $2::timestamptz AT TIME ZONE 'UTC' - make_interval(mins => n * $3::int), now() AT TIME ZONE 'UTC'
      FROM registry, generate_series(1, $1::int) AS n`,
-    [members],
+    [members, joinedBy.toISOString(), minutesApart],
   )
 }
 
+type PostOptions = {
+  posts: number
+  members: number
+  seed?: number
+  /** Number of the first post ("bench-post-<n>"), so a second call adds posts. */
+  first?: number
+  /** When the posts were created: by default over the three years until now. */
+  from?: Date
+  to?: Date
+}
+
 /** `posts` posts by the members loadMembers created, with answers and tags. */
-export async function loadPosts(sql: Sql, { posts, members, seed = 4 }: { posts: number; members: number; seed?: number }) {
+export async function loadPosts(sql: Sql, { posts, members, seed = 4, first = 1, from, to = new Date() }: PostOptions) {
   const r = random(seed)
-  const now = Date.now()
+  const window = { from: from?.getTime() ?? to.getTime() - YEARS * 365 * DAY_MS, to: to.getTime() }
   await sql.query(`INSERT INTO "Tag" (id, name) SELECT 'bench-tag-' || i, name FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i) ON CONFLICT (name) DO NOTHING`, [CORPUS_TAGS])
-  for (let first = 1; first <= posts; first += CHUNK) {
-    await insertChunk(sql, generateChunk(r, first, Math.min(CHUNK, posts - first + 1), members, now))
+  for (let n = first; n < first + posts; n += CHUNK) {
+    await insertChunk(sql, generateChunk(r, n, Math.min(CHUNK, first + posts - n), members, window))
   }
+}
+
+// A deterministic number in [0, 1) from an SQL text expression, for set-based choices.
+const unit = (expression: string) => `((abs(hashtext(${expression})) % 100003) / 100003.0)`
+// A time in the period $1 … $2 (ISO instants, stored as UTC) at the fraction `fraction`.
+const inPeriod = (fraction: string) => `($1::timestamptz AT TIME ZONE 'UTC' + ($2::timestamptz - $1::timestamptz) * ${fraction})`
+// A member's digest profile, 0–19 (see loadDigestActivity: 0 follows nothing, 1 turned off the active threads, …).
+const profile = (id: string) => `(abs(hashtext(${id} || ':profile')) % 20)`
+
+const COMMENTS = [
+  'Tack, det här var precis vad vi behövde!',
+  'Vi har samma fråga hos oss, följer med intresse.',
+  'Kan ni dela kravspecifikationen?',
+  'Bra sammanfattning. Hur gick det med upphandlingen?',
+  'Vi testade något liknande förra året, hör gärna av er.',
+  'Intressant! Vilka leverantörer tittade ni på?',
+  'Hur lång tid tog införandet?',
+  'Vi är med om ni startar ett nätverk kring detta.',
+]
+
+type Period = { from: Date; to: Date }
+
+/**
+ * A week of activity for the digest benchmark, inside `period`, on top of loadMembers and
+ * loadPosts (older posts "bench-post-1" … "bench-post-<posts>"): `members` / 20 new posts
+ * (with their answers; projects, some seeking partners), answers to `members` / 40 older
+ * questions, `members` / 10 comments on the week's threads (a few busy ones), 0–2 new
+ * members per organisation. Then what members follow and how they read the digest: 0–4
+ * tags (popular ones more often), 0–2 organisations, 0–3 questions; 1 in 20 follows nothing
+ * and turned off every section but answers and followed (their digests are mostly empty),
+ * 1 in 20 turned off the most active threads, 1 in 20 reads monthly and 1 in 40 never.
+ */
+export async function loadDigestActivity(sql: Sql, { members, posts, period }: { members: number; posts: number; period: Period }) {
+  const range = [period.from.toISOString(), period.to.toISOString()]
+  await loadPosts(sql, { posts: Math.ceil(members / 20), members, seed: 5, first: posts + 1, from: period.from, to: period.to })
+  await sql.query(
+    `WITH questions AS (
+       SELECT id, row_number() OVER (ORDER BY md5(id)) AS n FROM "Post" WHERE type = 'question' AND "createdAt" < $1::timestamptz AT TIME ZONE 'UTC'
+       ORDER BY md5(id) LIMIT $3::int / 40),
+     samples AS (SELECT row_number() OVER (ORDER BY id) AS i, body, "bodyHtml", "bodyText" FROM "Answer" ORDER BY id LIMIT 1000)
+     INSERT INTO "Answer" (id, "postId", "authorId", body, "bodyHtml", "bodyText", "createdAt", "updatedAt")
+     SELECT 'bench-late-answer-' || q.n || '-' || k, q.id, '${MEMBER_ID_PREFIX}' || (1 + abs(hashtext(q.id || ':author:' || k)) % $3::int),
+            s.body, s."bodyHtml", s."bodyText", ${inPeriod(unit(`q.id || ':at:' || k`))}, ${inPeriod(unit(`q.id || ':at:' || k`))}
+     FROM questions q CROSS JOIN generate_series(1, 1 + abs(hashtext(q.id)) % 3) AS k
+     JOIN samples s ON s.i = 1 + abs(hashtext(q.id || ':text:' || k)) % (SELECT count(*) FROM samples)`,
+    [...range, members],
+  )
+  // Comments on the week's threads (new posts and older questions answered this week), most on a few.
+  await sql.query(
+    `WITH threads AS (
+       SELECT array_agg(id ORDER BY md5(id)) AS ids FROM "Post"
+       WHERE "createdAt" >= $1::timestamptz AT TIME ZONE 'UTC'
+          OR id IN (SELECT "postId" FROM "Answer" WHERE "createdAt" >= $1::timestamptz AT TIME ZONE 'UTC'))
+     INSERT INTO "Comment" (id, "postId", "authorId", body, "createdAt")
+     SELECT 'bench-comment-' || n, p.id, '${MEMBER_ID_PREFIX}' || (1 + abs(hashtext(n || ':author')) % $3::int),
+            ($4::text[])[1 + abs(hashtext(n || ':text')) % cardinality($4::text[])], greatest(p."createdAt", ${inPeriod(unit(`n || ':at'`))})
+     FROM threads CROSS JOIN generate_series(1, $3::int / 10) AS n
+     JOIN "Post" p ON p.id = threads.ids[1 + floor(cardinality(threads.ids) * power(${unit(`n || ':post'`)}, 3))::int]`,
+    [...range, members, COMMENTS],
+  )
+  await sql.query(
+    `UPDATE "Post" p SET "answerCount" = counts.answers, "commentCount" = counts.comments, "activityAt" = greatest(p."activityAt", counts.latest)
+     FROM (SELECT p2.id, (SELECT count(*) FROM "Answer" a WHERE a."postId" = p2.id)::int AS answers,
+                  (SELECT count(*) FROM "Comment" c WHERE c."postId" = p2.id)::int AS comments,
+                  (SELECT max(a."createdAt") FROM "Answer" a WHERE a."postId" = p2.id) AS latest
+           FROM "Post" p2 WHERE p2.id IN (SELECT "postId" FROM "Answer" WHERE id LIKE 'bench-late-answer-%' UNION SELECT "postId" FROM "Comment")) AS counts
+     WHERE p.id = counts.id`,
+  )
+  await sql.query(`UPDATE "PostTag" pt SET "postActivityAt" = p."activityAt" FROM "Post" p WHERE p.id = pt."postId" AND pt."postActivityAt" <> p."activityAt"`)
+  await sql.query(
+    `INSERT INTO "User" (id, email, name, "sortKey", title, status, role, "organisationId", "createdAt", "updatedAt")
+     SELECT '${MEMBER_ID_PREFIX}new-' || o.n || '-' || k, 'bench-new-' || o.n || '-' || k || '@bench.example', 'Ny medlem ' || o.n || '-' || k,
+            'ny medlem ' || lpad(o.n::text, 4, '0') || '-' || k, 'Utredare', 'active', 'member', o.id, ${inPeriod(unit(`o.id || ':' || k`))}, now() AT TIME ZONE 'UTC'
+     FROM (SELECT id, row_number() OVER (ORDER BY md5(id)) AS n FROM "Organisation") AS o
+     CROSS JOIN generate_series(1, abs(hashtext(o.id)) % 4 - 1) AS k`,
+    range,
+  )
+  await sql.query(
+    `UPDATE "User" SET
+       "digestSectionsOff" = CASE ${profile('id')} WHEN 0 THEN ARRAY['partners', 'county', 'active', 'colleagues'] WHEN 1 THEN ARRAY['active'] ELSE '{}' END,
+       "digestFrequency" = (CASE WHEN ${profile('id')} = 2 THEN 'monthly' WHEN ${profile('id')} = 3 AND hashtext(id) % 2 = 0 THEN 'never' ELSE 'weekly' END)::"DigestFrequency"
+     WHERE id LIKE '${MEMBER_ID_PREFIX}%'`,
+  )
+  await loadFollows(sql)
+}
+
+/** What members who follow anything follow (see loadDigestActivity); popular tags and large organisations more often. */
+async function loadFollows(sql: Sql) {
+  const followers = `SELECT id, abs(hashtext(id || ':follows')) AS h FROM "User" WHERE id LIKE '${MEMBER_ID_PREFIX}%' AND ${profile('id')} <> 0`
+  const follow = (target: 'tag' | 'organisation' | 'post', column: string, candidates: string, count: string, skew: number) =>
+    sql.query(
+      `WITH candidates AS (SELECT array_agg(id ORDER BY ${target === 'post' ? '"createdAt" DESC' : 'md5(id)'}) AS ids FROM (${candidates}) AS c)
+       INSERT INTO "Follow" (id, "userId", "targetType", "${column}", "createdAt")
+       SELECT 'bench-follow-${target}-' || m.id || '-' || k, m.id, '${target}',
+              candidates.ids[1 + floor(cardinality(candidates.ids) * power(${unit(`m.id || ':${target}:' || k`)}, ${skew}))::int], now() AT TIME ZONE 'UTC'
+       FROM (${followers}) AS m CROSS JOIN candidates CROSS JOIN generate_series(1, ${count}) AS k
+       ON CONFLICT DO NOTHING`,
+    )
+  await follow('tag', 'tagId', 'SELECT id FROM "Tag"', 'm.h % 5', 2)
+  await follow('organisation', 'organisationId', 'SELECT id FROM "Organisation"', '(m.h / 5) % 3', 2)
+  // Questions, recent ones more often.
+  await follow('post', 'postId', `SELECT id, "createdAt" FROM "Post" WHERE type = 'question'`, '(m.h / 15) % 4', 3)
 }

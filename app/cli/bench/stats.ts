@@ -7,7 +7,7 @@ export function percentile(sorted: readonly number[], q: number): number {
 
 export function summarise(timings: readonly number[]) {
   const sorted = [...timings].sort((a, b) => a - b)
-  return { count: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) }
+  return { count: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? Number.NaN }
 }
 
 export const ms = (value: number) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0))

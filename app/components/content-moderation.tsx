@@ -1,0 +1,59 @@
+import { Link } from '@remix-run/react'
+
+/**
+ * What posts, answers and comments show about moderation: the status notice (to the author
+ * and moderators), the "redigerad av moderator" label, and the viewer's "Anmäl" and
+ * "Moderera" links. The data comes from `presentModeration` (app/utils/post-page.server.ts).
+ */
+export type ModerationView = {
+  statusNotice: string | null
+  moderatorEdited: boolean
+  canReport: boolean
+  canModerate: boolean
+}
+
+export type ContentKind = 'post' | 'answer' | 'comment' | 'member'
+
+const KIND_NAMES = { post: 'inlägget', answer: 'svaret', comment: 'kommentaren', member: 'medlemmen' } as const
+
+export function reportPath(kind: ContentKind, id: string) {
+  return `/anmal?typ=${kind}&id=${encodeURIComponent(id)}`
+}
+
+export function moderationPath(kind: ContentKind, id: string) {
+  return `/moderering/innehall?typ=${kind}&id=${encodeURIComponent(id)}`
+}
+
+export function StatusNotice({ moderation }: { moderation: ModerationView }) {
+  if (!moderation.statusNotice) return null
+  return (
+    <p className="status-banner" role="status">
+      {moderation.statusNotice}
+    </p>
+  )
+}
+
+/** Appended to a byline: " · redigerad av moderator". */
+export function ModeratorEditedLabel({ moderation }: { moderation: ModerationView }) {
+  return moderation.moderatorEdited ? <> · <span className="moderator-edited">redigerad av moderator</span></> : null
+}
+
+/** "Anmäl" for members, "Moderera" for moderators; nothing on your own content. */
+export function ModerationLinks({ kind, id, moderation }: { kind: Exclude<ContentKind, 'member'>; id: string; moderation: ModerationView }) {
+  if (!moderation.canReport && !moderation.canModerate) return null
+  return (
+    <span className="moderation-links">
+      {moderation.canReport ? (
+        <Link to={reportPath(kind, id)} aria-label={`Anmäl ${KIND_NAMES[kind]}`}>
+          Anmäl
+        </Link>
+      ) : null}
+      {moderation.canReport && moderation.canModerate ? ' · ' : null}
+      {moderation.canModerate ? (
+        <Link to={moderationPath(kind, id)} aria-label={`Moderera ${KIND_NAMES[kind]}`}>
+          Moderera
+        </Link>
+      ) : null}
+    </span>
+  )
+}

@@ -1,0 +1,98 @@
+import { getFormProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
+import { reportPath } from '#app/components/content-moderation.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FormErrors, MutationFields, SelectField, TextareaField } from '#app/components/forms.tsx'
+import { postPath } from '#app/components/post-list.tsx'
+import { getReportTarget, reportContent, type ReportTarget } from '#app/services/report.server.ts'
+import { requireActor } from '#app/utils/auth.server.ts'
+import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { badRequest } from '#app/utils/errors.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
+import { ReportLimits, ReportReasonLabels, ReportSchema, ReportTargetSchema } from '#app/validation/report.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Anmäl – Samverka' }]
+
+const KIND_LABELS = { post: 'inlägget', answer: 'svaret', comment: 'kommentaren', member: 'medlemmen' } as const
+
+function parseTarget(request: Request): ReportTarget {
+  const parsed = ReportTargetSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  if (!parsed.success) throw badRequest('Länken till anmälan är felaktig.')
+  return { targetType: parsed.data.typ, targetId: parsed.data.id }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request)
+  const target = parseTarget(request)
+  const found = await getReportTarget(actor, target)
+  return {
+    kind: target.targetType,
+    id: target.targetId,
+    title: found.title,
+    backTo: found.post ? postPath(found.post) : `/medlemmar/${target.targetId}`,
+    sent: new URL(request.url).searchParams.has('skickad'),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request)
+  const formData = await requireValidMutation(request)
+  const target = parseTarget(request)
+  const submission = parseWithZod(formData, { schema: ReportSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    await reportContent(actor, { ...target, ...submission.value })
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply)
+  }
+  return redirect(`${reportPath(target.targetType, target.targetId)}&skickad`)
+}
+
+const reasonOptions = [{ value: '', label: 'Välj en anledning' }, ...Object.entries(ReportReasonLabels).map(([value, label]) => ({ value, label }))]
+
+export default function ReportPage() {
+  const { kind, title, backTo, sent } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm<z.input<typeof ReportSchema>>({ id: 'report', lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  if (sent) {
+    return (
+      <div className="narrow">
+        <h1>Anmälan skickad</h1>
+        <p className="notice notice-success" role="status">
+          Tack! En moderator tittar på din anmälan.
+        </p>
+        <p>
+          <Link to={backTo}>Tillbaka</Link>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="narrow">
+      <h1>Anmäl {KIND_LABELS[kind]}</h1>
+      <p>
+        Du anmäler <strong>{title}</strong>. En moderator granskar anmälan. Den du anmäler får inte veta att det var du.
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <MutationFields />
+        <SelectField label="Anledning" options={reasonOptions} {...getSelectProps(fields.reason)} errors={fields.reason.errors} />
+        <TextareaField
+          label="Beskrivning"
+          hint={`Berätta vad som är fel (krävs om du väljer ”Annat”, högst ${ReportLimits.detailsMax} tecken).`}
+          {...getTextareaProps(fields.details)}
+          errors={fields.details.errors}
+        />
+        <FormErrors errors={form.errors} />
+        <button type="submit">Skicka anmälan</button>{' '}
+        <Link to={backTo}>Avbryt</Link>
+      </Form>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

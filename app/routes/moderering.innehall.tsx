@@ -1,0 +1,130 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { moderationPath } from '#app/components/content-moderation.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FormErrors, MutationFields, TextareaField } from '#app/components/forms.tsx'
+import { ModerationNav } from '#app/components/moderation-nav.tsx'
+import { ContentDecisionDone, ReportCard } from '#app/components/report-card.tsx'
+import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
+import type { RichTextDocument } from '#app/editor/document.ts'
+import { getModerationCard } from '#app/models/moderation.server.ts'
+import { deleteContent, dismissReports, editContentAsModerator, hideContent, restoreContent } from '#app/services/content-moderation.server.ts'
+import { requireModerator } from '#app/utils/auth.server.ts'
+import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
+import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
+import { safeRedirect } from '#app/utils/redirect.ts'
+import { formatDateTime } from '#app/utils/swedish.ts'
+import { ContentModerationSchema, ModeratorEditSchema } from '#app/validation/content-moderation.ts'
+import { ReportTargetSchema } from '#app/validation/report.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Moderera innehåll – Samverka' }]
+
+function parseTarget(request: Request) {
+  const parsed = ReportTargetSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  if (!parsed.success) throw badRequest('Länken är felaktig.')
+  return { targetType: parsed.data.typ, targetId: parsed.data.id }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireModerator(request)
+  const target = parseTarget(request)
+  const card = await getModerationCard(target.targetType, target.targetId)
+  invariantResponse(card, 'Det finns inte.')
+  const { body, text, reports, ...rest } = card
+  return {
+    card: { ...rest, text, reports: reports.map((report) => ({ ...report, when: formatDateTime(report.createdAt) })) },
+    edit: card.targetType === 'member' ? null : { kind: card.targetType, title: card.post?.title ?? '', body: card.targetType === 'comment' ? text : (body as RichTextDocument) },
+    done: new URL(request.url).searchParams.get('klart'),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const moderator = await requireModerator(request)
+  const formData = await requireValidMutation(request)
+  const target = parseTarget(request)
+  await enforceRateLimit('general', moderator.id)
+  const here = moderationPath(target.targetType, target.targetId)
+  if (formData.get('intent') === 'edit') {
+    const submission = parseWithZod(formData, { schema: ModeratorEditSchema })
+    if (submission.status !== 'success') return data({ result: submission.reply(), form: 'edit' }, { status: 400 })
+    if (submission.value.targetType !== target.targetType) throw badRequest('Formuläret hör inte till det här innehållet.')
+    try {
+      await editContentAsModerator(moderator, { ...submission.value, targetId: target.targetId })
+    } catch (error) {
+      return replyWithServiceError(error, submission.reply, { form: 'edit' })
+    }
+    return redirect(`${here}&klart=edit`)
+  }
+  const submission = parseWithZod(formData, { schema: ContentModerationSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), form: 'decision' }, { status: 400 })
+  const { intent, reason, redirectTo } = submission.value
+  try {
+    if (intent === 'dismiss') {
+      await dismissReports(moderator, { ...target, reason })
+    } else {
+      if (target.targetType === 'member') throw badRequest('Medlemmar varnas eller stängs av på medlemssidan.')
+      const decide = { hide: hideContent, delete: deleteContent, restore: restoreContent }[intent]
+      await decide(moderator, { targetType: target.targetType, targetId: target.targetId, reason })
+    }
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply, { form: 'decision' })
+  }
+  const back = safeRedirect(redirectTo, here)
+  return redirect(`${back}${back.includes('?') ? '&' : '?'}klart=${intent}`)
+}
+
+type ActionData = { result?: SubmissionResult<string[]>; form?: string } | undefined
+
+export default function ModerateContent() {
+  const { card, edit, done } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionData
+  const decisionErrors = actionData?.form === 'decision' ? actionData.result?.error : undefined
+  const here = moderationPath(card.targetType, card.targetId)
+  return (
+    <>
+      <h1>Moderera innehåll</h1>
+      <ModerationNav />
+      <ContentDecisionDone done={done} />
+      <ReportCard card={card} redirectTo={here} errors={{ reason: decisionErrors?.reason, form: decisionErrors?.[''] }} />
+      {edit && card.status !== 'deleted' ? <EditForm edit={edit} lastResult={actionData?.form === 'edit' ? actionData.result : undefined} /> : null}
+    </>
+  )
+}
+
+function EditForm({ edit, lastResult }: { edit: { kind: 'post' | 'answer' | 'comment'; title: string; body: RichTextDocument | string }; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<{ title: string; body: string; reason: string }>({
+    id: 'moderator-edit',
+    lastResult,
+    shouldValidate: 'onSubmit',
+    defaultValue: { title: edit.title },
+  })
+  return (
+    <section aria-labelledby="redigera">
+      <h2 id="redigera">Redigera som moderator</h2>
+      <p>Innehållet märks ”redigerad av moderator” och författaren får motiveringen.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <MutationFields />
+        <input type="hidden" name="targetType" value={edit.kind} />
+        {edit.kind === 'post' ? <Field label="Rubrik" {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} /> : null}
+        {edit.kind === 'comment' ? (
+          <TextareaField label="Kommentar" {...getTextareaProps(fields.body)} defaultValue={typeof edit.body === 'string' ? edit.body : ''} errors={fields.body.errors} />
+        ) : (
+          <RichTextEditor id="moderator-edit-body" name="body" label="Text" errors={fields.body.errors} defaultValue={fields.body.initialValue ?? edit.body} />
+        )}
+        <TextareaField label="Motivering till ändringen" {...getTextareaProps(fields.reason)} rows={2} errors={fields.reason.errors} />
+        <FormErrors errors={form.errors} />
+        <button type="submit" name="intent" value="edit">
+          Spara ändringen
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { sign, unsign } from './signing.server.ts'
+
+/**
+ * The token in a decision e-mail's "Överklaga beslutet" link: the member, the decision (its
+ * audit row) and an expiry, signed with the app secret. A suspended member cannot sign in,
+ * so the token is what lets them appeal; it names one decision of one member only.
+ */
+const PURPOSE = 'appeal'
+export const APPEAL_TOKEN_DAYS = 30
+
+const payloadSchema = z.object({ u: z.string().min(1).max(64), a: z.string().min(1).max(64), x: z.number().int() })
+
+export function createAppealToken(input: { userId: string; auditLogId: string }, now = new Date()): string {
+  return sign({ u: input.userId, a: input.auditLogId, x: Math.floor(now.getTime() / 1000) + APPEAL_TOKEN_DAYS * 24 * 60 * 60 }, PURPOSE)
+}
+
+export type AppealTokenResult = { status: 'valid'; userId: string } | { status: 'expired' } | { status: 'invalid' }
+
+/** Valid only for the decision it was made for. */
+export function readAppealToken(token: string, auditLogId: string, now = new Date()): AppealTokenResult {
+  const payload = payloadSchema.safeParse(unsign<unknown>(token.slice(0, 500), PURPOSE))
+  if (!payload.success || payload.data.a !== auditLogId) return { status: 'invalid' }
+  if (payload.data.x * 1000 < now.getTime()) return { status: 'expired' }
+  return { status: 'valid', userId: payload.data.u }
+}
+
+/** The e-mail's link: works without signing in. */
+export function appealUrl(baseUrl: string, input: { userId: string; auditLogId: string }): string {
+  const url = new URL(`/overklaga/${input.auditLogId}`, baseUrl)
+  url.searchParams.set('token', createAppealToken(input))
+  return url.toString()
+}

@@ -1,0 +1,51 @@
+import type { getMemberModerationHistory } from '#app/models/member-moderation.server.ts'
+import { AUDIT_ACTIONS } from '#app/services/audit.server.ts'
+import { ReportReasonLabels } from '#app/validation/report.ts'
+import { stockholmDate } from './stockholm-date.ts'
+import { formatDate, formatDateTime } from './swedish.ts'
+
+/** A member's moderation history as the member page shows it to moderators, in Swedish. */
+type History = Awaited<ReturnType<typeof getMemberModerationHistory>>
+
+const REPORT_TARGETS = { post: 'Inlägg', answer: 'Svar', comment: 'Kommentar', member: 'Medlemmen' } as const
+const REPORT_STATUS = { open: 'Öppen', dismissed: 'Avfärdad', actioned: 'Åtgärdad' } as const
+const APPEAL_STATUS = { open: 'Väntar på prövning', upheld: 'Beslutet står fast', overturned: 'Beslutet ändrat' } as const
+
+export function presentModerationHistory(history: History) {
+  return {
+    // The column holds the instant the suspension ends; people read its last day.
+    suspendedUntil: history.suspendedUntil ? formatDate(stockholmDate(new Date(history.suspendedUntil.getTime() - 1))) : null,
+    decisions: history.decisions.map((row) => ({
+      id: row.id,
+      when: formatDateTime(row.createdAt),
+      label: AUDIT_ACTIONS[row.action as keyof typeof AUDIT_ACTIONS] ?? row.action,
+      actorName: row.actorName,
+      reason: row.reason,
+    })),
+    warnings: history.warnings.map((row) => ({
+      id: row.id,
+      when: formatDateTime(row.createdAt),
+      message: row.message,
+      moderatorName: row.moderator?.name ?? 'En tidigare moderator',
+      acknowledged: row.acknowledgedAt ? formatDateTime(row.acknowledgedAt) : null,
+    })),
+    reports: history.reports.map((row) => ({
+      id: row.id,
+      when: formatDateTime(row.createdAt),
+      target: REPORT_TARGETS[row.targetType],
+      reason: ReportReasonLabels[row.reason],
+      details: row.details,
+      status: REPORT_STATUS[row.status],
+      resolution: row.resolution,
+    })),
+    appeals: history.appeals.map((row) => ({
+      id: row.id,
+      when: formatDateTime(row.createdAt),
+      message: row.message,
+      status: APPEAL_STATUS[row.status],
+      response: row.response,
+    })),
+  }
+}
+
+export type ModerationHistoryView = ReturnType<typeof presentModerationHistory>
