@@ -1,3 +1,6 @@
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import { insertMember } from './factories.ts'
+
 /**
  * Calling loaders and actions like a browser would: a cookie jar, a CSRF token, and a
  * uniform view of what a route returned (a Response, `data(...)`, or a plain object).
@@ -14,6 +17,13 @@ export class Browser {
 
   cookie(name: string) {
     return this.cookies.get(name)
+  }
+
+  /** Signs this browser in as the member: a real session, its cookie stored. */
+  async signInAs(userId: string) {
+    // Imported here: the app's auth module needs the test database open (tests/setup/database.ts).
+    const { createSession } = await import('#app/utils/auth.server.ts')
+    this.store(new Response(null, { headers: { 'Set-Cookie': await createSession(this.get('/'), userId) } }))
   }
 
   store(response: Response) {
@@ -87,3 +97,11 @@ export async function call(fn: () => Promise<unknown> | unknown, browser?: Brows
 }
 
 export const routeArgs = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
+
+/** A new member (with `insertMember` overrides) and a browser signed in as them. */
+export async function signedInMember(prisma: PrismaClient, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+  const user = await insertMember(prisma, overrides)
+  const browser = new Browser()
+  await browser.signInAs(user.id)
+  return { user, browser }
+}

@@ -4,21 +4,14 @@ import { htmlEmail } from '#app/emails/layout.server.ts'
 import { getDigestSchedule, getSiteSettings } from '#app/models/site-settings.server.ts'
 import { sendDueDigests } from '#app/services/digest-delivery.server.ts'
 import { parseUploadForm } from '#app/services/upload.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { duePeriod } from '#app/utils/digest-schedule.ts'
-import { insertMember } from '#tests/factories.ts'
-import { BASE_URL, Browser, call, routeArgs } from '#tests/request.ts'
+import { BASE_URL, Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
 import { action, loader } from './admin.installningar.tsx'
 import { loader as digestPreviewLoader } from './veckobrev.tsx'
 
 const { prisma } = database
 
-async function signedIn(role: 'member' | 'moderator' | 'admin') {
-  const user = await insertMember(prisma, { role })
-  const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), user.id) } }))
-  return { user, browser }
-}
+const signedIn = (role: 'member' | 'moderator' | 'admin') => signedInMember(prisma, { role })
 
 const EMPTY = { siteName: '', contactEmail: '', digestWeekday: '', digestHour: '', uploadMaxMb: '' }
 const save = (browser: Browser, fields: Partial<typeof EMPTY>, options?: Parameters<Browser['post']>[2]) =>

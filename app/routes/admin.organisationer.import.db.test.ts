@@ -1,19 +1,13 @@
 import { database } from '#tests/setup/database.ts'
 import { describe, expect, test } from 'vitest'
 import type { ImportPreview } from '#app/services/organisation-import.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
-import { insertMember, insertOrganisation } from '#tests/factories.ts'
-import { BASE_URL, Browser, call, routeArgs } from '#tests/request.ts'
+import { insertOrganisation } from '#tests/factories.ts'
+import { BASE_URL, Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
 import { action, loader } from './admin.organisationer.import.tsx'
 
 const { prisma } = database
 
-async function signedIn(role: 'member' | 'moderator' | 'admin') {
-  const user = await insertMember(prisma, { role })
-  const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), user.id) } }))
-  return browser
-}
+const signedIn = async (role: 'member' | 'moderator' | 'admin') => (await signedInMember(prisma, { role })).browser
 
 /** The form as the browser sends it: multipart, with the file (if any) and the CSRF token. */
 function post(browser: Browser, fields: Record<string, string | Uint8Array>) {

@@ -1,20 +1,14 @@
 import { database } from '#tests/setup/database.ts'
 import { describe, expect, test } from 'vitest'
 import { createProject } from '#app/services/post.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { buildProjectInput, insertActor, insertMember, insertOrganisation } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
 import { action, loader } from './admin.organisationer.sammanfoga.tsx'
 import { loader as organisationLoader } from './organisationer.$slug.tsx'
 
 const { prisma } = database
 
-async function signedIn(role: 'member' | 'moderator' | 'admin') {
-  const user = await insertMember(prisma, { role })
-  const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), user.id) } }))
-  return { user, browser }
-}
+const signedIn = (role: 'member' | 'moderator' | 'admin') => signedInMember(prisma, { role })
 
 const merge = (browser: Browser, fields: Record<string, string>, options?: Parameters<Browser['post']>[2]) =>
   call(() => action(routeArgs(browser.post('/admin/organisationer/sammanfoga', fields, options))), browser)

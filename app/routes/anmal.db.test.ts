@@ -2,7 +2,6 @@ import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '#app/policies/member.ts'
 import { createProject } from '#app/services/post.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { buildProjectInput, insertActor } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
 import { action as reportAction, loader as reportLoader } from './anmal.tsx'
@@ -16,7 +15,7 @@ const { prisma } = database
 
 async function signedIn(actor: Actor) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), actor.id) } }))
+  await browser.signInAs(actor.id)
   return browser
 }
 

@@ -9,7 +9,6 @@ import { createArtifact, createProject } from '#app/services/post.server.ts'
 import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
 import { discardUploads } from '#app/services/upload.server.ts'
 import { createAppealToken } from '#app/utils/appeal-token.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
 import { generateStorageKey, getFileStorage } from '#app/utils/file-storage.server.ts'
 import { buildProjectInput, insertActor, insertMember, insertOrganisation } from '#tests/factories.ts'
@@ -262,7 +261,7 @@ let fixtures: Fixtures
 async function browserAs(persona: Persona) {
   const browser = new Browser()
   if (persona !== 'anonymous') {
-    browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), personaIds[persona]) } }))
+    await browser.signInAs(personaIds[persona])
   }
   return browser
 }

@@ -2,7 +2,6 @@ import { database } from '#tests/setup/database.ts'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { discardUploads, saveFileObjects } from '#app/services/upload.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { generateStorageKey, getFileStorage } from '#app/utils/file-storage.server.ts'
 import { insertMember } from '#tests/factories.ts'
 import { BASE_URL, Browser, call, routeArgs } from '#tests/request.ts'
@@ -21,7 +20,7 @@ const anonymous = new Browser()
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 

@@ -1,6 +1,5 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createSession } from '#app/utils/auth.server.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
 import { action } from './folj.tsx'
@@ -17,7 +16,7 @@ beforeAll(async () => {
   const user = await insertMember(prisma, { organisationId })
   memberId = user.id
   member = new Browser()
-  member.store(new Response(null, { headers: { 'Set-Cookie': await createSession(member.get('/'), user.id) } }))
+  await member.signInAs(user.id)
 })
 
 const post = (fields: Record<string, string>, options?: Parameters<Browser['post']>[2], browser = member) =>

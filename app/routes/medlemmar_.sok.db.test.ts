@@ -1,7 +1,6 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { MemberSuggestion } from '#app/editor/extensions.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
 import { loader } from './medlemmar_.sok.ts'
@@ -17,7 +16,7 @@ async function lookup(query: string, browser = member) {
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 

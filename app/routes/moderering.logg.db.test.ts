@@ -2,7 +2,6 @@ import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { insertMember } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { loader as exportLoader } from './moderering.logg_.ladda-ner.ts'
 import { loader as logLoader } from './moderering.logg.tsx'
 
@@ -10,7 +9,7 @@ const { prisma } = database
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { indexPendingChanges } from '#app/utils/search.server.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
@@ -50,7 +49,7 @@ beforeAll(async () => {
   const user = await insertMember(prisma, { organisationId: organisation.id })
   asker = { id: user.id, name: user.name, role: user.role, status: user.status, organisationId: organisation.id }
   member = new Browser()
-  member.store(new Response(null, { headers: { 'Set-Cookie': await createSession(member.get('/'), user.id) } }))
+  await member.signInAs(user.id)
 
   ids.procurement = (await askQuestion(asker, { title: 'Hur gör ni upphandling av e-arkiv?', body: plainTextToDocument('Vi behöver ett upphandlingsunderlag.'), tags: ['e-arkiv'] })).id
   ids.answered = (await askQuestion(asker, { title: 'Vilket system för bygglov?', body: plainTextToDocument('Vi ska byta system.'), tags: [] })).id

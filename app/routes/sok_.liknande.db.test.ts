@@ -2,7 +2,6 @@ import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { plainTextToDocument } from '#app/editor/document.ts'
 import { askQuestion } from '#app/services/question.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { indexPendingChanges } from '#app/utils/search.server.ts'
 import type { SimilarContent } from '#app/utils/similar-content.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
@@ -23,7 +22,7 @@ beforeAll(async () => {
   const organisation = await insertOrganisation(prisma, { name: 'Liknandekommunen', type: 'kommun' })
   const user = await insertMember(prisma, { organisationId: organisation.id })
   member = new Browser()
-  member.store(new Response(null, { headers: { 'Set-Cookie': await createSession(member.get('/'), user.id) } }))
+  await member.signInAs(user.id)
   const actor = { id: user.id, name: user.name, role: user.role, status: user.status, organisationId: organisation.id }
   questionId = (await askQuestion(actor, { title: 'Hur digitaliserar ni färdtjänsten?', body: plainTextToDocument('Vi vill ha en app.'), tags: ['färdtjänst'] })).id
   await indexPendingChanges()

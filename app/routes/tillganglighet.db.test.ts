@@ -1,6 +1,5 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createSession } from '#app/utils/auth.server.ts'
 import { insertMember } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
 import { action as queueAction, loader as queueLoader } from './moderering.tillganglighet.tsx'
@@ -11,7 +10,7 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 

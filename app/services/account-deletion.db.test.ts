@@ -6,7 +6,7 @@ import { loader as downloadLoader } from '#app/routes/installningar.mina-uppgift
 import { action as deleteAction } from '#app/routes/installningar.radera-konto.tsx'
 import { action as requestCodeAction } from '#app/routes/logga-in._index.tsx'
 import { action as codeAction } from '#app/routes/logga-in.kod.tsx'
-import { createSession, getUser } from '#app/utils/auth.server.ts'
+import { getUser } from '#app/utils/auth.server.ts'
 import { createSearchEngine, drainOutbox } from '#search/index.ts'
 import { insertMember } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
@@ -21,7 +21,7 @@ beforeEach(() => mailbox.clear())
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 

@@ -8,7 +8,6 @@ import { action as queueAction, loader as queueLoader } from '#app/routes/modere
 import { loader as notificationsLoader } from '#app/routes/notiser.tsx'
 import type { Actor } from '#app/policies/member.ts'
 import { createAppealToken } from '#app/utils/appeal-token.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
 import { hideContent } from './content-moderation.server.ts'
 import { decideMember, warnMember } from './moderation.server.ts'
 import { createProject } from './post.server.ts'
@@ -18,7 +17,7 @@ const BASE = 'http://localhost:3000'
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 

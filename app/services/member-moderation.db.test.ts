@@ -8,7 +8,7 @@ import { action as memberAction, loader as memberLoader } from '#app/routes/medl
 import { loader as signInLoader } from '#app/routes/logga-in._index.tsx'
 import { action as acknowledgeAction } from '#app/routes/varningar.$warningId.tsx'
 import { loader as notificationsLoader } from '#app/routes/notiser.tsx'
-import { createSession, getUser } from '#app/utils/auth.server.ts'
+import { getUser } from '#app/utils/auth.server.ts'
 import { finishSignIn } from '#app/utils/sign-in-state.server.ts'
 import { stockholmDate } from '#app/utils/stockholm-date.ts'
 import type { Actor } from '#app/policies/member.ts'
@@ -18,7 +18,7 @@ const { prisma } = database
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 

@@ -3,7 +3,7 @@ import { database } from '#tests/setup/database.ts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
-import { createSession, getUser } from '#app/utils/auth.server.ts'
+import { getUser } from '#app/utils/auth.server.ts'
 import { finishSignIn } from '#app/utils/sign-in-state.server.ts'
 import { loader as queueLoader, action as queueAction } from '#app/routes/moderering._index.tsx'
 import { action as memberAction } from '#app/routes/medlemmar.$userId.tsx'
@@ -18,7 +18,7 @@ const unique = () => `${Date.now()}${Math.random().toString(36).slice(2, 7)}`
 
 async function signedIn(userId: string) {
   const browser = new Browser()
-  browser.store(new Response(null, { headers: { 'Set-Cookie': await createSession(browser.get('/'), userId) } }))
+  await browser.signInAs(userId)
   return browser
 }
 
