@@ -7,7 +7,8 @@ import type { MemberSuggestion, MentionSuggestionOptions } from '#app/editor/ext
  * members and reports to React; the list is an ordinary listbox under the editor, positioned
  * by CSS alone (no floating popup: the CSP allows no inline styles). Focus stays in the
  * editor, which points at the highlighted option with aria-activedescendant; ArrowUp/Down
- * move, Enter or Tab picks, Escape closes, and a polite live region says "N förslag".
+ * move, Enter or Tab picks, Escape closes, and a polite live region says "N förslag". The
+ * list closes when the editor loses focus (`hide`) and comes back with the next keystroke.
  */
 
 type Renderer = ReturnType<NonNullable<MentionSuggestionOptions['render']>>
@@ -94,6 +95,7 @@ export function useMentionSuggestions(listboxId: string) {
     listboxId: hasOptions ? listboxId : undefined,
     activeOptionId: hasOptions ? `${listboxId}-${active}` : undefined,
     listProps: { id: listboxId, open, active, onHover: setActive },
+    hide: () => setOpen(null),
   }
 }
 

@@ -123,6 +123,7 @@ export function RichTextEditor({ name, label, hint, errors, defaultValue, id }: 
     editorProps,
     onCreate: ({ editor: created }) => writeHidden(hiddenInput.current, created),
     onUpdate: ({ editor: updated }) => writeHidden(hiddenInput.current, updated),
+    onBlur: mentions.hide,
   })
 
   // A form reset (e.g. after a successful post) empties the editor along with the form.

@@ -22,6 +22,14 @@ test('a member mentions a colleague with the keyboard; the colleague is notified
   await expect(writer.getByRole('status').filter({ hasText: /^1 förslag$/ })).toHaveCount(1)
   await expectNoA11yViolations(writer)
 
+  // Leaving the editor closes the list; the next keystroke in the mention opens it again.
+  await writer.getByRole('textbox', { name: 'Rubrik' }).click()
+  await expect(listbox).toHaveCount(0)
+  await editor.focus()
+  await writer.keyboard.press('Control+End')
+  await writer.keyboard.press('Backspace')
+  await expect(option).toBeVisible()
+
   await writer.keyboard.press('ArrowDown')
   await expect(option).toHaveAttribute('aria-selected', 'true')
   await writer.keyboard.press('Enter')
