@@ -1,4 +1,5 @@
-import { Link } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
 
 /** A list of post cards (feed, tag pages, question lists) and its "more" link. */
 export type PostListItem = {
@@ -96,3 +97,42 @@ export function MoreLink({ to, label }: { to: string | null; label: string }) {
     </p>
   )
 }
+
+/** A list page of one post type (/projekt, /material): heading, new-post link, GET filters, the list, older posts. */
+export function PostListPage({
+  heading,
+  newPost,
+  filterLabel,
+  filters,
+  posts,
+  emptyText,
+  nextPage,
+  moreLabel,
+}: {
+  heading: string
+  newPost: { to: string; label: string }
+  filterLabel: string
+  filters: ReactNode
+  posts: PostListItem[]
+  emptyText: string
+  nextPage: string | null
+  moreLabel: string
+}) {
+  return (
+    <>
+      <h1>{heading}</h1>
+      <p className="actions">
+        <Link className="button" to={newPost.to}>
+          {newPost.label}
+        </Link>
+      </p>
+      <Form method="get" className="filters" aria-label={filterLabel}>
+        {filters}
+        <button type="submit">Filtrera</button>
+      </Form>
+      <PostList posts={posts} emptyText={emptyText} />
+      <MoreLink to={nextPage} label={moreLabel} />
+    </>
+  )
+}
+

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SelectField } from '#app/components/forms.tsx'
-import { MoreLink, PostList } from '#app/components/post-list.tsx'
+import { PostListPage } from '#app/components/post-list.tsx'
 import { listFeed } from '#app/models/post.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
@@ -29,20 +29,16 @@ const kindOptions = [{ value: '', label: 'Alla typer' }, ...Object.entries(Artif
 export default function Artifacts() {
   const { filter, posts, nextPage } = useLoaderData<typeof loader>()
   return (
-    <>
-      <h1>Material</h1>
-      <p className="actions">
-        <Link className="button" to="/material/ny">
-          Dela material
-        </Link>
-      </p>
-      <Form method="get" className="filters" aria-label="Filtrera material">
-        <SelectField label="Typ" name="typ" id="filter-kind" options={kindOptions} defaultValue={filter.typ ?? ''} />
-        <button type="submit">Filtrera</button>
-      </Form>
-      <PostList posts={posts} emptyText="Inget material matchar." />
-      <MoreLink to={nextPage} label="Äldre material" />
-    </>
+    <PostListPage
+      heading="Material"
+      newPost={{ to: '/material/ny', label: 'Dela material' }}
+      filterLabel="Filtrera material"
+      filters={<SelectField label="Typ" name="typ" id="filter-kind" options={kindOptions} defaultValue={filter.typ ?? ''} />}
+      posts={posts}
+      emptyText="Inget material matchar."
+      nextPage={nextPage}
+      moreLabel="Äldre material"
+    />
   )
 }
 

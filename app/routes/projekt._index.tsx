@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckboxField, SelectField } from '#app/components/forms.tsx'
-import { MoreLink, PostList } from '#app/components/post-list.tsx'
+import { PostListPage } from '#app/components/post-list.tsx'
 import { listFeed } from '#app/models/post.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
@@ -35,21 +35,21 @@ const statusOptions = [{ value: '', label: 'Alla' }, ...Object.entries(ProjectSt
 export default function Projects() {
   const { filter, posts, nextPage } = useLoaderData<typeof loader>()
   return (
-    <>
-      <h1>Projekt</h1>
-      <p className="actions">
-        <Link className="button" to="/projekt/ny">
-          Nytt projekt
-        </Link>
-      </p>
-      <Form method="get" className="filters" aria-label="Filtrera projekt">
-        <SelectField label="Status" name="status" id="filter-status" options={statusOptions} defaultValue={filter.status ?? ''} />
-        <CheckboxField label="Söker samarbetspartner" name="partner" value="ja" id="filter-partner" defaultChecked={filter.partner === 'ja'} />
-        <button type="submit">Filtrera</button>
-      </Form>
-      <PostList posts={posts} emptyText="Inga projekt matchar." />
-      <MoreLink to={nextPage} label="Äldre projekt" />
-    </>
+    <PostListPage
+      heading="Projekt"
+      newPost={{ to: '/projekt/ny', label: 'Nytt projekt' }}
+      filterLabel="Filtrera projekt"
+      filters={
+        <>
+          <SelectField label="Status" name="status" id="filter-status" options={statusOptions} defaultValue={filter.status ?? ''} />
+          <CheckboxField label="Söker samarbetspartner" name="partner" value="ja" id="filter-partner" defaultChecked={filter.partner === 'ja'} />
+        </>
+      }
+      posts={posts}
+      emptyText="Inga projekt matchar."
+      nextPage={nextPage}
+      moreLabel="Äldre projekt"
+    />
   )
 }
 

@@ -1,7 +1,15 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect } from '@remix-run/node'
 import type { z } from 'zod'
+import { formatFileSize } from '#app/components/post-page.tsx'
+import type { RichTextDocument } from '#app/editor/document.ts'
+import { listOrganisationOptions } from '#app/models/organisation.server.ts'
+import { getPost } from '#app/models/post.server.ts'
+import { authorize } from '#app/policies/authorize.server.ts'
+import { canEditPost } from '#app/policies/content.ts'
 import { discardUploads, parseUploadForm, type StoredUpload } from '#app/services/upload.server.ts'
+import { requireActor } from './auth.server.ts'
+import { invariantResponse } from './errors.server.ts'
 import { replyWithServiceError } from './form-result.server.ts'
 import { enforceRateLimit } from './rate-limit.server.ts'
 
@@ -28,5 +36,30 @@ export async function handlePostForm<Schema extends z.ZodTypeAny>(
     return redirect(await save(submission.value, upload.files, removeFileIds))
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
+  }
+}
+
+const EDITED_NOUNS = { project: 'projektet', artifact: 'materialet' } as const
+
+/**
+ * The loader part every post edit page shares: the signed-in actor, the post if they may
+ * edit it (404 / 403 otherwise), and what the form shows whatever the post type — the body,
+ * the attached files, the organisations to choose from and the common field defaults.
+ */
+export async function loadPostForEditing(request: Request, postId: string, type: keyof typeof EDITED_NOUNS) {
+  const actor = await requireActor(request)
+  const post = await getPost(postId, type, actor)
+  const noun = EDITED_NOUNS[type]
+  invariantResponse(post, `${noun[0]?.toUpperCase()}${noun.slice(1)} finns inte.`)
+  authorize(canEditPost(actor, post), `Du kan inte redigera ${noun}.`)
+  return {
+    post,
+    page: {
+      id: post.id,
+      body: post.body as RichTextDocument,
+      files: post.files.map((file) => ({ id: file.id, originalName: file.originalName, size: formatFileSize(file.size) })),
+      organisations: await listOrganisationOptions(),
+    },
+    defaults: { title: post.title, organisationId: post.organisationId ?? '', tags: post.tags.join(', ') },
   }
 }
