@@ -121,17 +121,27 @@ async function setProjectRelations(tx: Prisma.TransactionClient, postId: string,
   await tx.postLink.createMany({ data: input.links.map((link, position) => ({ postId, url: link.url, label: link.label, position })) })
 }
 
-export async function createProject(actor: Actor, input: ProjectInput, uploads: StoredUpload[] = []) {
-  authorize(actor.status === 'active')
+/**
+ * Creates a project or an artifact in one transaction: the post with its rendered text, the
+ * type's own relations, tags, files, notifications (followers, mentions) and the search outbox.
+ */
+async function createPost(
+  actor: Actor,
+  type: 'project' | 'artifact',
+  input: Common,
+  columns: ReturnType<typeof projectColumns> | ReturnType<typeof artifactColumns>,
+  uploads: StoredUpload[],
+  setRelations: (tx: Prisma.TransactionClient, postId: string) => Promise<void> = async () => {},
+) {
   return withUploads(uploads, () =>
     prisma.$transaction(async (tx) => {
       const now = new Date()
       const text = await prepareRichText(tx, input.body)
       const post = await tx.post.create({
-        data: { type: 'project', ...projectColumns(input), ...text.columns, authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
+        data: { type, ...columns, ...text.columns, authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
         select: { id: true },
       })
-      await setProjectRelations(tx, post.id, input)
+      await setRelations(tx, post.id)
       await setPostTags(tx, post.id, input.tags, now)
       await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
       await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
@@ -142,25 +152,15 @@ export async function createProject(actor: Actor, input: ProjectInput, uploads: 
   )
 }
 
+export async function createProject(actor: Actor, input: ProjectInput, uploads: StoredUpload[] = []) {
+  authorize(actor.status === 'active')
+  return createPost(actor, 'project', input, projectColumns(input), uploads, (tx, postId) => setProjectRelations(tx, postId, input))
+}
+
 export async function createArtifact(actor: Actor, input: ArtifactInput, uploads: StoredUpload[] = []) {
   authorize(actor.status === 'active')
   if (uploads.length === 0 && !input.externalUrl) throw badRequest('Ladda upp minst en fil eller ange en länk till materialet.')
-  return withUploads(uploads, () =>
-    prisma.$transaction(async (tx) => {
-      const now = new Date()
-      const text = await prepareRichText(tx, input.body)
-      const post = await tx.post.create({
-        data: { type: 'artifact', ...artifactColumns(input), ...text.columns, authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
-        select: { id: true },
-      })
-      await setPostTags(tx, post.id, input.tags, now)
-      await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
-      await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
-      await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: post.id })
-      await enqueueSearchUpdate(tx, 'post', post.id)
-      return post
-    }),
-  )
+  return createPost(actor, 'artifact', input, artifactColumns(input), uploads)
 }
 
 async function editPost(
