@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, Field, MutationFields, SelectField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
@@ -28,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const appealsAfter = decodeCursor(new URL(request.url).searchParams.get('overklaganden-efter'), ['createdAt', 'id'] as const)
   const [queue, reports, appeals] = await Promise.all([getModerationQueue(), listReportCards(after), listOpenAppeals(appealsAfter)])
   return {
-    reportCards: reports.cards.map(({ body: _body, reports: list, ...card }) => ({ ...card, reports: list.map((report) => ({ ...report, when: formatDateTime(report.createdAt) })) })),
+    reportCards: reports.cards.map(({ body: _body, reports: list, ...card }) => ({
+      ...card,
+      reports: list.map((report) => ({ ...report, when: formatDateTime(report.createdAt) })),
+    })),
     nextReports: reports.next ? encodeCursor(reports.next) : null,
     appeals: appeals.appeals.map(presentAppeal),
     nextAppeals: appeals.next ? encodeCursor(appeals.next) : null,
@@ -130,122 +134,148 @@ export default function ModerationQueue() {
       <ContentDecisionDone done={done} />
       <FormErrors errors={actionData?.result?.error?.['']} />
 
-      <section aria-labelledby="reports">
-        <h2 id="reports">Anmälningar</h2>
-        {reportCards.length === 0 ? <p>Inga öppna anmälningar.</p> : null}
-        <ul className="card-list">
-          {reportCards.map((card) => (
-            <li key={`${card.targetType}:${card.targetId}`}>
-              <ReportCard card={card} redirectTo="/moderering" />
-            </li>
-          ))}
-        </ul>
-        {nextReports ? (
-          <p>
-            <Link to={`/moderering?efter=${nextReports}`}>Fler anmälningar</Link>
-          </p>
-        ) : null}
-      </section>
+      <QueueSection
+        id="reports"
+        title="Anmälningar"
+        empty="Inga öppna anmälningar."
+        items={reportCards}
+        itemKey={(card) => `${card.targetType}:${card.targetId}`}
+        more={nextReports ? { to: `/moderering?efter=${nextReports}`, label: 'Fler anmälningar' } : null}
+      >
+        {(card) => <ReportCard card={card} redirectTo="/moderering" />}
+      </QueueSection>
 
-      <section aria-labelledby="appeals">
-        <h2 id="appeals">Överklaganden</h2>
-        {appeals.length === 0 ? <p>Inga öppna överklaganden.</p> : null}
-        <ul className="card-list">
-          {appeals.map((appeal) => (
-            <li key={appeal.id}>
-              <AppealCard appeal={appeal} errors={errorsFor(actionData, appeal.id, APPEAL, 'response')} />
-            </li>
-          ))}
-        </ul>
-        {nextAppeals ? (
-          <p>
-            <Link to={`/moderering?overklaganden-efter=${nextAppeals}`}>Fler överklaganden</Link>
-          </p>
-        ) : null}
-      </section>
+      <QueueSection
+        id="appeals"
+        title="Överklaganden"
+        empty="Inga öppna överklaganden."
+        items={appeals}
+        itemKey={(appeal) => appeal.id}
+        more={nextAppeals ? { to: `/moderering?overklaganden-efter=${nextAppeals}`, label: 'Fler överklaganden' } : null}
+      >
+        {(appeal) => <AppealCard appeal={appeal} errors={errorsFor(actionData, appeal.id, APPEAL, 'response')} />}
+      </QueueSection>
 
-      <section aria-labelledby="pending-organisations">
-        <h2 id="pending-organisations">Organisationer som väntar</h2>
-        {organisationRequests.length === 0 ? <p>Inga organisationer väntar.</p> : null}
-        <ul className="card-list">
-          {organisationRequests.map((item) => (
-            <li key={item.id}>
-              <article className="card" aria-labelledby={`request-${item.id}`}>
-                <h3 id={`request-${item.id}`}>{item.name}</h3>
-                <p className="meta">
-                  Domän <strong>{item.domain}</strong> · {OrganisationTypeLabels[item.type]} · begärd {item.createdAt}
-                  {item.requestedBy ? ` av ${item.requestedBy.name} (${item.requestedBy.email})` : ''} ·{' '}
-                  {item._count.waiters === 1 ? '1 person väntar' : `${item._count.waiters} personer väntar`}
-                </p>
-                <p>
-                  <strong>Motivering:</strong> {item.motivation}
-                </p>
-                <Form method="post">
-                  <MutationFields />
-                  <input type="hidden" name="requestId" value={item.id} />
-                  <Field label="Namn i registret" name="name" id={`name-${item.id}`} defaultValue={item.name} errors={errorsFor(actionData, item.id, APPROVE, 'name')} />
-                  <SelectField label="Typ" name="type" id={`type-${item.id}`} options={typeOptions} defaultValue={item.type} errors={errorsFor(actionData, item.id, APPROVE, 'type')} />
-                  <Field label="Län (frivilligt)" name="county" id={`county-${item.id}`} errors={errorsFor(actionData, item.id, APPROVE, 'county')} />
-                  <Field
-                    label="Motivering till beslut (frivillig vid godkännande)"
-                    name="reason"
-                    id={`approve-reason-${item.id}`}
-                    errors={errorsFor(actionData, item.id, APPROVE, 'reason')}
-                  />
-                  <button type="submit" name="intent" value="approve-organisation">
-                    Godkänn organisation
-                  </button>
-                </Form>
-                <Form method="post" className="actions">
-                  <MutationFields />
-                  <input type="hidden" name="requestId" value={item.id} />
-                  <Field
-                    label="Motivering till avslag"
-                    name="reason"
-                    id={`reject-reason-${item.id}`}
-                    errors={errorsFor(actionData, item.id, REJECT, 'reason')}
-                  />
-                  <button type="submit" name="intent" value="reject-organisation" className="danger">
-                    Avslå begäran
-                  </button>
-                </Form>
-              </article>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <QueueSection
+        id="pending-organisations"
+        title="Organisationer som väntar"
+        empty="Inga organisationer väntar."
+        items={organisationRequests}
+        itemKey={(item) => item.id}
+      >
+        {(item) => (
+          <article className="card" aria-labelledby={`request-${item.id}`}>
+            <h3 id={`request-${item.id}`}>{item.name}</h3>
+            <p className="meta">
+              Domän <strong>{item.domain}</strong> · {OrganisationTypeLabels[item.type]} · begärd {item.createdAt}
+              {item.requestedBy ? ` av ${item.requestedBy.name} (${item.requestedBy.email})` : ''} ·{' '}
+              {item._count.waiters === 1 ? '1 person väntar' : `${item._count.waiters} personer väntar`}
+            </p>
+            <p>
+              <strong>Motivering:</strong> {item.motivation}
+            </p>
+            <Form method="post">
+              <MutationFields />
+              <input type="hidden" name="requestId" value={item.id} />
+              <Field
+                label="Namn i registret"
+                name="name"
+                id={`name-${item.id}`}
+                defaultValue={item.name}
+                errors={errorsFor(actionData, item.id, APPROVE, 'name')}
+              />
+              <SelectField
+                label="Typ"
+                name="type"
+                id={`type-${item.id}`}
+                options={typeOptions}
+                defaultValue={item.type}
+                errors={errorsFor(actionData, item.id, APPROVE, 'type')}
+              />
+              <Field label="Län (frivilligt)" name="county" id={`county-${item.id}`} errors={errorsFor(actionData, item.id, APPROVE, 'county')} />
+              <Field
+                label="Motivering till beslut (frivillig vid godkännande)"
+                name="reason"
+                id={`approve-reason-${item.id}`}
+                errors={errorsFor(actionData, item.id, APPROVE, 'reason')}
+              />
+              <button type="submit" name="intent" value="approve-organisation">
+                Godkänn organisation
+              </button>
+            </Form>
+            <Form method="post" className="actions">
+              <MutationFields />
+              <input type="hidden" name="requestId" value={item.id} />
+              <Field label="Motivering till avslag" name="reason" id={`reject-reason-${item.id}`} errors={errorsFor(actionData, item.id, REJECT, 'reason')} />
+              <button type="submit" name="intent" value="reject-organisation" className="danger">
+                Avslå begäran
+              </button>
+            </Form>
+          </article>
+        )}
+      </QueueSection>
 
-      <section aria-labelledby="pending-members">
-        <h2 id="pending-members">Medlemmar som väntar</h2>
-        {pendingMembers.length === 0 ? <p>Inga medlemmar väntar.</p> : null}
-        <ul className="card-list">
-          {pendingMembers.map((member) => (
-            <li key={member.id}>
-              <article className="card" aria-labelledby={`member-${member.id}`}>
-                <h3 id={`member-${member.id}`}>
-                  <Link to={`/medlemmar/${member.id}`}>{member.name}</Link>
-                </h3>
-                <p className="meta">
-                  {member.title ? `${member.title}, ` : ''}
-                  {member.organisation?.name} · {member.email} · registrerad {member.createdAt}
-                </p>
-                <Form method="post" className="actions">
-                  <MutationFields />
-                  <input type="hidden" name="userId" value={member.id} />
-                  <Field label="Motivering" name="reason" id={`member-reason-${member.id}`} errors={errorsFor(actionData, member.id, MEMBER, 'reason')} />
-                  <button type="submit" name="intent" value="approve">
-                    Godkänn medlem
-                  </button>
-                  <button type="submit" name="intent" value="reject" className="danger">
-                    Avslå medlem
-                  </button>
-                </Form>
-              </article>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <QueueSection id="pending-members" title="Medlemmar som väntar" empty="Inga medlemmar väntar." items={pendingMembers} itemKey={(member) => member.id}>
+        {(member) => (
+          <article className="card" aria-labelledby={`member-${member.id}`}>
+            <h3 id={`member-${member.id}`}>
+              <Link to={`/medlemmar/${member.id}`}>{member.name}</Link>
+            </h3>
+            <p className="meta">
+              {member.title ? `${member.title}, ` : ''}
+              {member.organisation?.name} · {member.email} · registrerad {member.createdAt}
+            </p>
+            <Form method="post" className="actions">
+              <MutationFields />
+              <input type="hidden" name="userId" value={member.id} />
+              <Field label="Motivering" name="reason" id={`member-reason-${member.id}`} errors={errorsFor(actionData, member.id, MEMBER, 'reason')} />
+              <button type="submit" name="intent" value="approve">
+                Godkänn medlem
+              </button>
+              <button type="submit" name="intent" value="reject" className="danger">
+                Avslå medlem
+              </button>
+            </Form>
+          </article>
+        )}
+      </QueueSection>
     </>
+  )
+}
+
+/** One part of the queue: heading, "nothing waiting", the cards, and the link to more. */
+function QueueSection<T>({
+  id,
+  title,
+  empty,
+  items,
+  itemKey,
+  more = null,
+  children,
+}: {
+  id: string
+  title: string
+  empty: string
+  items: T[]
+  itemKey: (item: T) => string
+  more?: { to: string; label: string } | null
+  children: (item: T) => ReactNode
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 ? <p>{empty}</p> : null}
+      <ul className="card-list">
+        {items.map((item) => (
+          <li key={itemKey(item)}>{children(item)}</li>
+        ))}
+      </ul>
+      {more ? (
+        <p>
+          <Link to={more.to}>{more.label}</Link>
+        </p>
+      ) : null}
+    </section>
   )
 }
 
