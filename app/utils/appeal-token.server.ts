@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sign, unsign } from './signing.server.ts'
+import { signExpiring, unsignExpiring } from './signing.server.ts'
 
 /**
  * The token in a decision e-mail's "Överklaga beslutet" link: the member, the decision (its
@@ -9,20 +9,19 @@ import { sign, unsign } from './signing.server.ts'
 const PURPOSE = 'appeal'
 export const APPEAL_TOKEN_DAYS = 30
 
-const payloadSchema = z.object({ u: z.string().min(1).max(64), a: z.string().min(1).max(64), x: z.number().int() })
+const payloadSchema = z.object({ u: z.string().min(1).max(64), a: z.string().min(1).max(64) })
 
 export function createAppealToken(input: { userId: string; auditLogId: string }, now = new Date()): string {
-  return sign({ u: input.userId, a: input.auditLogId, x: Math.floor(now.getTime() / 1000) + APPEAL_TOKEN_DAYS * 24 * 60 * 60 }, PURPOSE)
+  return signExpiring({ u: input.userId, a: input.auditLogId }, PURPOSE, APPEAL_TOKEN_DAYS, now)
 }
 
 export type AppealTokenResult = { status: 'valid'; userId: string } | { status: 'expired' } | { status: 'invalid' }
 
 /** Valid only for the decision it was made for. */
 export function readAppealToken(token: string, auditLogId: string, now = new Date()): AppealTokenResult {
-  const payload = payloadSchema.safeParse(unsign<unknown>(token.slice(0, 500), PURPOSE))
-  if (!payload.success || payload.data.a !== auditLogId) return { status: 'invalid' }
-  if (payload.data.x * 1000 < now.getTime()) return { status: 'expired' }
-  return { status: 'valid', userId: payload.data.u }
+  const result = unsignExpiring(token, PURPOSE, payloadSchema, now)
+  if (result.status !== 'valid') return result
+  return result.data.a === auditLogId ? { status: 'valid', userId: result.data.u } : { status: 'invalid' }
 }
 
 /** The e-mail's link: works without signing in. */

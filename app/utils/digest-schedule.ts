@@ -1,54 +1,17 @@
+import { localParts, zonedInstant } from './time-zone.ts'
+
 /**
  * When weekly digests go out: every week at a local weekday and hour (default Monday 07:00
- * Europe/Stockholm, DIGEST_SCHEDULE in app/utils/env.server.ts). A digest sent at a
- * scheduled time covers the week before it; its key is the ISO week of that time
- * ("2026-W48"), unique per member (one digest per member and week).
+ * Europe/Stockholm; DIGEST_WEEKDAY/DIGEST_HOUR/DIGEST_TIME_ZONE or the site settings). A
+ * digest sent at a scheduled time covers the week before it; its key is the ISO week of that
+ * time ("2026-W48"), unique per member (one digest per member and week).
  */
+
 export type DigestSchedule = { timeZone: string; weekday: number; hour: number }
 
 export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = { timeZone: 'Europe/Stockholm', weekday: 1, hour: 7 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number }
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
-
-function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    weekday: 'short',
-  }).formatToParts(instant)
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? ''
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    weekday: WEEKDAYS[get('weekday')] ?? 1,
-  }
-}
-
-/** The instant when the wall clock in `timeZone` shows this date at `hour`:00. */
-function zonedInstant(year: number, month: number, day: number, hour: number, timeZone: string): Date {
-  const wanted = Date.UTC(year, month - 1, day, hour)
-  let guess = wanted
-  // Two rounds settle the offset, also across a daylight-saving change.
-  for (let i = 0; i < 2; i++) {
-    const shown = localParts(new Date(guess), timeZone)
-    guess += wanted - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second)
-  }
-  return new Date(guess)
-}
 
 /** The latest scheduled send time at or before `now`. */
 export function latestSendTime(now: Date, schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE): Date {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sign, unsign } from './signing.server.ts'
+import { signExpiring, unsignExpiring } from './signing.server.ts'
 
 /**
  * The token in a digest's unsubscribe link and List-Unsubscribe header: the member's id and
@@ -9,17 +9,15 @@ import { sign, unsign } from './signing.server.ts'
 const PURPOSE = 'digest-unsubscribe'
 export const UNSUBSCRIBE_TOKEN_DAYS = 90
 
-const payloadSchema = z.object({ u: z.string().min(1).max(64), x: z.number().int() })
+const payloadSchema = z.object({ u: z.string().min(1).max(64) })
 
 export function createUnsubscribeToken(userId: string, now = new Date()): string {
-  return sign({ u: userId, x: Math.floor(now.getTime() / 1000) + UNSUBSCRIBE_TOKEN_DAYS * 24 * 60 * 60 }, PURPOSE)
+  return signExpiring({ u: userId }, PURPOSE, UNSUBSCRIBE_TOKEN_DAYS, now)
 }
 
 export type UnsubscribeTokenResult = { status: 'valid'; userId: string } | { status: 'expired' } | { status: 'invalid' }
 
 export function readUnsubscribeToken(token: string | null | undefined, now = new Date()): UnsubscribeTokenResult {
-  const payload = payloadSchema.safeParse(unsign<unknown>(token?.slice(0, 500) ?? undefined, PURPOSE))
-  if (!payload.success) return { status: 'invalid' }
-  if (payload.data.x * 1000 < now.getTime()) return { status: 'expired' }
-  return { status: 'valid', userId: payload.data.u }
+  const result = unsignExpiring(token, PURPOSE, payloadSchema, now)
+  return result.status === 'valid' ? { status: 'valid', userId: result.data.u } : result
 }

@@ -1,3 +1,4 @@
+import { z, type ZodType } from 'zod'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { getSessionSecret } from './secret.server.ts'
 
@@ -29,4 +30,21 @@ export function unsign<T>(token: string | undefined, purpose: string): T | null 
   } catch {
     return null
   }
+}
+
+export type ExpiringTokenResult<T> = { status: 'valid'; data: T } | { status: 'expired' } | { status: 'invalid' }
+
+/** A signed token that carries `data` and stops being valid `days` after `now` (links in e-mails). */
+export function signExpiring<T extends object>(data: T, purpose: string, days: number, now = new Date()): string {
+  return sign({ ...data, x: Math.floor(now.getTime() / 1000) + days * 24 * 60 * 60 }, purpose)
+}
+
+/** Reads a token of `signExpiring`: forged, tampered or malformed → invalid; past its day → expired. */
+export function unsignExpiring<T>(token: string | null | undefined, purpose: string, schema: ZodType<T>, now = new Date()): ExpiringTokenResult<T> {
+  const payload = unsign<unknown>(token?.slice(0, 500) || undefined, purpose)
+  const expiry = z.object({ x: z.number().int() }).safeParse(payload)
+  const data = schema.safeParse(payload)
+  if (!expiry.success || !data.success) return { status: 'invalid' }
+  if (expiry.data.x * 1000 < now.getTime()) return { status: 'expired' }
+  return { status: 'valid', data: data.data }
 }

@@ -2,6 +2,8 @@
  * Calendar days in Swedish time, for dates people type (YYYY-MM-DD): audit filters and the
  * last day of a suspension.
  */
+import { zonedInstant } from './time-zone.ts'
+
 const TIME_ZONE = 'Europe/Stockholm'
 
 /** A real calendar date written YYYY-MM-DD (not 2026-02-30). */
@@ -13,13 +15,8 @@ export function isCalendarDate(value: string): boolean {
 
 /** The instant a day (YYYY-MM-DD, `addDays` later) begins in Stockholm. */
 export function stockholmDayStart(date: string, addDays = 0): Date {
-  const day = new Date(`${date}T00:00:00Z`)
-  day.setUTCDate(day.getUTCDate() + addDays)
-  const offsetHours = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, timeZoneName: 'shortOffset' })
-    .formatToParts(day)
-    .find((part) => part.type === 'timeZoneName')
-    ?.value.match(/GMT([+-]\d+)/)?.[1]
-  return new Date(day.getTime() - Number(offsetHours ?? 0) * 3600_000)
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
+  return zonedInstant(year, month, day + addDays, 0, TIME_ZONE)
 }
 
 /** The Stockholm calendar date (YYYY-MM-DD) of an instant. */
