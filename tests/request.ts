@@ -49,13 +49,14 @@ export class Browser {
     return new Request(new URL(path, BASE_URL), { headers: this.headers() })
   }
 
-  post(path: string, fields: Record<string, string>, { csrf = true, headers = {} }: { csrf?: boolean; headers?: HeadersInit } = {}) {
+  /** A form post from a page of `site` (default the app's own address) to that site. */
+  post(path: string, fields: Record<string, string>, { csrf = true, headers = {}, site = BASE_URL }: { csrf?: boolean; headers?: HeadersInit; site?: string } = {}) {
     const body = new URLSearchParams(fields)
     if (csrf) body.set('csrf', this.csrfToken)
-    return new Request(new URL(path, BASE_URL), {
+    return new Request(new URL(path, site), {
       method: 'POST',
       body,
-      headers: this.headers({ 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE_URL, ...headers }),
+      headers: this.headers({ 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(site).origin, ...headers }),
     })
   }
 }

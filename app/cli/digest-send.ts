@@ -1,5 +1,4 @@
 import { closeMailer } from '#app/utils/email.server.ts'
-import { env } from '#app/utils/env.server.ts'
 import { runWithDatabase } from './run-with-database.ts'
 
 /**
@@ -9,9 +8,6 @@ import { runWithDatabase } from './run-with-database.ts'
  * sends nobody a second digest.
  */
 await runWithDatabase(async () => {
-  if (!env().APP_URL && env().NODE_ENV === 'production') {
-    console.warn('APP_URL is not set: the links in the digests point at http://localhost.')
-  }
   // Imported once the database is open (the Prisma client binds to it on import).
   const { formatDigestReport, sendDueDigests } = await import('#app/services/digest-delivery.server.ts')
   try {
@@ -19,4 +15,4 @@ await runWithDatabase(async () => {
   } finally {
     closeMailer()
   }
-})
+}, { sendsEmail: true })

@@ -7,8 +7,8 @@ import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { openDatabase } from '#app/utils/database.server.ts'
 import { EmbeddedDatabaseBusyError } from '#app/utils/embedded-postgres.server.ts'
-import { init } from '#app/utils/env.server.ts'
-import { CSRF_REJECTED_MESSAGE, isForeignOrigin } from '#app/utils/csrf.server.ts'
+import { appBaseUrl, deploymentProblems, init } from '#app/utils/env.server.ts'
+import { CSRF_REJECTED_MESSAGE, hasForeignOrigin } from '#app/utils/csrf.server.ts'
 import { CLIENT_ADDRESS_HEADER } from '#app/utils/request.server.ts'
 import { startSearchIndexing } from '#app/utils/search.server.ts'
 import { baselineSecurityHeaders } from '#app/utils/security-headers.server.ts'
@@ -46,6 +46,11 @@ async function importBuild(): Promise<ServerBuild> {
 
 async function main() {
   const env = init()
+  const problems = deploymentProblems(env)
+  if (problems.length > 0) {
+    console.error(problems.join('\n'))
+    process.exit(1)
+  }
   const development = env.NODE_ENV === 'development'
   if (!development) buildIfNeeded()
 
@@ -72,7 +77,7 @@ async function main() {
     req.headers[CLIENT_ADDRESS_HEADER.toLowerCase()] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     res.set(baselineSecurityHeaders(req.protocol === 'https'))
     // Cross-site form posts are refused here with our 403 (Remix would answer them with a 500).
-    if (req.method !== 'GET' && req.method !== 'HEAD' && isForeignOrigin(req.get('origin') ?? null, req.get('host') ?? null, req.get('x-forwarded-host') ?? null)) {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && hasForeignOrigin(req.get('origin'), { host: req.get('host'), forwardedHost: req.get('x-forwarded-host') })) {
       res.status(403).type('text/plain; charset=utf-8').send(CSRF_REJECTED_MESSAGE)
       return
     }
@@ -97,6 +102,7 @@ async function main() {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT
     console.info(`Samverka is running at http://localhost:${port} (${database.embedded ? 'embedded PostgreSQL in ' + env.DATA_DIR : 'PostgreSQL server'})`)
+    console.info(env.APP_URL ? `Links in e-mails point at ${appBaseUrl()} (APP_URL).` : `Links in e-mails point at ${appBaseUrl()}: set APP_URL to the public address before others use this instance.`)
     if (development) void broadcastDevReady(build)
     // Search: the in-process outbox worker brings every content write into the index (polls
     // every 500 ms on an unref'd timer; failures are logged and retried, never thrown).

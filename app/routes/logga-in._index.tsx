@@ -9,7 +9,7 @@ import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
-import { getBaseUrl, signInNotice, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
+import { signInNotice, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
 import { SignInSchema } from '#app/validation/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Logga in – Samverka' }]
@@ -31,7 +31,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = safeRedirect(submission.value.redirectTo, '')
   const result = await requestSignInCode({
     email: submission.value.email,
-    baseUrl: getBaseUrl(request),
     redirectTo: redirectTo || undefined,
   })
   if (!result.ok) {

@@ -8,7 +8,7 @@ import { requestSignInCode, VERIFY_ERRORS, verifySignInCode } from '#app/service
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
-import { finishSignIn, getBaseUrl, readPendingSignIn, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
+import { finishSignIn, readPendingSignIn, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
 import { CodeSchema } from '#app/validation/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Ange koden – Samverka' }]
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (formData.get('intent') === 'resend') {
     await enforceIpRateLimit(request, 'sign-in-ip')
-    await requestSignInCode({ email: pending.email, baseUrl: getBaseUrl(request), redirectTo: pending.redirectTo })
+    await requestSignInCode({ email: pending.email, redirectTo: pending.redirectTo })
     return redirect('/logga-in/kod?ny-kod', {
       headers: { 'Set-Cookie': writePendingSignIn(request, pending.email, pending.redirectTo) },
     })

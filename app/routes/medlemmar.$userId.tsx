@@ -18,7 +18,6 @@ import { requireMember, requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
-import { getBaseUrl } from '#app/utils/sign-in-state.server.ts'
 import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'
 import { MemberActionSchema } from '#app/validation/moderation.ts'
 
@@ -71,14 +70,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(submission.value.userId === params.userId, 'Medlemmen finns inte.')
   const value = submission.value
   try {
-    if (value.intent === 'warn') await warnMember(moderator, { userId: value.userId, message: value.message, baseUrl: getBaseUrl(request) })
+    if (value.intent === 'warn') await warnMember(moderator, { userId: value.userId, message: value.message })
     else {
       await decideMember(moderator, {
         userId: value.userId,
         decision: value.intent,
         reason: value.reason,
         until: value.intent === 'suspend' ? value.until : undefined,
-        baseUrl: getBaseUrl(request),
       })
     }
   } catch (error) {

@@ -15,7 +15,6 @@ import { approveOrganisationRequest, decideMember, rejectOrganisationRequest } f
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
-import { getBaseUrl } from '#app/utils/sign-in-state.server.ts'
 import { decodeCursor, encodeCursor } from '#app/utils/cursor.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 import { OrganisationTypeLabels } from '#app/validation/auth.ts'
@@ -53,7 +52,6 @@ const DONE_MESSAGES = {
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
   const formData = await requireValidMutation(request)
-  const baseUrl = getBaseUrl(request)
   const intent = formData.get('intent')
 
   if (intent === 'approve-organisation' || intent === 'reject-organisation') {
@@ -64,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const value = submission.value
     try {
       if (value.intent === 'approve-organisation') {
-        await approveOrganisationRequest(moderator, { ...value, baseUrl })
+        await approveOrganisationRequest(moderator, value)
         return redirect('/moderering?klart=organisation-approved')
       }
       await rejectOrganisationRequest(moderator, value)
@@ -81,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const outcome = submission.value.intent === 'appeal-uphold' ? 'upheld' : 'overturned'
     try {
-      await decideAppeal(moderator, { appealId: submission.value.appealId, outcome, response: submission.value.response, baseUrl })
+      await decideAppeal(moderator, { appealId: submission.value.appealId, outcome, response: submission.value.response })
     } catch (error) {
       return replyWithServiceError(error, submission.reply)
     }
@@ -95,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { userId, intent: decision, reason } = submission.value
   if (decision !== 'approve' && decision !== 'reject') throw new Response('Okänd åtgärd', { status: 400 })
   try {
-    await decideMember(moderator, { userId, decision, reason, baseUrl })
+    await decideMember(moderator, { userId, decision, reason })
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
   }

@@ -2,6 +2,7 @@ import { mailbox } from '#tests/setup/smtp.ts'
 import { database } from '#tests/setup/database.ts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { insertOrganisation } from '#tests/factories.ts'
+import { env, init } from '#app/utils/env.server.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
 import { action as requestCodeAction, loader as signInLoader } from './logga-in._index.tsx'
 import { action as codeAction } from './logga-in.kod.tsx'
@@ -120,6 +121,21 @@ describe('bad input at sign-in', () => {
     expect(browser.cookie('samverka_session')).toBeUndefined()
   })
 
+  test('thirty guesses sent at once are counted before they are compared: at most five are checked', async () => {
+    const browser = new Browser()
+    const email = `racer.${unique()}@nacka.se`
+    await requestCode(browser, email)
+    const { code } = await readCode(email)
+    const wrong = code === '000000' ? '111111' : '000000'
+    const results = await Promise.all(Array.from({ length: 30 }, () => enterCode(browser, wrong)))
+    const checked = results.filter((result) => JSON.stringify(result.data).includes('Koden stämmer inte'))
+    const refused = results.filter((result) => JSON.stringify(result.data).includes('För många felaktiga försök'))
+    expect(checked.length).toBeLessThanOrEqual(5)
+    expect(checked.length + refused.length).toBe(30)
+    expect(await prisma.signInCode.findFirstOrThrow({ where: { email }, select: { attempts: true } })).toEqual({ attempts: 5 })
+    expect(JSON.stringify((await enterCode(browser, code)).data)).toContain('För många felaktiga försök')
+  })
+
   test('an expired code is refused', async () => {
     const browser = new Browser()
     const email = `late.${unique()}@nacka.se`
@@ -191,6 +207,25 @@ describe('CSRF and spam protection on every mutation', () => {
       requestCodeAction(routeArgs(browser.post('/logga-in?index', { email: 'x@nacka.se' }, { headers: { Origin: 'https://evil.example' } }))),
     )
     expect(result.status).toBe(403)
+  })
+
+  test('a form posted to another Host, with that Origin, still links to the configured address only', async () => {
+    // The embedded default: no APP_URL. Before, the link was built from the request's Host.
+    const configured = process.env.APP_URL
+    delete process.env.APP_URL
+    init()
+    try {
+      const email = `victim.${unique()}@nacka.se`
+      const browser = new Browser()
+      const result = await call(() => requestCodeAction(routeArgs(browser.post('/logga-in?index', { email }, { site: 'http://evil.example' }))), browser)
+      expect(result.status).toBe(302)
+      const mail = await mailbox.waitFor(email)
+      expect(mail.text).not.toContain('evil.example')
+      expect(mail.text).toContain(`http://localhost:${env().PORT}/logga-in/lank?token=`)
+    } finally {
+      process.env.APP_URL = configured
+      init()
+    }
   })
 
   test('a filled honeypot field is refused', async () => {

@@ -13,7 +13,6 @@ import { decideMember, warnMember } from './moderation.server.ts'
 import { createProject } from './post.server.ts'
 
 const { prisma } = database
-const BASE = 'http://localhost:3000'
 
 async function signedIn(userId: string) {
   const browser = new Browser()
@@ -92,7 +91,7 @@ describe('appealing a decision about one’s content', () => {
 describe('appealing a suspension without signing in', () => {
   test('the e-mail’s signed link works; forged, foreign and expired tokens are refused; upheld, then overturned on a second decision', async () => {
     const member = await insertMember(prisma, { name: 'Sune Spärrad' })
-    const { auditLogId } = await decideMember(moderator, { userId: member.id, decision: 'suspend', reason: 'Trakasserier.', baseUrl: BASE })
+    const { auditLogId } = await decideMember(moderator, { userId: member.id, decision: 'suspend', reason: 'Trakasserier.' })
     const mail = await mailbox.waitFor(member.email)
     const link = new URL(mail.text.match(/Överklaga beslutet: (\S+)/)?.[1] ?? '')
     expect(link.pathname).toBe(`/overklaga/${auditLogId}`)
@@ -101,7 +100,7 @@ describe('appealing a suspension without signing in', () => {
 
     expect((await appealPage(anonymous, auditLogId, `?token=${token}`)).status).toBe(200)
     expect((await appealPage(anonymous, auditLogId, `?token=${token.slice(0, -2)}xx`)).status).toBe(400)
-    const other = await decideMember(moderator, { userId: (await insertMember(prisma)).id, decision: 'suspend', reason: 'Annat.', baseUrl: BASE })
+    const other = await decideMember(moderator, { userId: (await insertMember(prisma)).id, decision: 'suspend', reason: 'Annat.' })
     expect((await appealPage(anonymous, other.auditLogId, `?token=${token}`)).status).toBe(400)
     const expired = createAppealToken({ userId: member.id, auditLogId }, new Date(Date.now() - 40 * 24 * 3600_000))
     expect((await appealPage(anonymous, auditLogId, `?token=${expired}`)).status).toBe(410)
@@ -121,7 +120,7 @@ describe('appealing a suspension without signing in', () => {
 
   test('an overturned suspension reinstates the member', async () => {
     const member = await insertMember(prisma, { name: 'Siri Återinsatt' })
-    const { auditLogId } = await decideMember(moderator, { userId: member.id, decision: 'suspend', reason: 'Misstänkt spam.', baseUrl: BASE })
+    const { auditLogId } = await decideMember(moderator, { userId: member.id, decision: 'suspend', reason: 'Misstänkt spam.' })
     const token = createAppealToken({ userId: member.id, auditLogId })
     expect((await appeal(new Browser(), auditLogId, 'Det var inte spam.', `?token=${token}`)).status).toBe(302)
     const [queued] = (await openAppeals(moderatorBrowser)).filter((item) => item.member.name === 'Siri Återinsatt')
@@ -136,7 +135,7 @@ describe('appealing a warning', () => {
   test('overturned: the warning is withdrawn (the banner goes) and the withdrawal is audited', async () => {
     const member = await insertActor(prisma, { name: 'Wilma Varnad' })
     const browser = await signedIn(member.id)
-    const { auditLogId } = await warnMember(moderator, { userId: member.id, message: 'Undvik personangrepp.', baseUrl: BASE })
+    const { auditLogId } = await warnMember(moderator, { userId: member.id, message: 'Undvik personangrepp.' })
     expect((await appeal(browser, auditLogId, 'Jag citerade bara någon annan.')).status).toBe(302)
     const [queued] = (await openAppeals(moderatorBrowser)).filter((item) => item.member.name === 'Wilma Varnad')
     expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-overturn', 'Vi läste fel.')).status).toBe(302)
@@ -148,7 +147,7 @@ describe('appealing a warning', () => {
 describe('moderators only', () => {
   test('a member cannot decide appeals (403), nor read the queue', async () => {
     const member = await insertActor(prisma)
-    const { auditLogId } = await warnMember(moderator, { userId: member.id, message: 'Håll dig till ämnet.', baseUrl: BASE })
+    const { auditLogId } = await warnMember(moderator, { userId: member.id, message: 'Håll dig till ämnet.' })
     const memberBrowser = await signedIn(member.id)
     expect((await appeal(memberBrowser, auditLogId, 'Jag höll mig till ämnet.')).status).toBe(302)
     const row = await prisma.appeal.findFirstOrThrow({ where: { userId: member.id } })

@@ -53,7 +53,7 @@ const warningData = z.object({ warningId: z.string() })
 type Member = { id: string; name: string; email: string; role: 'member' | 'moderator' | 'admin'; status: string }
 
 /** Reverses what the decision did, where that is still in effect. */
-async function overturn(actor: Actor, decision: Decision, member: Member, response: string, baseUrl: string) {
+async function overturn(actor: Actor, decision: Decision, member: Member, response: string) {
   if (decision.action === 'content.hidden' || decision.action === 'content.deleted') {
     const targetType = z.enum(['post', 'answer', 'comment']).parse(decision.targetType)
     await restoreContent(actor, { targetType, targetId: decision.targetId, reason: response }).catch((error: unknown) => {
@@ -61,14 +61,14 @@ async function overturn(actor: Actor, decision: Decision, member: Member, respon
       if (!(error instanceof Response && error.status === 409)) throw error
     })
   } else if ((decision.action === 'member.suspended' && member.status === 'suspended') || (decision.action === 'member.rejected' && member.status === 'rejected')) {
-    await decideMember(actor, { userId: member.id, decision: 'reinstate', reason: response, baseUrl })
+    await decideMember(actor, { userId: member.id, decision: 'reinstate', reason: response })
   }
 }
 
 /** A moderator decides an open appeal: the decision stands (`upheld`) or is reversed (`overturned`). */
 export async function decideAppeal(
   actor: Actor,
-  input: { appealId: string; outcome: 'upheld' | 'overturned'; response: string; baseUrl: string },
+  input: { appealId: string; outcome: 'upheld' | 'overturned'; response: string },
 ) {
   authorize(canModerate(actor))
   const appeal = await prisma.appeal.findUnique({
@@ -80,7 +80,7 @@ export async function decideAppeal(
   if (appeal.status !== 'open') throw conflict('Överklagandet är redan avgjort.')
   const decision = await prisma.auditLog.findUnique({ where: { id: appeal.auditLogId }, select: decisionSelect })
   invariantResponse(decision, 'Beslutet finns inte längre.')
-  if (input.outcome === 'overturned') await overturn(actor, decision, appeal.user, input.response, input.baseUrl)
+  if (input.outcome === 'overturned') await overturn(actor, decision, appeal.user, input.response)
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.appeal.updateMany({
       where: { id: appeal.id, status: 'open' },

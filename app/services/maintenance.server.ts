@@ -1,5 +1,4 @@
 import { prisma } from '#app/utils/db.server.ts'
-import { appBaseUrl } from '#app/utils/env.server.ts'
 import { endExpiredSuspensions } from './moderation.server.ts'
 import { pruneRateLimits } from '#app/utils/rate-limit.server.ts'
 import { pruneSignInCodes } from './sign-in.server.ts'
@@ -9,7 +8,7 @@ import { pruneSignInCodes } from './sign-in.server.ts'
  * and suspensions whose last day is over.
  */
 export async function runMaintenance(now = new Date()) {
-  await endExpiredSuspensions(appBaseUrl(), now)
+  await endExpiredSuspensions(now)
   await prisma.session.deleteMany({ where: { expiresAt: { lt: now } } })
   await pruneSignInCodes(now)
   await pruneRateLimits(now)

@@ -13,7 +13,6 @@ import { joinOrganisation, requestOrganisation, getSignUpOptions } from './sign-
 import { decideMember } from './moderation.server.ts'
 
 const { prisma } = database
-const BASE = 'http://localhost:3000'
 const unique = () => `${Date.now()}${Math.random().toString(36).slice(2, 7)}`
 
 async function signedIn(userId: string) {
@@ -151,7 +150,7 @@ describe('suspension', () => {
     const signIn = await finishSignIn(new Browser().get('/'), member.email, undefined)
     expect(signIn.headers.get('Location')).toBe('/logga-in?meddelande=suspended')
 
-    await decideMember({ ...moderator, role: 'moderator', status: 'active' }, { userId: member.id, decision: 'reinstate', reason: null, baseUrl: BASE })
+    await decideMember({ ...moderator, role: 'moderator', status: 'active' }, { userId: member.id, decision: 'reinstate', reason: null })
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active')
     const actions = await prisma.auditLog.findMany({ where: { targetId: member.id }, orderBy: { createdAt: 'asc' }, select: { action: true, reason: true } })
     expect(actions).toEqual([
@@ -163,8 +162,8 @@ describe('suspension', () => {
   test('moderators cannot suspend admins or themselves', async () => {
     const admin = await insertMember(prisma, { role: 'admin' })
     const actor = { ...moderator, role: 'moderator' as const, status: 'active' }
-    await expect(decideMember(actor, { userId: admin.id, decision: 'suspend', reason: 'x', baseUrl: BASE })).rejects.toMatchObject({ status: 403 })
-    await expect(decideMember(actor, { userId: moderator.id, decision: 'suspend', reason: 'x', baseUrl: BASE })).rejects.toMatchObject({ status: 403 })
+    await expect(decideMember(actor, { userId: admin.id, decision: 'suspend', reason: 'x' })).rejects.toMatchObject({ status: 403 })
+    await expect(decideMember(actor, { userId: moderator.id, decision: 'suspend', reason: 'x' })).rejects.toMatchObject({ status: 403 })
   })
 })
 

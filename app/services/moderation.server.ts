@@ -4,6 +4,7 @@ import { canModerate, canModerateMember, type Actor, type ActorLike } from '#app
 import { authorize } from '#app/policies/authorize.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { sendEmail, type EmailMessage } from '#app/utils/email.server.ts'
+import { absoluteUrl } from '#app/utils/env.server.ts'
 import { appealUrl } from '#app/utils/appeal-token.server.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { stockholmDate, stockholmDayStart } from '#app/utils/stockholm-date.ts'
@@ -37,7 +38,7 @@ async function uniqueSlug(name: string) {
 
 export async function approveOrganisationRequest(
   actor: Actor,
-  input: { requestId: string; name: string; type: OrganisationType; county?: string | null; reason?: string | null; baseUrl: string },
+  input: { requestId: string; name: string; type: OrganisationType; county?: string | null; reason?: string | null },
 ) {
   authorize(canModerate(actor))
   const slug = await uniqueSlug(input.name)
@@ -90,7 +91,7 @@ export async function approveOrganisationRequest(
         subject: 'Din organisation är godkänd i Samverka',
         message: `${organisation.name} är nu verifierad och ditt konto är aktivt. Välkommen!`,
         reason: input.reason,
-        link: { href: new URL('/', input.baseUrl).toString(), label: 'Gå till Samverka' },
+        link: { href: absoluteUrl('/'), label: 'Gå till Samverka' },
       }),
     ),
   )
@@ -189,7 +190,7 @@ async function recordMemberDecision(
 }
 
 /** After commit: what and why by e-mail, with the appeal link (signed: no sign-in needed) or a way back in. */
-function memberEmail(target: { id: string; email: string }, mail: MemberMessage, link: { appealOf: string } | { home: true } | null, baseUrl: string) {
+function memberEmail(target: { id: string; email: string }, mail: MemberMessage, link: { appealOf: string } | { home: true } | null) {
   const until = mail.until === undefined ? '' : mail.until ? ` Avstängningen gäller till och med ${formatDate(mail.until)}.` : ' Avstängningen gäller tills vidare.'
   return decisionEmail({
     to: target.email,
@@ -199,8 +200,8 @@ function memberEmail(target: { id: string; email: string }, mail: MemberMessage,
     link: !link
       ? undefined
       : 'appealOf' in link
-        ? { href: appealUrl(baseUrl, { userId: target.id, auditLogId: link.appealOf }), label: 'Överklaga beslutet' }
-        : { href: new URL('/', baseUrl).toString(), label: 'Gå till Samverka' },
+        ? { href: appealUrl({ userId: target.id, auditLogId: link.appealOf }), label: 'Överklaga beslutet' }
+        : { href: absoluteUrl('/'), label: 'Gå till Samverka' },
   })
 }
 
@@ -263,7 +264,7 @@ export type MemberDecisionName = keyof typeof MEMBER_DECISIONS
  */
 export async function decideMember(
   actor: Actor,
-  input: { userId: string; decision: MemberDecisionName; reason: string | null; until?: string | null; baseUrl: string },
+  input: { userId: string; decision: MemberDecisionName; reason: string | null; until?: string | null },
 ) {
   const decision: MemberDecision = MEMBER_DECISIONS[input.decision]
   const target = await loadTargetMember(input.userId)
@@ -297,14 +298,13 @@ export async function decideMember(
       target,
       { ...decision.email, reason: input.reason, until },
       decision.appealable ? { appealOf: auditLogId } : decision.to === 'active' ? { home: true } : null,
-      input.baseUrl,
     ),
   ])
   return { auditLogId }
 }
 
 /** A warning the member sees on every page until they acknowledge it; they may appeal it. */
-export async function warnMember(actor: Actor, input: { userId: string; message: string; baseUrl: string }) {
+export async function warnMember(actor: Actor, input: { userId: string; message: string }) {
   const target = await loadTargetMember(input.userId)
   authorize(canModerateMember(actor, target))
   if (target.status !== 'active') throw conflict('Bara aktiva medlemmar kan varnas.')
@@ -326,7 +326,6 @@ export async function warnMember(actor: Actor, input: { userId: string; message:
       target,
       { subject: 'Du har fått en varning i Samverka', message: 'En moderator har gett dig en varning. Du ser den överst på sidan nästa gång du loggar in.', reason: input.message },
       { appealOf: auditLogId },
-      input.baseUrl,
     ),
   ])
   return { auditLogId }
@@ -358,7 +357,7 @@ export async function withdrawWarning(tx: Tx, actor: Actor, input: { warningId: 
  * `userId`) and in the hourly maintenance (everyone due). Each with an audit row, a notice
  * and an e-mail.
  */
-export async function endExpiredSuspensions(baseUrl: string, now = new Date(), only?: { userId: string }) {
+export async function endExpiredSuspensions(now = new Date(), only?: { userId: string }) {
   const due = { status: 'suspended', suspendedUntil: { lte: now }, ...(only ? { id: only.userId } : {}) } satisfies Prisma.UserWhereInput
   let ended = 0
   for (;;) {
@@ -380,7 +379,7 @@ export async function endExpiredSuspensions(baseUrl: string, now = new Date(), o
       if (!lifted) continue
       ended++
       await sendAll([
-        memberEmail(member, { subject: 'Din avstängning från Samverka har upphört', message: 'Avstängningen av ditt konto i Samverka har löpt ut. Du kan logga in igen.', reason: null }, { home: true }, baseUrl),
+        memberEmail(member, { subject: 'Din avstängning från Samverka har upphört', message: 'Avstängningen av ditt konto i Samverka har löpt ut. Du kan logga in igen.', reason: null }, { home: true }),
       ])
     }
   }

@@ -2,10 +2,13 @@ import { signInCodeEmail } from '#app/emails/sign-in-code.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { parseEmail, isFreeMailDomain } from '#app/utils/email-domain.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
+import { absoluteUrl } from '#app/utils/env.server.ts'
 import {
+  CODE_MAX_ATTEMPTS,
   CODE_TTL_MINUTES,
   type CodeCheck,
-  checkCode,
+  codeMatches,
+  codeRefusal,
   generateCode,
   generateLinkToken,
   hashCode,
@@ -27,7 +30,7 @@ export const SIGN_IN_ERRORS = {
     'Samverka är bara för anställda i offentlig sektor. Använd e-postadressen du har i jobbet, inte en privat adress (Gmail, Hotmail, Outlook …).',
 } as const
 
-export async function requestSignInCode(input: { email: string; baseUrl: string; redirectTo?: string }): Promise<RequestCodeResult> {
+export async function requestSignInCode(input: { email: string; redirectTo?: string }): Promise<RequestCodeResult> {
   const parsed = parseEmail(input.email)
   if (!parsed) return { ok: false, error: 'invalid-email' }
   if (isFreeMailDomain(parsed.domain)) return { ok: false, error: 'free-mail' }
@@ -54,7 +57,7 @@ export async function requestSignInCode(input: { email: string; baseUrl: string;
     await tx.signInCode.update({ where: { id: row.id }, data: { codeHash: hashCode(row.id, code) } })
   })
 
-  const link = new URL('/logga-in/lank', input.baseUrl)
+  const link = new URL(absoluteUrl('/logga-in/lank'))
   link.searchParams.set('token', linkToken)
   if (input.redirectTo) link.searchParams.set('redirectTo', input.redirectTo)
   await sendEmail(signInCodeEmail(parsed.email, code, link.toString(), CODE_TTL_MINUTES))
@@ -73,7 +76,11 @@ export const VERIFY_ERRORS: Record<Exclude<VerifyResult, { ok: true }>['error'],
 
 const codeSelect = { id: true, email: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true } as const
 
-/** Checks a typed code for the address; a wrong code counts as an attempt. */
+/**
+ * Checks a typed code for the address. Every entry is counted before the code is compared,
+ * in one conditional UPDATE, so however many guesses arrive at once at most
+ * CODE_MAX_ATTEMPTS of them are ever compared.
+ */
 export async function verifySignInCode(email: string, code: string): Promise<VerifyResult> {
   const stored = await prisma.signInCode.findFirst({
     where: { email },
@@ -81,12 +88,16 @@ export async function verifySignInCode(email: string, code: string): Promise<Ver
     select: codeSelect,
   })
   if (!stored) return { ok: false, error: 'missing' }
-  const result = checkCode(stored, code)
-  if (result === 'wrong') {
-    await prisma.signInCode.updateMany({ where: { id: stored.id }, data: { attempts: { increment: 1 } } })
-    return { ok: false, error: 'wrong' }
+  const now = new Date()
+  const counted = await prisma.signInCode.updateMany({
+    where: { id: stored.id, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: CODE_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  })
+  if (counted.count === 0) {
+    const current = await prisma.signInCode.findUnique({ where: { id: stored.id }, select: codeSelect })
+    return { ok: false, error: (current && codeRefusal(current, now)) ?? 'too-many-attempts' }
   }
-  if (result !== 'ok') return { ok: false, error: result }
+  if (!codeMatches(stored, code)) return { ok: false, error: 'wrong' }
   return consume(stored.id, stored.email)
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { absoluteUrl } from './env.server.ts'
 import { signExpiring, unsignExpiring } from './signing.server.ts'
 
 /**
@@ -25,8 +26,8 @@ export function readAppealToken(token: string, auditLogId: string, now = new Dat
 }
 
 /** The e-mail's link: works without signing in. */
-export function appealUrl(baseUrl: string, input: { userId: string; auditLogId: string }): string {
-  const url = new URL(`/overklaga/${input.auditLogId}`, baseUrl)
+export function appealUrl(input: { userId: string; auditLogId: string }): string {
+  const url = new URL(absoluteUrl(`/overklaga/${input.auditLogId}`))
   url.searchParams.set('token', createAppealToken(input))
   return url.toString()
 }

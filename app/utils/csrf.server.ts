@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readCookie, serializeCookie } from './cookies.server.ts'
+import { env } from './env.server.ts'
 import { forbidden } from './errors.server.ts'
 import { safeEqual } from './signing.server.ts'
 
@@ -24,26 +25,44 @@ export function getCsrfToken(request: Request): { token: string; setCookie: stri
 }
 
 /** True when a browser says the request comes from another site (Origin header). */
-export function isForeignOrigin(origin: string | null, host: string | null, forwardedHost: string | null = null): boolean {
+export function isForeignOrigin(origin: string | null, ownHosts: string[]): boolean {
   if (!origin) return false
   if (origin === 'null') return true
   try {
-    const actual = new URL(origin).host
-    return actual !== host && actual !== forwardedHost
+    return !ownHosts.includes(new URL(origin).host)
   } catch {
     return true
   }
 }
 
-function hasForeignOrigin(request: Request): boolean {
-  return isForeignOrigin(request.headers.get('Origin'), new URL(request.url).host, request.headers.get('X-Forwarded-Host'))
+type RequestHosts = { host: string | null | undefined; forwardedHost: string | null | undefined }
+
+/**
+ * The hosts a form of this site is posted from: the configured public address, the Host the
+ * request came to, and X-Forwarded-Host only when a proxy we trust sets it (TRUST_PROXY).
+ */
+export function ownHosts(request: RequestHosts, config: { trustProxy: boolean; appUrl?: string }): string[] {
+  const hosts = [request.host]
+  if (config.trustProxy) hosts.push(request.forwardedHost?.split(',')[0]?.trim())
+  if (config.appUrl) hosts.push(new URL(config.appUrl).host)
+  return hosts.filter((host): host is string => Boolean(host))
+}
+
+/** The Origin check of every mutation (the HTTP server's and the actions'). */
+export function hasForeignOrigin(origin: string | null | undefined, request: RequestHosts): boolean {
+  const { TRUST_PROXY, APP_URL } = env()
+  return isForeignOrigin(origin ?? null, ownHosts(request, { trustProxy: TRUST_PROXY, appUrl: APP_URL }))
+}
+
+function requestHosts(request: Request): RequestHosts {
+  return { host: request.headers.get('Host') ?? new URL(request.url).host, forwardedHost: request.headers.get('X-Forwarded-Host') }
 }
 
 export function validateCsrf(request: Request, formData: FormData) {
   const cookieToken = readCookie(request, CSRF_COOKIE)
   const formToken = formData.get(CSRF_FIELD)
   if (
-    hasForeignOrigin(request) ||
+    hasForeignOrigin(request.headers.get('Origin'), requestHosts(request)) ||
     !cookieToken ||
     typeof formToken !== 'string' ||
     !safeEqual(cookieToken, formToken)

@@ -5,8 +5,12 @@ import type { DigestSchedule } from './digest-schedule.ts'
 const schema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Public base URL used in e-mails (sign-in links). */
-  APP_URL: z.string().url().optional(),
+  /** The public address (https://samverka.example.se): the base of every link in e-mails. Required with DATABASE_URL. */
+  APP_URL: z
+    .string()
+    .url('APP_URL must be a URL such as https://samverka.example.se')
+    .refine((value) => /^https?:\/\//.test(value), 'APP_URL must start with https:// (or http://)')
+    .optional(),
   /** Everything embedded mode writes: PGlite data, the local mail outbox, uploads. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Unset: embedded PGlite under DATA_DIR. Set: that PostgreSQL server. */
@@ -85,9 +89,30 @@ export function dataDir(...segments: string[]): string {
   return path.resolve(env().DATA_DIR, ...segments)
 }
 
-/** The public address of the app for links in e-mails; without APP_URL, this machine's port. */
+/**
+ * The public address of the app, the only base of every absolute URL the app writes (links
+ * in e-mails). It comes from configuration, never from a request's Host or X-Forwarded-*
+ * headers: APP_URL, or in embedded mode without it, this machine's port.
+ */
 export function appBaseUrl(): string {
   return (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/+$/, '')
+}
+
+/** An absolute URL on this app for a path such as `/logga-in/lank`. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, `${appBaseUrl()}/`).toString()
+}
+
+/**
+ * Configuration a server deployment cannot run without, as one line per problem. With a
+ * PostgreSQL server (DATABASE_URL) the app is reachable by others, so APP_URL must say where.
+ */
+export function deploymentProblems(config: Env = env()): string[] {
+  const problems: string[] = []
+  if (config.DATABASE_URL && !config.APP_URL) {
+    problems.push('APP_URL must be set when DATABASE_URL is: it is the public address (https://samverka.example.se) that every link in e-mails points at.')
+  }
+  return problems
 }
 
 export function digestSchedule(): DigestSchedule {

@@ -35,12 +35,21 @@ export type StoredCode = {
 
 export type CodeCheck = 'ok' | 'wrong' | 'expired' | 'used' | 'too-many-attempts'
 
-/** Decides a code entry; the caller records the attempt or consumes the code atomically. */
-export function checkCode(stored: StoredCode, code: string, now = new Date()): CodeCheck {
+/** Why a stored code takes no more entries, or null while it does. */
+export function codeRefusal(stored: Omit<StoredCode, 'codeHash'>, now = new Date()): Exclude<CodeCheck, 'ok' | 'wrong'> | null {
   if (stored.consumedAt) return 'used'
   if (stored.expiresAt.getTime() <= now.getTime()) return 'expired'
   if (stored.attempts >= CODE_MAX_ATTEMPTS) return 'too-many-attempts'
-  return safeEqual(stored.codeHash, hashCode(stored.id, normalizeCodeInput(code))) ? 'ok' : 'wrong'
+  return null
+}
+
+export function codeMatches(stored: Pick<StoredCode, 'id' | 'codeHash'>, code: string): boolean {
+  return safeEqual(stored.codeHash, hashCode(stored.id, normalizeCodeInput(code)))
+}
+
+/** Decides a code entry; the caller records the attempt or consumes the code atomically. */
+export function checkCode(stored: StoredCode, code: string, now = new Date()): CodeCheck {
+  return codeRefusal(stored, now) ?? (codeMatches(stored, code) ? 'ok' : 'wrong')
 }
 
 /** People paste "123 456" or "123-456": keep the digits. */

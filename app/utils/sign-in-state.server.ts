@@ -4,7 +4,6 @@ import { clearCookie, readCookie, serializeCookie } from './cookies.server.ts'
 import { createSession } from './auth.server.ts'
 import { safeRedirect } from './redirect.ts'
 import { sign, unsign } from './signing.server.ts'
-import { env } from './env.server.ts'
 import { isCalendarDate, stockholmDate } from './stockholm-date.ts'
 import { formatDate } from './swedish.ts'
 import { endExpiredSuspensions } from '#app/services/moderation.server.ts'
@@ -36,11 +35,6 @@ export const readPendingSignIn = (request: Request) => read(request, PENDING_COO
 export const readVerifiedEmail = (request: Request) => read(request, VERIFIED_COOKIE)
 export const clearVerifiedEmail = (request: Request) => clearCookie(request, VERIFIED_COOKIE)
 
-/** Public base URL for links in e-mails: APP_URL, or the address the request came to. */
-export function getBaseUrl(request: Request): string {
-  return env().APP_URL ?? new URL(request.url).origin
-}
-
 export const SIGN_IN_NOTICES = {
   suspended: 'Ditt konto är avstängt tills vidare och du kan inte logga in. Kontakta moderatorerna om du har frågor.',
   rejected: 'Din ansökan om konto har avslagits. Kontakta moderatorerna om du har frågor.',
@@ -67,7 +61,7 @@ export async function finishSignIn(request: Request, email: string, redirectTo: 
   let user = await prisma.user.findUnique({ where: { email }, select })
   if (user?.status === 'suspended' && user.suspendedUntil && user.suspendedUntil <= new Date()) {
     // A suspension whose last day is over lifts itself here, before the hourly maintenance does.
-    await endExpiredSuspensions(getBaseUrl(request), new Date(), { userId: user.id })
+    await endExpiredSuspensions(new Date(), { userId: user.id })
     user = await prisma.user.findUnique({ where: { email }, select })
   }
   if (user?.status === 'suspended' || user?.status === 'rejected') {

@@ -51,7 +51,7 @@ export type RunningApp = { url: string; pid: number; stop(): Promise<void> }
 export async function startApp(env: Record<string, string | undefined>): Promise<RunningApp> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), ...env },
+    env: { ...process.env, PORT: '0', APP_URL: 'http://localhost', NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
