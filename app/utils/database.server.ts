@@ -4,6 +4,7 @@ import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { startEmbeddedPostgres } from './embedded-postgres.server.ts'
 import { env } from './env.server.ts'
 import { applyMigrations } from './migrate.server.ts'
+import { createPool, type PoolTimeouts } from './database-pool.server.ts'
 
 /**
  * Opening and closing the process's database. Entry points (the server, CLIs, the test
@@ -22,6 +23,26 @@ export type Database = {
 
 const SLOW_QUERY_MS = 50
 
+/**
+ * A query or a transaction may take 30 s. With a pool of several connections a request waits
+ * at most 10 s for one before it is refused. With one connection (embedded PGlite, which has
+ * one session) every query and transaction waits its turn for it, so a burst of writes
+ * queues, up to a minute, instead of failing (P2028).
+ */
+const POOLED_TIMEOUTS: PoolTimeouts = { queryMs: 30_000, acquireMs: 10_000 }
+const SINGLE_CONNECTION_TIMEOUTS: PoolTimeouts = { queryMs: 30_000, acquireMs: 60_000 }
+
+async function withConnection(connectionString: string, task: (client: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString })
+  client.on('error', (error) => console.warn(`Database connection lost: ${error.message}`))
+  await client.connect()
+  try {
+    await task(client)
+  } finally {
+    await client.end()
+  }
+}
+
 declare global {
   var __samverkaDatabase: Database | undefined
 }
@@ -33,30 +54,19 @@ export async function openDatabase({ migrate = false }: OpenOptions = {}): Promi
   const { DATABASE_URL, DATABASE_POOL_MAX, DATA_DIR } = env()
   const embedded = DATABASE_URL ? null : await startEmbeddedPostgres(DATA_DIR)
   const connectionString = embedded?.connectionString ?? (DATABASE_URL as string)
-  // Embedded PGlite has one session: the pool must hold exactly one connection, kept open.
-  const pool = new pg.Pool(
-    embedded
-      ? { connectionString, max: 1, idleTimeoutMillis: 0 }
-      : { connectionString, max: DATABASE_POOL_MAX },
-  )
-  // An idle connection that the server closes (restart, failover) must not crash the process.
-  pool.on('error', (error) => console.warn(`Database connection lost: ${error.message}`))
   try {
-    if (migrate) {
-      const client = await pool.connect()
-      try {
-        await applyMigrations(client)
-      } finally {
-        client.release()
-      }
-    }
+    // Migrations get their own connection, without the app's query timeout (an index build may take long).
+    if (migrate) await withConnection(connectionString, applyMigrations)
   } catch (error) {
-    await pool.end()
     await embedded?.close()
     throw error
   }
+  const max = embedded ? 1 : DATABASE_POOL_MAX
+  const timeouts = max === 1 ? SINGLE_CONNECTION_TIMEOUTS : POOLED_TIMEOUTS
+  const pool = createPool(connectionString, { max, embedded: Boolean(embedded), timeouts })
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: timeouts.acquireMs, timeout: timeouts.queryMs },
     log: [{ level: 'query', emit: 'event' }],
   })
   prisma.$on('query', (event) => {
