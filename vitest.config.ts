@@ -27,6 +27,10 @@ export default defineConfig({
   test: {
     globalSetup: ['./tests/setup/global-setup.ts'],
     pool: 'forks',
+    // Database tests run on a busy machine in CI (load average 30 on two cores has been seen):
+    // the defaults (5 s a test, 10 s a hook) failed tests that had no defect. No test asserts timing.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     restoreMocks: true,
     projects: [
       {

@@ -197,14 +197,14 @@ test('the worker loop indexes new writes, logs failures without throwing, recove
   const worker = startOutboxWorker({ prisma, engine: external.engine, intervalMs: 10, log })
   try {
     const first = await insertPost(prisma, { type: 'question', title: 'Loopen tar den', body: 'x' }, { outbox: true })
-    await vi.waitFor(() => expect(external.docs.has(`post:${first}`)).toBe(true), { timeout: 10_000, interval: 20 })
+    await vi.waitFor(() => expect(external.docs.has(`post:${first}`)).toBe(true), { timeout: 60_000, interval: 20 })
 
     external.state.down = true
     const second = await insertPost(prisma, { type: 'question', title: 'Loopen väntar', body: 'x' }, { outbox: true })
-    await vi.waitFor(() => expect(log.error).toHaveBeenCalled(), { timeout: 10_000, interval: 20 })
+    await vi.waitFor(() => expect(log.error).toHaveBeenCalled(), { timeout: 60_000, interval: 20 })
     external.state.down = false
-    await vi.waitFor(() => expect(external.docs.has(`post:${second}`)).toBe(true), { timeout: 10_000, interval: 20 })
-    await vi.waitFor(() => expect(log.info).toHaveBeenCalledWith('Search outbox: changes are reaching the index again.'), { timeout: 10_000, interval: 20 })
+    await vi.waitFor(() => expect(external.docs.has(`post:${second}`)).toBe(true), { timeout: 60_000, interval: 20 })
+    await vi.waitFor(() => expect(log.info).toHaveBeenCalledWith('Search outbox: changes are reaching the index again.'), { timeout: 60_000, interval: 20 })
   } finally {
     await worker.stop()
   }

@@ -81,7 +81,7 @@ export async function startMailbox({
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
-    async waitFor(to, predicate = () => true, timeoutMs = 5_000) {
+    async waitFor(to, predicate = () => true, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs
       for (;;) {
         const found = messages.findLast((mail) => mail.to.includes(to.toLowerCase()) && predicate(mail))

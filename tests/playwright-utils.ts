@@ -29,7 +29,7 @@ export type ReceivedEmail = {
   signInLink: string | null
 }
 
-const MAIL_WAIT_MS = 15_000
+const MAIL_WAIT_MS = 60_000
 const MAIL_POLL_MS = 100
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {

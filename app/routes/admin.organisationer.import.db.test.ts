@@ -83,7 +83,7 @@ describe('/admin/organisationer/import', () => {
       expect.objectContaining({ created: 0, updated: 0, domainsAdded: 0, skipped: 3, rows: 6 }),
     ])
     // Many queries on a shared 2-core machine: more than the default 5 s when busy.
-  }, 20_000)
+  })
 
   test('bad files get a Swedish message (400) and nothing is written', async () => {
     const browser = await signedIn('admin')

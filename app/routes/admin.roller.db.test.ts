@@ -35,7 +35,7 @@ describe('/admin/roller', () => {
       { actorName: admin.name, reason: 'Uppdraget är slut', data: { from: 'moderator', to: 'member' } },
     ])
     // Many queries on a shared 2-core machine: more than the default 5 s when busy.
-  }, 20_000)
+  })
 
   test('the last admin cannot give up the role (409); with a second admin they can', async () => {
     await prisma.user.updateMany({ where: { role: 'admin' }, data: { role: 'member' } })

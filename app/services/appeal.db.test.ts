@@ -85,7 +85,7 @@ describe('appealing a decision about one’s content', () => {
     expect(mail.text).toContain('Beslutet är ändrat.')
     expect(mail.text).toContain('Motivering: Du har rätt, uppgifterna är offentliga.')
     expect((await appealPage(authorBrowser, hidden.id)).data).toMatchObject({ appeal: { status: 'overturned', response: 'Du har rätt, uppgifterna är offentliga.' } })
-  }, 15_000)
+  })
 })
 
 describe('appealing a suspension without signing in', () => {

@@ -24,7 +24,7 @@ describe('the organisation registry', () => {
     expect(await importRegistryCsv(renamed)).toMatchObject({ created: 0, updated: 1 })
     expect(await prisma.organisation.count({ where: { name: 'Nacka kommun (ny)' } })).toBe(1)
     // Two full loads of the registry: more than the default 5 s on a busy 2-core machine.
-  }, 30_000)
+  })
 
   test('real registry domains decide sign-up: shared, nested and unknown', async () => {
     const lansstyrelser = await getSignUpOptions('namn@lansstyrelsen.se')

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { afterAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { insertActor, insertOrganisation } from '#tests/factories.ts'
 import { startTcpProxy } from '#tests/setup/tcp-proxy.ts'
 import { createTestDatabase } from '#tests/setup/test-database.ts'
@@ -24,6 +24,12 @@ const { prisma, pool } = database
 const { askQuestion } = await import('#app/services/question.server.ts')
 const { plainTextToDocument } = await import('#app/editor/document.ts')
 const { loader: healthz } = await import('#app/routes/healthz.ts')
+
+let organisationId: string
+beforeAll(async () => {
+  organisationId = (await insertOrganisation(prisma, { name: 'Nacka kommun' }, ['nacka.se'])).id
+})
+const writer = (email: string) => insertActor(prisma, { organisationId, email })
 
 afterAll(async () => {
   await database.close()
@@ -50,8 +56,7 @@ async function until(condition: () => boolean | Promise<boolean>) {
 }
 
 test('six writers keep writing through four rounds of broken connections; every acknowledged write is kept', { timeout: 240_000 }, async () => {
-  const organisation = await insertOrganisation(prisma, { name: 'Nacka kommun' }, ['nacka.se'])
-  const writers = await Promise.all(Array.from({ length: 6 }, (_, i) => insertActor(prisma, { organisationId: organisation.id, email: `writer${i}@nacka.se` })))
+  const writers = await Promise.all(Array.from({ length: 6 }, (_, i) => writer(`writer${i}@nacka.se`)))
   const acknowledged: string[] = []
   const refused: unknown[] = []
   let stop = false
@@ -83,7 +88,7 @@ test('six writers keep writing through four rounds of broken connections; every 
 })
 
 test('/healthz answers 503 while the database is unreachable and 200 once it is back; requests work again', { timeout: 240_000 }, async () => {
-  const [member] = await prisma.user.findMany({ where: { email: 'writer0@nacka.se' }, select: { id: true, name: true, role: true, status: true, organisationId: true } })
+  const member = await writer('after.outage@nacka.se')
   proxy.blackhole()
   try {
     // The first check meets the broken connection, the second waits for one that never opens.
@@ -97,4 +102,13 @@ test('/healthz answers 503 while the database is unreachable and 200 once it is 
   await until(async () => (await healthz()).status === 200)
   const { id } = await askQuestion(member, { title: 'Fråga efter avbrottet', body: plainTextToDocument('Fungerar det nu?'), tags: [] })
   expect(await prisma.post.count({ where: { id } })).toBe(1)
+})
+
+test('a burst of 250 writes at once: each waits its turn for a connection and none is refused', { timeout: 240_000 }, async () => {
+  const member = await writer('burst@nacka.se')
+  const results = await Promise.allSettled(
+    Array.from({ length: 250 }, (_, n) => askQuestion(member, { title: `Fråga ${n} i en skur`, body: plainTextToDocument('Samtidigt som alla andra.'), tags: ['skur'] })),
+  )
+  expect(results.filter((result) => result.status === 'rejected')).toEqual([])
+  expect(await prisma.post.count({ where: { title: { endsWith: 'i en skur' } } })).toBe(250)
 })

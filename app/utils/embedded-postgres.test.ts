@@ -27,7 +27,7 @@ test('one owner per data directory: a second opener is refused, a stale lock is 
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
-}, 30_000)
+})
 
 test('a failed statement does not break the next one (the pool reconnects while the old socket closes)', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-embedded-'))
@@ -45,4 +45,4 @@ test('a failed statement does not break the next one (the pool reconnects while 
     await embedded.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
-}, 30_000)
+})
