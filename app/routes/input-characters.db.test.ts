@@ -75,7 +75,9 @@ describe('a NUL character in a form field is a 400, and nothing is stored', () =
 
   test('a comment', async () => {
     const project = await createProject(member, buildProjectInput('Projekt som får en kommentar med nolltecken'))
-    const result = await call(() => projectAction(routeArgs(post(`/projekt/${project.id}`, { intent: 'comment', comment: 'Bra\u0000!' }), { postId: project.id })))
+    const result = await call(() =>
+      projectAction(routeArgs(post(`/projekt/${project.id}`, { intent: 'comment', comment: 'Bra\u0000!' }), { postId: project.id })),
+    )
     expectRefused(result)
     expect(await prisma.comment.count({ where: { postId: project.id } })).toBe(0)
   })
@@ -120,13 +122,18 @@ describe('bidi and other invisible format controls are removed from what members
       askAction(routeArgs(post('/fragor/ny', { title: 'Faktura\u202Efdp.exe och\u2066 isolat\u2069', body: 'Vad betyder det?', tags: 'e-arkiv\u200F' }))),
     )
     expect(result.status).toBe(302)
-    const stored = await prisma.post.findFirstOrThrow({ where: { authorId: member.id, title: { startsWith: 'Faktura' } }, select: { title: true, tags: { select: { tag: { select: { name: true } } } } } })
+    const stored = await prisma.post.findFirstOrThrow({
+      where: { authorId: member.id, title: { startsWith: 'Faktura' } },
+      select: { title: true, tags: { select: { tag: { select: { name: true } } } } },
+    })
     expect(stored.title).toBe('Fakturafdp.exe och isolat')
     expect(stored.tags.map((item) => item.tag.name)).toEqual(['e-arkiv'])
   })
 
   test('the profile’s name and title, and a comment (multi-line: its line breaks stay)', async () => {
-    const saved = await call(() => profileAction(routeArgs(post('/installningar', { name: '\u202EAnna\u200E Svensson', title: 'Utvecklare\u202C\n på\tIT', interests: 'rpa\u2067' }))))
+    const saved = await call(() =>
+      profileAction(routeArgs(post('/installningar', { name: '\u202EAnna\u200E Svensson', title: 'Utvecklare\u202C\n på\tIT', interests: 'rpa\u2067' }))),
+    )
     expect(saved.status).toBe(302)
     expect(await prisma.user.findUniqueOrThrow({ where: { id: member.id }, select: { name: true, title: true, interests: true } })).toEqual({
       name: 'Anna Svensson',
@@ -136,7 +143,9 @@ describe('bidi and other invisible format controls are removed from what members
 
     const project = await createProject(member, buildProjectInput('Projekt som får en kommentar med bidi'))
     const commented = await call(() =>
-      projectAction(routeArgs(post(`/projekt/${project.id}`, { intent: 'comment', comment: 'Första\u202E raden\r\nAndra\u2066 raden' }), { postId: project.id })),
+      projectAction(
+        routeArgs(post(`/projekt/${project.id}`, { intent: 'comment', comment: 'Första\u202E raden\r\nAndra\u2066 raden' }), { postId: project.id }),
+      ),
     )
     expect(commented.status).toBeLessThan(400)
     expect(await prisma.comment.findFirstOrThrow({ where: { postId: project.id }, select: { body: true } })).toEqual({ body: 'Första raden\nAndra raden' })

@@ -23,7 +23,9 @@ describe('the addresses on the sessions page', () => {
   test('an IPv4 client seen by a dual-stack server (::ffff:…) is stored and shown as its IPv4 address', async () => {
     const request = new Request(`${BASE_URL}/logga-in/kod`, { headers: { [CLIENT_ADDRESS_HEADER]: '::ffff:192.0.2.7', 'User-Agent': 'Firefox/130.0' } })
     await createSession(request, member.id)
-    expect(await prisma.session.findMany({ where: { userId: member.id, userAgent: 'Firefox/130.0' }, select: { ipAddress: true } })).toEqual([{ ipAddress: '192.0.2.7' }])
+    expect(await prisma.session.findMany({ where: { userId: member.id, userAgent: 'Firefox/130.0' }, select: { ipAddress: true } })).toEqual([
+      { ipAddress: '192.0.2.7' },
+    ])
 
     // A session stored before addresses were cleaned.
     await prisma.session.updateMany({ where: { userId: member.id, userAgent: 'Firefox/130.0' }, data: { ipAddress: '::ffff:127.0.0.1' } })

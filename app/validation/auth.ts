@@ -25,10 +25,7 @@ export const CodeSchema = z.object({
 })
 
 export const NameSchema = singleLine(
-  z
-    .string({ required_error: 'Ange ditt namn.' })
-    .min(2, 'Ange ditt namn.')
-    .max(AuthLimits.nameMax, `Namnet får vara högst ${AuthLimits.nameMax} tecken.`),
+  z.string({ required_error: 'Ange ditt namn.' }).min(2, 'Ange ditt namn.').max(AuthLimits.nameMax, `Namnet får vara högst ${AuthLimits.nameMax} tecken.`),
 )
 
 export const TitleSchema = singleLine(z.string().max(AuthLimits.titleMax, `Titeln får vara högst ${AuthLimits.titleMax} tecken.`).optional()).transform(
@@ -83,6 +80,13 @@ export const ProfileSchema = z.object({
     .max(500, 'Intresseområdena får vara högst 500 tecken.')
     .optional()
     .transform((value) =>
-      [...new Set((value ?? '').split(',').map((item) => cleanSingleLine(item).toLowerCase()).filter(Boolean))].slice(0, 20),
+      [
+        ...new Set(
+          (value ?? '')
+            .split(',')
+            .map((item) => cleanSingleLine(item).toLowerCase())
+            .filter(Boolean),
+        ),
+      ].slice(0, 20),
     ),
 })

@@ -5,9 +5,9 @@ import { multiLine, singleLine } from './text.ts'
 
 export const ModerationLimits = { reasonMax: 1000, nameMax: 150, countyMax: 60, domainMax: 253 }
 
-const optionalReason = multiLine(z.string().trim().max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`).optional()).transform(
-  (value) => value || null,
-)
+const optionalReason = multiLine(
+  z.string().trim().max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`).optional(),
+).transform((value) => value || null)
 
 const requiredReason = multiLine(
   z

@@ -130,7 +130,15 @@ test('the legal pages are public', async ({ page, baseURL }) => {
 
 test('a NUL character in an address is a 400 in Swedish, never a 500', async ({ page, signUp }) => {
   await signUp(page, { email: uniqueEmail('nolltecken', 'nacka.se'), name: 'Nils Nolltecken' })
-  for (const path of ['/fragor/%00', '/medlemmar/%00', '/organisationer/%00', '/projekt/a%00b', '/anmal?typ=post&id=%00', '/sok?q=%00', '/material?efter=%00']) {
+  for (const path of [
+    '/fragor/%00',
+    '/medlemmar/%00',
+    '/organisationer/%00',
+    '/projekt/a%00b',
+    '/anmal?typ=post&id=%00',
+    '/sok?q=%00',
+    '/material?efter=%00',
+  ]) {
     const response = await page.request.get(path, { maxRedirects: 0 })
     expect.soft(response.status(), path).toBe(400)
     expect.soft(await response.text(), path).toBe('Adressen innehåller otillåtna tecken. Kontrollera länken och försök igen.')
