@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -9,6 +10,8 @@ import { openDatabase } from '#app/utils/database.server.ts'
 import { EmbeddedDatabaseBusyError } from '#app/utils/embedded-postgres.server.ts'
 import { appBaseUrl, deploymentProblems, init } from '#app/utils/env.server.ts'
 import { CSRF_REJECTED_MESSAGE, hasForeignOrigin } from '#app/utils/csrf.server.ts'
+import { answerClientError, MAX_HEADER_BYTES } from '#app/utils/http-server.server.ts'
+import { NUL_IN_URL_MESSAGE, urlHasNul } from '#app/utils/nul-character.server.ts'
 import { CLIENT_ADDRESS_HEADER } from '#app/utils/request.server.ts'
 import { startSearchIndexing } from '#app/utils/search.server.ts'
 import { baselineSecurityHeaders } from '#app/utils/security-headers.server.ts'
@@ -76,6 +79,11 @@ async function main() {
     // The client address for rate limits: from the socket (or a trusted proxy), never from the client.
     req.headers[CLIENT_ADDRESS_HEADER.toLowerCase()] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     res.set(baselineSecurityHeaders(req.protocol === 'https'))
+    // A NUL in the path or query would reach PostgreSQL (which refuses it) through a route parameter.
+    if (urlHasNul(req.originalUrl)) {
+      res.status(400).type('text/plain; charset=utf-8').send(NUL_IN_URL_MESSAGE)
+      return
+    }
     // Cross-site form posts are refused here with our 403 (Remix would answer them with a 500).
     if (req.method !== 'GET' && req.method !== 'HEAD' && hasForeignOrigin(req.get('origin'), { host: req.get('host'), forwardedHost: req.get('x-forwarded-host') })) {
       res.status(403).type('text/plain; charset=utf-8').send(CSRF_REJECTED_MESSAGE)
@@ -98,7 +106,9 @@ async function main() {
   let searchIndexing: ReturnType<typeof startSearchIndexing> | undefined
   let fileTexts: ReturnType<typeof startFileTextExtraction> | undefined
   let digests: ReturnType<typeof startDigestScheduler> | undefined
-  const server = app.listen(env.PORT, () => {
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app)
+  server.on('clientError', answerClientError)
+  server.listen(env.PORT, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT
     console.info(`Samverka is running at http://localhost:${port} (${database.embedded ? 'embedded PostgreSQL in ' + env.DATA_DIR : 'PostgreSQL server'})`)

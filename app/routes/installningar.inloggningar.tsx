@@ -7,6 +7,7 @@ import { listSessions } from '#app/models/member.server.ts'
 import { requireMember, revokeAllSessions, revokeSession, signOut, createSession } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { notFound } from '#app/utils/errors.server.ts'
+import { displayClientAddress } from '#app/utils/request.server.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 import { describeUserAgent } from '#app/utils/user-agent.ts'
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sessions: sessions.map((session) => ({
       id: session.id,
       device: describeUserAgent(session.userAgent),
-      ipAddress: session.ipAddress,
+      ipAddress: displayClientAddress(session.ipAddress),
       createdAt: formatDateTime(session.createdAt),
       lastUsedAt: formatDateTime(session.lastUsedAt),
       current: session.id === member.sessionId,

@@ -4,6 +4,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { parseCsvRecords } from '#app/utils/csv.ts'
 import { normalizeDomain } from '#app/utils/email-domain.ts'
 import { slugify, swedishSortKey } from '#app/utils/swedish.ts'
+import { singleLine } from '#app/validation/text.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 
 /**
@@ -15,13 +16,14 @@ import { enqueueSearchUpdate } from './search-outbox.server.ts'
  */
 export const REGISTRY_COLUMNS = ['type', 'code', 'name', 'county', 'org_number', 'domain'] as const
 
+// Every text field is one clean line, as when a moderator types it (app/validation/text.ts).
 const RegistryRecord = z.object({
   type: z.enum(['kommun', 'region', 'myndighet'], { errorMap: () => ({ message: 'typen ska vara kommun, region eller myndighet' }) }),
-  code: z.string(),
-  name: z.string().min(2, 'namnet saknas eller är kortare än 2 tecken'),
-  county: z.string(),
-  org_number: z.string(),
-  domain: z.string(),
+  code: singleLine(z.string()),
+  name: singleLine(z.string().min(2, 'namnet saknas eller är kortare än 2 tecken')),
+  county: singleLine(z.string()),
+  org_number: singleLine(z.string()),
+  domain: singleLine(z.string()),
 })
 
 export type RegistryRow = {

@@ -284,8 +284,10 @@ describe('sanitizeFileName', () => {
     expect(sanitizeFileName('.htaccess')).toBe('htaccess')
     expect(sanitizeFileName('rapport..pdf')).toBe('rapport.pdf')
     expect(sanitizeFileName('  Budget 2025 .xlsx.  ')).toBe('Budget 2025 .xlsx')
-    expect(sanitizeFileName('fil\u0000namn\r\n\t.pdf')).toBe('filnamn.pdf')
+    // Controls go; line breaks and tabs are whitespace, as in every single-line field.
+    expect(sanitizeFileName('fil\u0000namn\r\n\t.pdf')).toBe('filnamn .pdf')
     expect(sanitizeFileName('faktura\u202Efdp.exe')).toBe('fakturafdp.exe')
+    expect(sanitizeFileName('\u2067rapport\u200F\u200B.pdf\uFEFF')).toBe('rapport.pdf')
     expect(sanitizeFileName('Kravspecifikation fo\u0308r RPA.pdf')).toBe('Kravspecifikation för RPA.pdf')
     const long = `${'å'.repeat(300)}.docx`
     const limited = sanitizeFileName(long)

@@ -7,8 +7,10 @@ import { authorize } from '#app/policies/authorize.server.ts'
 import { checkHoneypot, requireValidMutation, validateCsrf } from '#app/utils/csrf.server.ts'
 import { type Prisma, prisma } from '#app/utils/db.server.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
+import { refuseNulInForm } from '#app/utils/nul-character.server.ts'
 import { type FileStorage, generateStorageKey, getFileStorage, readStoredBytes } from '#app/utils/file-storage.server.ts'
 import { ALLOWED_TYPES_TEXT, type ByteSource, detectFileType, HEAD_BYTES, isImageMimeType, withTypeExtension } from '#app/utils/file-type.server.ts'
+import { cleanSingleLine } from '#app/validation/text.ts'
 
 /**
  * File uploads from multipart forms. Each file part streams straight to the file store under
@@ -66,7 +68,8 @@ class StorageFailure extends Error {}
 /**
  * Reads a multipart form, storing the files of `fileField`. A form posted without files as
  * application/x-www-form-urlencoded is read like `requireValidMutation` does. Throws 403
- * (CSRF or honeypot), 413 (too large) or 400 (unreadable) Responses; nothing stays stored then.
+ * (CSRF or honeypot), 413 (too large) or 400 (unreadable, or a NUL in a text field) Responses;
+ * nothing stays stored then.
  */
 export async function parseUploadForm(request: Request, options: UploadOptions = {}): Promise<ParsedUploadForm> {
   const {
@@ -203,6 +206,7 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
     verifyMutation()
     // Once more: the honeypot field may come after the files.
     checkHoneypot(fields)
+    refuseNulInForm(fields)
   } catch (error) {
     await discardUploads(files, storage)
     if (error instanceof Response) throw error
@@ -254,16 +258,15 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * A file name safe to store and show: the last path segment only, without control, bidi or
- * zero-width characters, ".." runs, or leading/trailing dots and spaces; NFC; at most 200
- * characters (the extension kept); "fil" when nothing is left.
+ * A file name safe to store and show: the last path segment only, one clean line like every
+ * single-line field (no control, bidi or invisible format characters; app/validation/text.ts),
+ * without ".." runs or leading/trailing dots; at most 200 characters (the extension kept);
+ * "fil" when nothing is left.
  */
 export function sanitizeFileName(raw: string): string {
-  const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? ''
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g, '')
+  const base = raw.split(/[/\\]/).pop() ?? ''
+  const cleaned = cleanSingleLine(base)
     .replace(/\.{2,}/g, '.')
-    .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '')
   return limitFileName(cleaned) || 'fil'
 }

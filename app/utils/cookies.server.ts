@@ -12,7 +12,9 @@ export function readCookie(request: Request, name: string): string | undefined {
     const [key, ...rest] = part.trim().split('=')
     if (key === name) {
       try {
-        return decodeURIComponent(rest.join('='))
+        const value = decodeURIComponent(rest.join('='))
+        // A NUL cannot be a session id or token (and PostgreSQL refuses it): no cookie.
+        return value.includes('\u0000') ? undefined : value
       } catch {
         return undefined
       }

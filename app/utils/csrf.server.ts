@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readCookie, serializeCookie } from './cookies.server.ts'
 import { env } from './env.server.ts'
 import { forbidden } from './errors.server.ts'
+import { refuseNulInForm } from './nul-character.server.ts'
 import { safeEqual } from './signing.server.ts'
 
 /**
@@ -76,11 +77,12 @@ export function checkHoneypot(formData: FormData) {
   if (typeof value === 'string' && value.length > 0) throw forbidden('Formuläret avvisades.')
 }
 
-/** Reads the form and checks CSRF token, Origin and honeypot. Call first in every action. */
+/** Reads the form and checks CSRF token, Origin, honeypot and that no field holds a NUL. Call first in every action. */
 export async function requireValidMutation(request: Request, { maxBytes = MAX_FORM_BYTES } = {}): Promise<FormData> {
   const formData = await readFormData(request, maxBytes)
   validateCsrf(request, formData)
   checkHoneypot(formData)
+  refuseNulInForm(formData)
   return formData
 }
 

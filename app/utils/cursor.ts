@@ -9,7 +9,8 @@ export function decodeCursor<K extends string>(input: string | null, keys: reado
     const parsed: unknown = JSON.parse(Buffer.from(input, 'base64url').toString('utf8'))
     if (!parsed || typeof parsed !== 'object') return undefined
     const record = parsed as Record<string, unknown>
-    return keys.every((key) => typeof record[key] === 'string') ? (record as Record<K, string>) : undefined
+    // A NUL would reach PostgreSQL, which refuses it: such a cursor is no cursor.
+    return keys.every((key) => typeof record[key] === 'string' && !record[key].includes('\u0000')) ? (record as Record<K, string>) : undefined
   } catch {
     return undefined
   }

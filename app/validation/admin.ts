@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { multiLine, singleLine } from './text.ts'
 
 /** Administration forms: roles, site settings, the registry import and merging organisations. */
 export const AdminLimits = {
@@ -19,11 +20,13 @@ export const RoleLabels: Record<Role, string> = { member: 'Medlem', moderator: '
 
 const id = z.string().min(1).max(50)
 
-const reason = z
-  .string({ required_error: 'Ange en motivering till rolländringen.' })
-  .trim()
-  .min(3, 'Ange en motivering till rolländringen.')
-  .max(AdminLimits.reasonMax, `Motiveringen får vara högst ${AdminLimits.reasonMax} tecken.`)
+const reason = multiLine(
+  z
+    .string({ required_error: 'Ange en motivering till rolländringen.' })
+    .trim()
+    .min(3, 'Ange en motivering till rolländringen.')
+    .max(AdminLimits.reasonMax, `Motiveringen får vara högst ${AdminLimits.reasonMax} tecken.`),
+)
 
 export const RoleChangeSchema = z.object({
   userId: id,
@@ -40,21 +43,13 @@ const optionalInt = (min: number, max: number, message: string) =>
 
 /** Empty fields fall back to the defaults from the environment (shown next to each field). */
 export const SiteSettingsSchema = z.object({
-  siteName: z
-    .string()
-    .trim()
-    .optional()
+  siteName: singleLine(z.string().optional())
     .transform((value) => value || null)
     .refine(
       (value) => value === null || (value.length >= AdminLimits.siteNameMin && value.length <= AdminLimits.siteNameMax),
       `Webbplatsens namn ska vara ${AdminLimits.siteNameMin}–${AdminLimits.siteNameMax} tecken.`,
     ),
-  contactEmail: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(AdminLimits.emailMax, 'Kontaktadressen är för lång.')
-    .optional()
+  contactEmail: singleLine(z.string().toLowerCase().max(AdminLimits.emailMax, 'Kontaktadressen är för lång.').optional())
     .transform((value) => value || null)
     .refine((value) => value === null || z.string().email().safeParse(value).success, 'Ange en giltig e-postadress, till exempel kontakt@kommun.se.'),
   digestWeekday: optionalInt(1, 7, 'Välj en veckodag.'),
@@ -79,9 +74,11 @@ export const OrganisationImportSchema = z.discriminatedUnion('intent', [
 export const OrganisationMergeSchema = z.object({
   removeId: id,
   keepId: id,
-  reason: z
-    .string({ required_error: 'Ange en motivering till sammanslagningen.' })
-    .trim()
-    .min(3, 'Ange en motivering till sammanslagningen.')
-    .max(AdminLimits.reasonMax, `Motiveringen får vara högst ${AdminLimits.reasonMax} tecken.`),
+  reason: multiLine(
+    z
+      .string({ required_error: 'Ange en motivering till sammanslagningen.' })
+      .trim()
+      .min(3, 'Ange en motivering till sammanslagningen.')
+      .max(AdminLimits.reasonMax, `Motiveringen får vara högst ${AdminLimits.reasonMax} tecken.`),
+  ),
 })

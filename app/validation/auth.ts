@@ -1,12 +1,14 @@
 import { z } from 'zod'
+import { cleanSingleLine, multiLine, singleLine } from './text.ts'
 
 export const AuthLimits = { emailMax: 254, nameMax: 100, titleMax: 100, motivationMax: 1000, orgNameMax: 150 }
 
-export const EmailSchema = z
-  .string({ required_error: 'Ange din e-postadress i jobbet.' })
-  .trim()
-  .min(1, 'Ange din e-postadress i jobbet.')
-  .max(AuthLimits.emailMax, `E-postadressen får vara högst ${AuthLimits.emailMax} tecken.`)
+export const EmailSchema = singleLine(
+  z
+    .string({ required_error: 'Ange din e-postadress i jobbet.' })
+    .min(1, 'Ange din e-postadress i jobbet.')
+    .max(AuthLimits.emailMax, `E-postadressen får vara högst ${AuthLimits.emailMax} tecken.`),
+)
 
 export const SignInSchema = z.object({
   email: EmailSchema,
@@ -22,18 +24,13 @@ export const CodeSchema = z.object({
     .refine((value) => value.replace(/[\s-]/g, '').length === 6, 'Koden är sex siffror.'),
 })
 
-export const NameSchema = z
-  .string({ required_error: 'Ange ditt namn.' })
-  .trim()
-  .min(2, 'Ange ditt namn.')
-  .max(AuthLimits.nameMax, `Namnet får vara högst ${AuthLimits.nameMax} tecken.`)
+export const NameSchema = singleLine(
+  z.string({ required_error: 'Ange ditt namn.' }).min(2, 'Ange ditt namn.').max(AuthLimits.nameMax, `Namnet får vara högst ${AuthLimits.nameMax} tecken.`),
+)
 
-export const TitleSchema = z
-  .string()
-  .trim()
-  .max(AuthLimits.titleMax, `Titeln får vara högst ${AuthLimits.titleMax} tecken.`)
-  .optional()
-  .transform((value) => value ?? '')
+export const TitleSchema = singleLine(z.string().max(AuthLimits.titleMax, `Titeln får vara högst ${AuthLimits.titleMax} tecken.`).optional()).transform(
+  (value) => value ?? '',
+)
 
 export const OrganisationTypeSchema = z.enum(['kommun', 'region', 'myndighet', 'annan'], {
   errorMap: () => ({ message: 'Välj typ av organisation.' }),
@@ -58,17 +55,20 @@ export const OnboardingSchema = z.discriminatedUnion('intent', [
     intent: z.literal('request'),
     name: NameSchema,
     title: TitleSchema,
-    organisationName: z
-      .string({ required_error: 'Ange organisationens namn.' })
-      .trim()
-      .min(2, 'Ange organisationens namn.')
-      .max(AuthLimits.orgNameMax, `Namnet får vara högst ${AuthLimits.orgNameMax} tecken.`),
+    organisationName: singleLine(
+      z
+        .string({ required_error: 'Ange organisationens namn.' })
+        .min(2, 'Ange organisationens namn.')
+        .max(AuthLimits.orgNameMax, `Namnet får vara högst ${AuthLimits.orgNameMax} tecken.`),
+    ),
     organisationType: OrganisationTypeSchema,
-    motivation: z
-      .string({ required_error: 'Berätta kort varför organisationen hör hemma här.' })
-      .trim()
-      .min(10, 'Berätta kort (minst 10 tecken) varför organisationen hör hemma här.')
-      .max(AuthLimits.motivationMax, `Motiveringen får vara högst ${AuthLimits.motivationMax} tecken.`),
+    motivation: multiLine(
+      z
+        .string({ required_error: 'Berätta kort varför organisationen hör hemma här.' })
+        .trim()
+        .min(10, 'Berätta kort (minst 10 tecken) varför organisationen hör hemma här.')
+        .max(AuthLimits.motivationMax, `Motiveringen får vara högst ${AuthLimits.motivationMax} tecken.`),
+    ),
   }),
 ])
 
@@ -80,6 +80,13 @@ export const ProfileSchema = z.object({
     .max(500, 'Intresseområdena får vara högst 500 tecken.')
     .optional()
     .transform((value) =>
-      [...new Set((value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))].slice(0, 20),
+      [
+        ...new Set(
+          (value ?? '')
+            .split(',')
+            .map((item) => cleanSingleLine(item).toLowerCase())
+            .filter(Boolean),
+        ),
+      ].slice(0, 20),
     ),
 })

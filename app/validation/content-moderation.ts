@@ -1,13 +1,16 @@
 import { z } from 'zod'
 import { CommentLimits, RichTextFieldSchema, TitleSchema } from './content.ts'
 import { ModerationLimits } from './moderation.ts'
+import { multiLine } from './text.ts'
 
 /** Moderators' actions on content and on the reports about it (the queue's cards, /moderering/innehall). */
-const reason = z
-  .string({ required_error: 'Ange en motivering. Den skickas till den det gäller.' })
-  .trim()
-  .min(3, 'Ange en motivering. Den skickas till den det gäller.')
-  .max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`)
+const reason = multiLine(
+  z
+    .string({ required_error: 'Ange en motivering. Den skickas till den det gäller.' })
+    .trim()
+    .min(3, 'Ange en motivering. Den skickas till den det gäller.')
+    .max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`),
+)
 
 const redirectTo = z.string().max(500).optional()
 
@@ -24,11 +27,13 @@ export const ModeratorEditSchema = z.discriminatedUnion('targetType', [
   z.object({ targetType: z.literal('answer'), body: RichTextFieldSchema, reason }),
   z.object({
     targetType: z.literal('comment'),
-    body: z
-      .string({ required_error: 'Skriv kommentaren.' })
-      .trim()
-      .min(1, 'Skriv kommentaren.')
-      .max(CommentLimits.max, `Kommentaren får vara högst ${CommentLimits.max} tecken.`),
+    body: multiLine(
+      z
+        .string({ required_error: 'Skriv kommentaren.' })
+        .trim()
+        .min(1, 'Skriv kommentaren.')
+        .max(CommentLimits.max, `Kommentaren får vara högst ${CommentLimits.max} tecken.`),
+    ),
     reason,
   }),
 ])

@@ -1,16 +1,12 @@
 import { z } from 'zod'
 import { parseRichTextField } from '#app/editor/document.ts'
+import { cleanSingleLine, multiLine, singleLine } from './text.ts'
 
 export const ContentLimits = { titleMin: 8, titleMax: 160, tagMax: 40, tagsMax: 8, bodyFieldMax: 400_000 }
 
-/** A tag as stored: trimmed, inner whitespace collapsed, lower-case, Swedish letters kept. */
+/** A tag as stored: one clean line (see text.ts) without leading "#", lower-case, Swedish letters kept. */
 export function normalizeTag(input: string): string {
-  return input
-    .normalize('NFC')
-    .trim()
-    .replace(/^#+/, '')
-    .replace(/\s+/g, ' ')
-    .toLocaleLowerCase('sv-SE')
+  return cleanSingleLine(input).replace(/^#+/, '').trimStart().toLocaleLowerCase('sv-SE')
 }
 
 const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} .+#/&-]*$/u
@@ -34,11 +30,12 @@ export const TagsSchema = z
     }
   })
 
-export const TitleSchema = z
-  .string({ required_error: 'Skriv en rubrik.' })
-  .trim()
-  .min(ContentLimits.titleMin, `Rubriken behöver minst ${ContentLimits.titleMin} tecken.`)
-  .max(ContentLimits.titleMax, `Rubriken får vara högst ${ContentLimits.titleMax} tecken.`)
+export const TitleSchema = singleLine(
+  z
+    .string({ required_error: 'Skriv en rubrik.' })
+    .min(ContentLimits.titleMin, `Rubriken behöver minst ${ContentLimits.titleMin} tecken.`)
+    .max(ContentLimits.titleMax, `Rubriken får vara högst ${ContentLimits.titleMax} tecken.`),
+)
 
 /** The editor's field: JSON from Tiptap, or plain text from the no-JavaScript textarea → a validated document. */
 export const RichTextFieldSchema = z
@@ -124,7 +121,7 @@ export const LinksSchema = z
   .max(5000, 'För många länkar.')
   .optional()
   .transform((value, context) => {
-    const lines = (value ?? '').split('\n').map((line) => line.trim()).filter(Boolean)
+    const lines = (value ?? '').split('\n').map(cleanSingleLine).filter(Boolean)
     if (lines.length > 10) context.addIssue({ code: 'custom', message: 'Högst 10 länkar.' })
     return lines.flatMap((line) => {
       const [first, ...rest] = line.split('|')
@@ -144,7 +141,7 @@ export const OrganisationNamesSchema = z
   .string()
   .max(5000, 'För många organisationer.')
   .optional()
-  .transform((value) => [...new Set((value ?? '').split('\n').map((line) => line.trim()).filter(Boolean))].slice(0, 50))
+  .transform((value) => [...new Set((value ?? '').split('\n').map(cleanSingleLine).filter(Boolean))].slice(0, 50))
 
 const checkbox = z.literal('on').optional().transform(Boolean)
 
@@ -157,14 +154,14 @@ export const ProjectSchema = z
     endDate: optionalDate,
     organisationId: z.string().max(50).optional().transform((value) => value || null),
     participants: OrganisationNamesSchema,
-    contactName: z.string().trim().max(100, 'Namnet får vara högst 100 tecken.').optional().transform((value) => value || null),
-    contactEmail: z
-      .string()
-      .trim()
-      .max(254)
-      .optional()
-      .refine((value) => !value || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'Ange en giltig e-postadress.')
-      .transform((value) => value || null),
+    contactName: singleLine(z.string().max(100, 'Namnet får vara högst 100 tecken.').optional()).transform((value) => value || null),
+    contactEmail: singleLine(
+      z
+        .string()
+        .max(254)
+        .optional()
+        .refine((value) => !value || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'Ange en giltig e-postadress.'),
+    ).transform((value) => value || null),
     seekingPartners: checkbox,
     shareEditing: checkbox,
     links: LinksSchema,
@@ -204,11 +201,13 @@ export const PostPageActionSchema = z.discriminatedUnion('intent', [
   ...EngagementActions,
   z.object({
     intent: z.literal('comment'),
-    comment: z
-      .string({ required_error: 'Skriv en kommentar.' })
-      .trim()
-      .min(1, 'Skriv en kommentar.')
-      .max(CommentLimits.max, `Kommentaren får vara högst ${CommentLimits.max} tecken.`),
+    comment: multiLine(
+      z
+        .string({ required_error: 'Skriv en kommentar.' })
+        .trim()
+        .min(1, 'Skriv en kommentar.')
+        .max(CommentLimits.max, `Kommentaren får vara högst ${CommentLimits.max} tecken.`),
+    ),
   }),
   z.object({ intent: z.literal('delete-comment'), commentId: z.string().min(1).max(50) }),
   z.object({ intent: z.literal('delete') }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { singleLine } from './text.ts'
 
 /** What can be followed, and the form that follows or unfollows it (app/routes/folj.tsx). */
 export const FOLLOW_TARGET_TYPES = ['tag', 'organisation', 'post'] as const
@@ -10,6 +11,6 @@ export type FollowTargetRef = { type: FollowTargetType; key: string }
 export const FollowFormSchema = z.object({
   intent: z.enum(['follow', 'unfollow'], { message: 'Välj att följa eller sluta följa.' }),
   targetType: z.enum(FOLLOW_TARGET_TYPES, { message: 'Okänt slag av mål att följa.' }),
-  target: z.string({ required_error: 'Ange vad du vill följa.' }).trim().min(1, 'Ange vad du vill följa.').max(100, 'Okänt mål att följa.'),
+  target: singleLine(z.string({ required_error: 'Ange vad du vill följa.' }).min(1, 'Ange vad du vill följa.').max(100, 'Okänt mål att följa.')),
   redirectTo: z.string().max(2000).optional(),
 })

@@ -1,21 +1,21 @@
 import { z } from 'zod'
 import { isCalendarDate, stockholmDayStart } from '#app/utils/stockholm-date.ts'
 import { OrganisationTypeSchema } from './auth.ts'
+import { multiLine, singleLine } from './text.ts'
 
 export const ModerationLimits = { reasonMax: 1000, nameMax: 150, countyMax: 60, domainMax: 253 }
 
-const optionalReason = z
-  .string()
-  .trim()
-  .max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`)
-  .optional()
-  .transform((value) => value || null)
+const optionalReason = multiLine(
+  z.string().trim().max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`).optional(),
+).transform((value) => value || null)
 
-const requiredReason = z
-  .string({ required_error: 'Ange en motivering. Den skickas till den det gäller.' })
-  .trim()
-  .min(3, 'Ange en motivering. Den skickas till den det gäller.')
-  .max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`)
+const requiredReason = multiLine(
+  z
+    .string({ required_error: 'Ange en motivering. Den skickas till den det gäller.' })
+    .trim()
+    .min(3, 'Ange en motivering. Den skickas till den det gäller.')
+    .max(ModerationLimits.reasonMax, `Motiveringen får vara högst ${ModerationLimits.reasonMax} tecken.`),
+)
 
 const id = z.string().min(1).max(50)
 
@@ -50,46 +50,50 @@ export const MemberActionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('warn'),
     userId: id,
-    message: z
-      .string({ required_error: 'Skriv varningen. Medlemmen ser den på varje sida tills hen har läst den.' })
-      .trim()
-      .min(3, 'Skriv varningen. Medlemmen ser den på varje sida tills hen har läst den.')
-      .max(ModerationLimits.reasonMax, `Varningen får vara högst ${ModerationLimits.reasonMax} tecken.`),
+    message: multiLine(
+      z
+        .string({ required_error: 'Skriv varningen. Medlemmen ser den på varje sida tills hen har läst den.' })
+        .trim()
+        .min(3, 'Skriv varningen. Medlemmen ser den på varje sida tills hen har läst den.')
+        .max(ModerationLimits.reasonMax, `Varningen får vara högst ${ModerationLimits.reasonMax} tecken.`),
+    ),
   }),
 ])
 
 export const AppealLimits = { messageMax: 2000 }
 
 export const AppealSchema = z.object({
-  message: z
-    .string({ required_error: 'Skriv varför beslutet borde ändras.' })
-    .trim()
-    .min(3, 'Skriv varför beslutet borde ändras.')
-    .max(AppealLimits.messageMax, `Överklagandet får vara högst ${AppealLimits.messageMax} tecken.`),
+  message: multiLine(
+    z
+      .string({ required_error: 'Skriv varför beslutet borde ändras.' })
+      .trim()
+      .min(3, 'Skriv varför beslutet borde ändras.')
+      .max(AppealLimits.messageMax, `Överklagandet får vara högst ${AppealLimits.messageMax} tecken.`),
+  ),
 })
 
 export const AppealDecisionSchema = z.object({
   intent: z.enum(['appeal-uphold', 'appeal-overturn']),
   appealId: id,
-  response: z
-    .string({ required_error: 'Skriv ett svar till medlemmen.' })
-    .trim()
-    .min(3, 'Skriv ett svar till medlemmen.')
-    .max(ModerationLimits.reasonMax, `Svaret får vara högst ${ModerationLimits.reasonMax} tecken.`),
+  response: multiLine(
+    z
+      .string({ required_error: 'Skriv ett svar till medlemmen.' })
+      .trim()
+      .min(3, 'Skriv ett svar till medlemmen.')
+      .max(ModerationLimits.reasonMax, `Svaret får vara högst ${ModerationLimits.reasonMax} tecken.`),
+  ),
 })
 
-const organisationName = z
-  .string({ required_error: 'Ange organisationens namn.' })
-  .trim()
-  .min(2, 'Ange organisationens namn.')
-  .max(ModerationLimits.nameMax, `Namnet får vara högst ${ModerationLimits.nameMax} tecken.`)
+const organisationName = singleLine(
+  z
+    .string({ required_error: 'Ange organisationens namn.' })
+    .min(2, 'Ange organisationens namn.')
+    .max(ModerationLimits.nameMax, `Namnet får vara högst ${ModerationLimits.nameMax} tecken.`),
+)
 
-const county = z
-  .string()
-  .trim()
-  .max(ModerationLimits.countyMax, `Länet får vara högst ${ModerationLimits.countyMax} tecken.`)
-  .optional()
-  .transform((value) => value || null)
+const county = singleLine(z.string().max(ModerationLimits.countyMax, `Länet får vara högst ${ModerationLimits.countyMax} tecken.`).optional()).transform(
+  (value) => value || null,
+)
 
 export const OrganisationRequestDecisionSchema = z.discriminatedUnion('intent', [
   z.object({
@@ -115,11 +119,12 @@ export const OrganisationEditSchema = z.discriminatedUnion('intent', [
   }),
   z.object({
     intent: z.literal('add-domain'),
-    domain: z
-      .string({ required_error: 'Ange en domän, till exempel malmo.se.' })
-      .trim()
-      .min(3, 'Ange en domän, till exempel malmo.se.')
-      .max(ModerationLimits.domainMax, 'Domänen är för lång.'),
+    domain: singleLine(
+      z
+        .string({ required_error: 'Ange en domän, till exempel malmo.se.' })
+        .min(3, 'Ange en domän, till exempel malmo.se.')
+        .max(ModerationLimits.domainMax, 'Domänen är för lång.'),
+    ),
     reason: optionalReason,
   }),
   z.object({ intent: z.literal('remove-domain'), domainId: id, reason: optionalReason }),

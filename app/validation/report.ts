@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { multiLine } from './text.ts'
 
 /** Members' reports of posts, answers, comments and members (app/services/report.server.ts). */
 export const ReportLimits = { detailsMax: 1000 }
@@ -29,12 +30,9 @@ export const ReportSchema = z
     reason: z.enum(Object.keys(ReportReasonLabels) as [ReportReason, ...ReportReason[]], {
       message: 'Välj varför du anmäler.',
     }),
-    details: z
-      .string()
-      .trim()
-      .max(ReportLimits.detailsMax, `Beskrivningen får vara högst ${ReportLimits.detailsMax} tecken.`)
-      .optional()
-      .transform((value) => value ?? ''),
+    details: multiLine(z.string().trim().max(ReportLimits.detailsMax, `Beskrivningen får vara högst ${ReportLimits.detailsMax} tecken.`).optional()).transform(
+      (value) => value ?? '',
+    ),
   })
   .superRefine((value, context) => {
     if (value.reason === 'other' && value.details.length === 0) {

@@ -127,3 +127,46 @@ test('the legal pages are public', async ({ page, baseURL }) => {
     await expectNoA11yViolations(page)
   }
 })
+
+test('a NUL character in an address is a 400 in Swedish, never a 500', async ({ page, signUp }) => {
+  await signUp(page, { email: uniqueEmail('nolltecken', 'nacka.se'), name: 'Nils Nolltecken' })
+  for (const path of [
+    '/fragor/%00',
+    '/medlemmar/%00',
+    '/organisationer/%00',
+    '/projekt/a%00b',
+    '/anmal?typ=post&id=%00',
+    '/sok?q=%00',
+    '/material?efter=%00',
+  ]) {
+    const response = await page.request.get(path, { maxRedirects: 0 })
+    expect.soft(response.status(), path).toBe(400)
+    expect.soft(await response.text(), path).toBe('Adressen innehåller otillåtna tecken. Kontrollera länken och försök igen.')
+  }
+  // An encoded "%00" is only text.
+  expect((await page.request.get('/sok?q=%2500', { maxRedirects: 0 })).status()).toBe(200)
+})
+
+test('pages for a signed-in member are never cached', async ({ page, signUp }) => {
+  await signUp(page, { email: uniqueEmail('cache', 'nacka.se'), name: 'Carl Cache' })
+  for (const path of ['/', '/fragor', '/installningar/inloggningar']) {
+    const response = await page.goto(path)
+    expect.soft(response?.headers()['cache-control'], path).toBe('private, no-store')
+  }
+  await expectNoA11yViolations(page)
+})
+
+test('a very long search reaches the search page and its notice; a longer address gets a Swedish page', async ({ page, signUp }) => {
+  await signUp(page, { email: uniqueEmail('langsokning', 'nacka.se'), name: 'Lena Långsökning' })
+  // 10,000 characters, 20 kB of UTF-8, 60 kB in the address.
+  await page.goto(`/sok?q=${encodeURIComponent('å'.repeat(10_000))}`)
+  await expect(page.getByText('Sökningen var för lång och har kortats till 200 tecken.')).toBeVisible()
+  await expectNoA11yViolations(page)
+
+  const tooLong = await page.request.get(`/sok?q=${encodeURIComponent('å'.repeat(30_000))}`)
+  expect(tooLong.status()).toBe(431)
+  expect(tooLong.headers()['content-type']).toBe('text/html; charset=utf-8')
+  await page.setContent(await tooLong.text())
+  await expect(page.getByRole('heading', { name: 'Adressen är för lång', level: 1 })).toBeVisible()
+  await expectNoA11yViolations(page)
+})
