@@ -43,11 +43,11 @@ async function seedDemoProjectsAndArtifacts() {
       'Malmö stad samordnar en upphandling av en plattform för robotiserad processautomatisering (RPA). Tolv kommuner har anslutit och fler är välkomna innan annonsering.\n\n' +
         'Vi har tagit fram gemensamma krav på drift, loggning och informationssäkerhet och delar gärna förstudien.',
     ),
-    organisationId: null,
     tags: ['rpa', 'upphandling', 'automatisering'],
     projectStatus: 'ongoing',
     startDate: new Date('2026-02-01T00:00:00Z'),
     endDate: new Date('2026-12-31T00:00:00Z'),
+    lead: null,
     participants: ['Lunds kommun', 'Helsingborgs kommun', 'Trelleborgs kommun'],
     contactName: 'Anna Svensson',
     contactEmail: 'anna.svensson@malmo.example',
@@ -68,7 +68,6 @@ async function seedDemoProjectsAndArtifacts() {
     body: plainTextToDocument(
       'Kravlista som Region Skåne och fyra kommuner använde vid upphandlingen av e-arkiv 2025. Anpassa kraven efter er informationshanteringsplan.',
     ),
-    organisationId: null,
     tags: ['e-arkiv', 'upphandling', 'mall'],
     artifactKind: 'procurement',
     licence: 'CC-BY-4.0',

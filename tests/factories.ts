@@ -67,11 +67,11 @@ export function buildProjectInput(title: string, overrides: Partial<ProjectInput
   return {
     title,
     body: plainTextToDocument('Vi beskriver arbetet här.'),
-    organisationId: null,
     tags: [],
     projectStatus: 'ongoing',
     startDate: null,
     endDate: null,
+    lead: null,
     participants: [],
     contactName: null,
     contactEmail: null,

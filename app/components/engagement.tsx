@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { ModerationLinks, ModeratorEditedLabel, StatusNotice, type ModerationView } from './content-moderation.tsx'
 import { FollowButton } from './follow-button.tsx'
-import { MutationFields, TextareaField } from './forms.tsx'
+import { MutationFields, SubmissionKeyField, TextareaField } from './forms.tsx'
 
 type EngagementState = { liked: boolean; likeCount: number; bookmarked: boolean; following: boolean }
 
@@ -39,7 +39,8 @@ export type CommentView = {
   moderation: ModerationView
 }
 
-export function Comments({ comments, errors }: { comments: CommentView[]; errors?: string[] }) {
+/** `submissionKey`: the comment form's, from the page's loader (a resubmit does not comment twice). */
+export function Comments({ comments, submissionKey, errors }: { comments: CommentView[]; submissionKey: string; errors?: string[] }) {
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading">{comments.length === 0 ? 'Kommentarer' : `${comments.length} ${comments.length === 1 ? 'kommentar' : 'kommentarer'}`}</h2>
@@ -68,6 +69,7 @@ export function Comments({ comments, errors }: { comments: CommentView[]; errors
       </ul>
       <Form method="post" key={comments.length}>
         <MutationFields />
+        <SubmissionKeyField value={submissionKey} />
         <TextareaField label="Skriv en kommentar" name="comment" id="new-comment" errors={errors} />
         <button type="submit" name="intent" value="comment">
           Kommentera

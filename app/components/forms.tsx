@@ -111,6 +111,14 @@ export function CheckboxField({ label, hint, errors, ...props }: FieldShell & In
   )
 }
 
+/**
+ * The submission key of a create form (from its loader): submitting the same rendered form
+ * again leads to what the first submit created instead of creating it twice.
+ */
+export function SubmissionKeyField({ value }: { value: string }) {
+  return <input type="hidden" name="submissionKey" value={value} />
+}
+
 /** The CSRF token from the root loader and the honeypot field, for every mutating form. */
 export function MutationFields() {
   const root = useRouteLoaderData<{ csrfToken: string }>('root')

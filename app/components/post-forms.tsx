@@ -12,7 +12,6 @@ import { RichTextEditor } from './rich-text-editor.tsx'
  * The forms are multipart (attachments); <MutationFields /> must come first in them.
  */
 type Fields = Record<string, FieldMetadata<unknown, Record<string, unknown>, string[]> | undefined>
-type OrganisationOption = { id: string; name: string }
 
 const options = (labels: Record<string, string>, placeholder?: string) => [
   ...(placeholder ? [{ value: '', label: placeholder }] : []),
@@ -31,16 +30,19 @@ function field(fields: Fields, name: string) {
   return meta
 }
 
-export function OrganisationSelect({ fields, organisations }: { fields: Fields; organisations: OrganisationOption[] }) {
-  const meta = field(fields, 'organisationId')
+/** Who the post speaks for: the author's organisation, which only a moderator can change. */
+function OwnerNote({ owner, children }: { owner: { name: string } | null; children?: ReactNode }) {
   return (
-    <SelectField
-      label="Ägande organisation"
-      hint="Din egen organisation om du inte väljer någon annan."
-      options={[{ value: '', label: 'Min organisation' }, ...organisations.map((org) => ({ value: org.id, label: org.name }))]}
-      {...getSelectProps(meta)}
-      errors={meta.errors}
-    />
+    <p className="hint">
+      {owner ? (
+        <>
+          Ägande organisation: <strong>{owner.name}</strong>.
+        </>
+      ) : (
+        'Inlägget har ingen ägande organisation.'
+      )}{' '}
+      Ett inlägg ägs av författarens organisation, och bara en moderator kan ändra det. {children}
+    </p>
   )
 }
 
@@ -68,18 +70,24 @@ export function AttachmentFields({ existing, hint }: { existing: ExistingFile[];
 /** What the project and artifact field sets get from their new and edit pages. */
 type PostFieldsProps = {
   fields: Fields
-  organisations: OrganisationOption[]
+  /** The owning organisation: the author's (shown, not chosen). */
+  owner: { name: string } | null
   body: RichTextDocument | null
   existingFiles: ExistingFile[]
   /** Shown right below the title (the "Har någon redan gjort detta?" panel on the new pages). */
   afterTitle?: ReactNode
 }
 
-export function ProjectFields({ fields, organisations, body, existingFiles, afterTitle }: PostFieldsProps) {
+/**
+ * `canChangeSharing`: the author (on a new project, the member writing it) decides whether
+ * colleagues in the owning organisation may edit; co-editors are not offered the choice.
+ */
+export function ProjectFields({ fields, owner, body, existingFiles, afterTitle, canChangeSharing }: PostFieldsProps & { canChangeSharing: boolean }) {
   const title = field(fields, 'title')
   const status = field(fields, 'projectStatus')
   const start = field(fields, 'startDate')
   const end = field(fields, 'endDate')
+  const lead = field(fields, 'lead')
   const participants = field(fields, 'participants')
   const contactName = field(fields, 'contactName')
   const contactEmail = field(fields, 'contactEmail')
@@ -95,7 +103,13 @@ export function ProjectFields({ fields, organisations, body, existingFiles, afte
         <Field label="Startdatum (frivilligt)" {...getInputProps(start, { type: 'date' })} errors={start.errors} />
         <Field label="Slutdatum (frivilligt)" {...getInputProps(end, { type: 'date' })} errors={end.errors} />
       </div>
-      <OrganisationSelect fields={fields} organisations={organisations} />
+      <OwnerNote owner={owner}>Andra organisationer anger du som deltagande, och den som leder projektet under ”Leds av”.</OwnerNote>
+      <Field
+        label="Leds av (frivilligt)"
+        hint="Om en annan organisation leder projektet: namnet som i registret, till exempel Region Skåne."
+        {...getInputProps(lead, { type: 'text' })}
+        errors={lead.errors}
+      />
       <TextareaField
         label="Deltagande organisationer"
         hint="En per rad, med namnet som i registret, till exempel Lunds kommun."
@@ -107,7 +121,12 @@ export function ProjectFields({ fields, organisations, body, existingFiles, afte
         <Field label="Kontaktpersonens e-post (frivilligt)" {...getInputProps(contactEmail, { type: 'email' })} errors={contactEmail.errors} />
       </div>
       <CheckboxField label="Vi söker samarbetspartner" {...getInputProps(field(fields, 'seekingPartners'), { type: 'checkbox' })} />
-      <CheckboxField label="Kollegor i den ägande organisationen får redigera projektet" {...getInputProps(field(fields, 'shareEditing'), { type: 'checkbox' })} />
+      {canChangeSharing ? (
+        <CheckboxField
+          label="Kollegor i den ägande organisationen får redigera projektet"
+          {...getInputProps(field(fields, 'shareEditing'), { type: 'checkbox' })}
+        />
+      ) : null}
       <TextareaField label="Länkar (frivilligt)" hint="En per rad: Rubrik | https://…" {...getTextareaProps(links)} errors={links.errors} />
       <AttachmentFields existing={existingFiles} hint="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, bilder eller ZIP." />
       <Field label="Taggar" hint="Skilj med kommatecken, till exempel: rpa, upphandling" {...getInputProps(tags, { type: 'text' })} errors={tags.errors} />
@@ -115,7 +134,7 @@ export function ProjectFields({ fields, organisations, body, existingFiles, afte
   )
 }
 
-export function ArtifactFields({ fields, organisations, body, existingFiles, afterTitle }: PostFieldsProps) {
+export function ArtifactFields({ fields, owner, body, existingFiles, afterTitle }: PostFieldsProps) {
   const title = field(fields, 'title')
   const kind = field(fields, 'artifactKind')
   const licence = field(fields, 'licence')
@@ -130,7 +149,7 @@ export function ArtifactFields({ fields, organisations, body, existingFiles, aft
       <SelectField label="Licens" options={options(LicenceLabels, 'Välj licens')} {...getSelectProps(licence)} errors={licence.errors} />
       <AttachmentFields existing={existingFiles} hint="Ladda upp filer och/eller ange en länk nedan." />
       <Field label="Länk till materialet (frivilligt)" hint="Till exempel ett kodförråd eller en öppen datamängd." {...getInputProps(externalUrl, { type: 'url' })} errors={externalUrl.errors} />
-      <OrganisationSelect fields={fields} organisations={organisations} />
+      <OwnerNote owner={owner} />
       <Field label="Taggar" hint="Skilj med kommatecken" {...getInputProps(tags, { type: 'text' })} errors={tags.errors} />
     </>
   )

@@ -90,3 +90,9 @@ export async function listOrganisations(input: {
 export async function listOrganisationOptions() {
   return prisma.organisation.findMany({ where: { mergedIntoId: null }, select: { id: true, name: true }, orderBy: [{ sortKey: 'asc' }, { id: 'asc' }] })
 }
+
+/** The name of an organisation (a post's owner, a member's organisation), or null for none. */
+export async function getOrganisationName(id: string | null) {
+  if (!id) return null
+  return prisma.organisation.findUnique({ where: { id }, select: { id: true, name: true } })
+}

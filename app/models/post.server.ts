@@ -250,19 +250,26 @@ const postPageSelect = {
   author: { select: { id: true, name: true, title: true, email: true } },
   organisation: { select: { id: true, name: true, slug: true, verified: true } },
   tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
-  participants: { select: { organisation: { select: { id: true, name: true, slug: true } } } },
+  participants: { select: { role: true, organisation: { select: { id: true, name: true, slug: true } } } },
   links: { select: { url: true, label: true }, orderBy: { position: 'asc' } },
   files: { select: { id: true, originalName: true, mimeType: true, size: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.PostSelect
 
-/** A project or artifact page; members see visible ones (and their own hidden ones), moderators also hidden and deleted. */
+/**
+ * A project or artifact page; members see visible ones (and their own hidden ones), moderators
+ * also hidden and deleted. A project's leading organisation (if any) apart from the others.
+ */
 export async function getPost(id: string, type: 'project' | 'artifact', viewer: ActorLike) {
   const post = await prisma.post.findFirst({ where: { id, type }, select: postPageSelect })
   if (!post || !canSeeContent(viewer, post)) return null
   return {
     ...post,
     tags: post.tags.map((item) => item.tag.name),
-    participants: post.participants.map((item) => item.organisation).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    lead: post.participants.find((item) => item.role === 'lead')?.organisation ?? null,
+    participants: post.participants
+      .filter((item) => item.role !== 'lead')
+      .map((item) => item.organisation)
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
   }
 }
 
@@ -316,4 +323,9 @@ export async function listAnswersBy(authorId: string, take = 10) {
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,
   })
+}
+
+/** What a moderator's ownership correction starts from (the moderation page). */
+export async function getPostOwnership(id: string) {
+  return prisma.post.findUnique({ where: { id }, select: { id: true, type: true, authorId: true, status: true, organisationId: true, shareEditing: true } })
 }

@@ -47,6 +47,22 @@ export function canEditPost(
   )
 }
 
+/**
+ * Whether colleagues in the owning organisation may co-edit a project: the author decides, and
+ * a moderator may correct it; co-editors may not (they would hand out edit rights).
+ */
+export function canChangePostSharing(actor: ActorLike | null, post: Authored): boolean {
+  return canEditContent(actor, post) || canChangePostOwnership(actor, post)
+}
+
+/**
+ * A post speaks for its owning organisation, which is its author's (other organisations take
+ * part as participants); only a moderator corrects it, and not on their own posts.
+ */
+export function canChangePostOwnership(actor: ActorLike | null, post: Authored): boolean {
+  return post.status !== 'deleted' && canModerateContent(actor, post)
+}
+
 export const canDeleteContent = canEditContent
 
 /** Hide, delete, restore, edit someone's content and dismiss reports about it (app/services/content-moderation.server.ts). */

@@ -24,9 +24,10 @@ describe('/admin/organisationer/sammanfoga', () => {
 
     const author = await insertActor(prisma, { organisationId: remove.id })
     await insertMember(prisma, { organisationId: remove.id, status: 'pending' })
-    const own = await createProject(author, buildProjectInput('Dubbla kommunens projekt', { organisationId: remove.id }))
-    const shared = await createProject(author, buildProjectInput('Gemensamt projekt', { organisationId: third.id, participants: ['Dubbla kommunen', 'Riktiga kommunen'] }))
-    await createProject(author, buildProjectInput('Deltagande projekt', { organisationId: third.id, participants: ['Dubbla kommunen'] }))
+    const neighbour = await insertActor(prisma, { organisationId: third.id })
+    const own = await createProject(author, buildProjectInput('Dubbla kommunens projekt'))
+    const shared = await createProject(neighbour, buildProjectInput('Gemensamt projekt', { lead: 'Dubbla kommunen', participants: ['Riktiga kommunen'] }))
+    await createProject(neighbour, buildProjectInput('Deltagande projekt', { participants: ['Dubbla kommunen'] }))
     const followsBoth = await insertMember(prisma)
     const followsRemoved = await insertMember(prisma)
     await prisma.follow.createMany({
@@ -56,7 +57,7 @@ describe('/admin/organisationer/sammanfoga', () => {
     expect(counts).toEqual({ users: 0, posts: 0 })
     expect(await prisma.user.count({ where: { organisationId: keep.id } })).toBe(2)
     expect((await prisma.post.findUniqueOrThrow({ where: { id: own.id }, select: { organisationId: true } })).organisationId).toBe(keep.id)
-    expect(await prisma.postParticipant.findMany({ where: { postId: shared.id }, select: { organisationId: true } })).toEqual([{ organisationId: keep.id }])
+    expect(await prisma.postParticipant.findMany({ where: { postId: shared.id }, select: { organisationId: true, role: true } })).toEqual([{ organisationId: keep.id, role: 'lead' }])
     expect(await prisma.postParticipant.count({ where: { organisationId: keep.id } })).toBe(2)
     expect(await prisma.follow.count({ where: { organisationId: keep.id } })).toBe(2)
     expect(await prisma.follow.count({ where: { organisationId: remove.id } })).toBe(0)

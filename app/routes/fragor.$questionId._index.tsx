@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { FormErrors, MutationFields } from '#app/components/forms.tsx'
+import { FormErrors, MutationFields, SubmissionKeyField } from '#app/components/forms.tsx'
 import { Byline, TagLinks } from '#app/components/post-list.tsx'
 import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
 import { SimilarPostsAside } from '#app/components/similar-content-panel.tsx'
@@ -20,6 +20,7 @@ import { invariantResponse } from '#app/utils/errors.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { findSimilarContent } from '#app/utils/similar-content.server.ts'
+import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { formatDateTime, formatRelativeDate } from '#app/utils/swedish.ts'
 import { QuestionPageActionSchema } from '#app/validation/content.ts'
 
@@ -52,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canAnswer: question.status === 'visible',
     },
     engagement: await presentEngagement(question.id, question.likeCount, actor),
+    /** The answer form's (a resubmit does not answer twice). */
+    submissionKey: newSubmissionKey(),
     answers: question.answers.map((answer) => ({
       id: answer.id,
       bodyHtml: answer.bodyHtml,
@@ -84,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (value.intent) {
       case 'answer': {
         await enforceRateLimit('posting', actor.id)
-        const answer = await answerQuestion(actor, questionId, value.body)
+        const answer = await answerQuestion(actor, questionId, value.body, value.submissionKey)
         return redirect(`/fragor/${questionId}#svar-${answer.id}`)
       }
       case 'vote':
@@ -143,7 +146,7 @@ function DeleteButton({ intent, answerId, label }: { intent: 'delete-question' |
 }
 
 export default function QuestionPage() {
-  const { question, answers, engagement, similar } = useLoaderData<typeof loader>()
+  const { question, answers, engagement, submissionKey, similar } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const refusedAnswer = actionData && 'intent' in actionData && actionData.intent === 'answer' ? actionData.result : undefined
   const answerErrors = refusedAnswer?.error?.body
@@ -211,6 +214,7 @@ export default function QuestionPage() {
             <h2 id="answer-heading">Ditt svar</h2>
             <Form method="post">
               <MutationFields />
+              <SubmissionKeyField value={submissionKey} />
               {/* A new key after each posted answer gives a fresh, empty editor. */}
               <RichTextEditor key={answers.length} id="answer-body" name="body" label="Svar" errors={answerErrors ?? undefined} defaultValue={typeof typedAnswer === 'string' ? typedAnswer : null} />
               <button type="submit" name="intent" value="answer">

@@ -7,6 +7,7 @@ import { getPost } from '#app/models/post.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
 import { handlePostPageAction, presentEngagement, presentPostPage } from '#app/utils/post-page.server.ts'
+import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { ArtifactKindLabels, LicenceLabels } from '#app/validation/content.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.post.title ?? 'Material'} – Samverka` }]
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     post: presentPostPage(post, actor),
     engagement: await presentEngagement(post.id, post.likeCount, actor),
+    submissionKey: newSubmissionKey(),
     artifact: {
       kind: post.artifactKind ? ArtifactKindLabels[post.artifactKind] : null,
       licence: post.licence && post.licence in LicenceLabels ? LicenceLabels[post.licence as keyof typeof LicenceLabels] : post.licence,
@@ -33,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ArtifactPage() {
-  const { post, artifact, engagement } = useLoaderData<typeof loader>()
+  const { post, artifact, engagement, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <PostPage
@@ -69,7 +71,7 @@ export default function ArtifactPage() {
       }
     >
       <EngagementBar post={post} engagement={engagement} />
-      <Comments comments={engagement.comments} errors={actionData?.result.error?.comment ?? undefined} />
+      <Comments comments={engagement.comments} submissionKey={submissionKey} errors={actionData?.result.error?.comment ?? undefined} />
     </PostPage>
   )
 }

@@ -3,20 +3,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { FormErrors, MutationFields } from '#app/components/forms.tsx'
+import { FormErrors, MutationFields, SubmissionKeyField } from '#app/components/forms.tsx'
 import { ArtifactFields } from '#app/components/post-forms.tsx'
 import { SimilarContentPanel } from '#app/components/similar-content-panel.tsx'
-import { listOrganisationOptions } from '#app/models/organisation.server.ts'
+import { getOrganisationName } from '#app/models/organisation.server.ts'
 import { createArtifact } from '#app/services/post.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
 import { handlePostForm } from '#app/utils/post-form.server.ts'
+import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { ArtifactSchema } from '#app/validation/content.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Dela material – Samverka' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireMember(request)
-  return { organisations: await listOrganisationOptions() }
+  const member = await requireMember(request)
+  return { owner: await getOrganisationName(member.organisationId), submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewArtifact() {
-  const { organisations } = useLoaderData<typeof loader>()
+  const { owner, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm<z.input<typeof ArtifactSchema>>({
     id: 'new-artifact',
@@ -41,7 +42,8 @@ export default function NewArtifact() {
       <p>Dela en mall, ett upphandlingsunderlag, kod, data eller en guide som andra kan återanvända.</p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <MutationFields />
-        <ArtifactFields fields={fields} organisations={organisations} body={null} existingFiles={[]} afterTitle={<SimilarContentPanel formId={form.id} />} />
+        <SubmissionKeyField value={submissionKey} />
+        <ArtifactFields fields={fields} owner={owner} body={null} existingFiles={[]} afterTitle={<SimilarContentPanel formId={form.id} />} />
         <FormErrors errors={form.errors} />
         <button type="submit">Publicera materialet</button>
       </Form>

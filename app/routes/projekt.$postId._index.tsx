@@ -10,6 +10,7 @@ import { invariantResponse } from '#app/utils/errors.server.ts'
 import { handlePostPageAction, presentEngagement, presentPostPage } from '#app/utils/post-page.server.ts'
 import { findSimilarContent } from '#app/utils/similar-content.server.ts'
 import { formatDate } from '#app/utils/swedish.ts'
+import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { ProjectStatusLabels } from '#app/validation/content.ts'
 
 const SIMILAR_PROJECTS_MAX = 4
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     post: presentPostPage(post, actor),
     engagement: await presentEngagement(post.id, post.likeCount, actor),
+    submissionKey: newSubmissionKey(),
     project: {
       status: post.projectStatus ? ProjectStatusLabels[post.projectStatus] : null,
       startDate: post.startDate ? formatDate(post.startDate) : null,
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       seekingPartners: post.seekingPartners,
       contactName: post.contactName ?? post.author?.name ?? null,
       contactEmail: post.contactEmail ?? (post.contactName ? null : (post.author?.email ?? null)),
+      lead: post.lead,
       participants: post.participants,
       links: post.links,
     },
@@ -43,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { post, project, engagement, similar } = useLoaderData<typeof loader>()
+  const { post, project, engagement, submissionKey, similar } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -71,6 +74,14 @@ export default function ProjectPage() {
                 <dt>Tid</dt>
                 <dd>
                   {project.startDate ?? '?'} – {project.endDate ?? 'tills vidare'}
+                </dd>
+              </>
+            ) : null}
+            {project.lead ? (
+              <>
+                <dt>Leds av</dt>
+                <dd>
+                  <Link to={`/organisationer/${project.lead.slug}`}>{project.lead.name}</Link>
                 </dd>
               </>
             ) : null}
@@ -119,7 +130,7 @@ export default function ProjectPage() {
           </section>
         ) : null}
         <EngagementBar post={post} engagement={engagement} />
-        <Comments comments={engagement.comments} errors={actionData?.result.error?.comment ?? undefined} />
+        <Comments comments={engagement.comments} submissionKey={submissionKey} errors={actionData?.result.error?.comment ?? undefined} />
       </PostPage>
       <SimilarPostsAside heading="Liknande projekt" similar={similar} />
     </>

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { EditPostPage } from '#app/components/edit-post-page.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ProjectFields } from '#app/components/post-forms.tsx'
+import { canChangePostSharing } from '#app/policies/content.ts'
 import { editProject } from '#app/services/post.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { handlePostForm, loadPostForEditing } from '#app/utils/post-form.server.ts'
@@ -15,14 +16,16 @@ export const meta: MetaFunction = () => [{ title: 'Redigera projektet – Samver
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { post, page, defaults } = await loadPostForEditing(request, params.postId ?? '', 'project')
+  const { actor, post, page, defaults } = await loadPostForEditing(request, params.postId ?? '', 'project')
   return {
     ...page,
+    canChangeSharing: canChangePostSharing(actor, post),
     defaults: {
       ...defaults,
       projectStatus: post.projectStatus ?? 'ongoing',
       startDate: isoDate(post.startDate),
       endDate: isoDate(post.endDate),
+      lead: post.lead?.name ?? '',
       participants: post.participants.map((organisation) => organisation.name).join('\n'),
       contactName: post.contactName ?? '',
       contactEmail: post.contactEmail ?? '',
@@ -43,12 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProject() {
-  const { id, body, files, organisations, defaults } = useLoaderData<typeof loader>()
+  const { id, body, files, owner, canChangeSharing, defaults } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm<z.input<typeof ProjectSchema>>({ id: 'edit-project', lastResult: actionData?.result, defaultValue: defaults, shouldValidate: 'onSubmit' })
   return (
     <EditPostPage heading="Redigera projektet" form={form} cancelTo={`/projekt/${id}`}>
-      <ProjectFields fields={fields} organisations={organisations} body={body} existingFiles={files} />
+      <ProjectFields fields={fields} owner={owner} canChangeSharing={canChangeSharing} body={body} existingFiles={files} />
     </EditPostPage>
   )
 }

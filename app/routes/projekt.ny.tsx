@@ -3,20 +3,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { FormErrors, MutationFields } from '#app/components/forms.tsx'
+import { FormErrors, MutationFields, SubmissionKeyField } from '#app/components/forms.tsx'
 import { ProjectFields } from '#app/components/post-forms.tsx'
 import { SimilarContentPanel } from '#app/components/similar-content-panel.tsx'
-import { listOrganisationOptions } from '#app/models/organisation.server.ts'
+import { getOrganisationName } from '#app/models/organisation.server.ts'
 import { createProject } from '#app/services/post.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
 import { handlePostForm } from '#app/utils/post-form.server.ts'
+import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { ProjectSchema } from '#app/validation/content.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Nytt projekt – Samverka' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireMember(request)
-  return { organisations: await listOrganisationOptions() }
+  const member = await requireMember(request)
+  return { owner: await getOrganisationName(member.organisationId), submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewProject() {
-  const { organisations } = useLoaderData<typeof loader>()
+  const { owner, submissionKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm<z.input<typeof ProjectSchema>>({
     id: 'new-project',
@@ -42,7 +43,8 @@ export default function NewProject() {
       <p>Berätta om ett projekt så att andra kan hitta det, lära av det eller haka på.</p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <MutationFields />
-        <ProjectFields fields={fields} organisations={organisations} body={null} existingFiles={[]} afterTitle={<SimilarContentPanel formId={form.id} />} />
+        <SubmissionKeyField value={submissionKey} />
+        <ProjectFields fields={fields} owner={owner} canChangeSharing body={null} existingFiles={[]} afterTitle={<SimilarContentPanel formId={form.id} />} />
         <FormErrors errors={form.errors} />
         <button type="submit">Publicera projektet</button>
       </Form>

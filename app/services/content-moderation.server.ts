@@ -3,7 +3,7 @@ import { decisionEmail } from '#app/emails/decision.server.ts'
 import type { RichTextDocument } from '#app/editor/document.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
-import { canDeleteContent, canModerateContent, type ContentStatus } from '#app/policies/content.ts'
+import { canChangePostOwnership, canDeleteContent, canModerateContent, type ContentStatus } from '#app/policies/content.ts'
 import { canModerate, type Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { appBaseUrl } from '#app/utils/env.server.ts'
@@ -16,7 +16,8 @@ import { enqueueSearchUpdate } from './search-outbox.server.ts'
 
 /**
  * Moderators' actions on content (posts, answers, comments) — the one way to hide, delete,
- * restore or edit someone else's content, or to dismiss the reports about it. Each: load →
+ * restore or edit someone else's content, correct a post's owning organisation, or to dismiss
+ * the reports about it. Each: load →
  * authorize → one transaction with the status change, its audit row, the search outbox, the
  * target's open reports resolved and the author's notification → after commit an e-mail to
  * the author saying what and why. An author deleting their own content also goes through
@@ -275,6 +276,41 @@ export async function editContentAsModerator(actor: Actor, input: ModeratorEdit)
     const edited = { ...target, title: after.title ?? target.title }
     await recordDecision(tx, actor, edited, 'edited', reason, { before, after })
     return edited
+  })
+  await emailAuthor(target, 'edited', reason, actor)
+}
+
+export type OwnershipCorrection = { postId: string; organisationId: string | null; shareEditing: boolean; reason: string }
+
+/**
+ * A moderator corrects who a post speaks for: its owning organisation (the author's when it
+ * was created) and, for a project, whether colleagues there may co-edit it. Audited with before
+ * and after, shown as "redigerad av moderator", and the author is told why.
+ */
+export async function correctPostOwnership(actor: Actor, input: OwnershipCorrection) {
+  authorize(canModerate(actor))
+  const reason = requireReason(input.reason)
+  const target = await prisma.$transaction(async (tx) => {
+    const target = await loadTarget(tx, 'post', input.postId)
+    if (target.status === 'deleted') throw conflict('Borttaget innehåll kan inte ändras. Återställ det först.')
+    authorize(canChangePostOwnership(actor, target), OWN_CONTENT)
+    const current = await tx.post.findUniqueOrThrow({
+      where: { id: target.id },
+      select: { organisationId: true, shareEditing: true, organisation: { select: { name: true } } },
+    })
+    const organisation = input.organisationId
+      ? await tx.organisation.findFirst({ where: { id: input.organisationId, mergedIntoId: null }, select: { id: true, name: true } })
+      : null
+    if (input.organisationId && !organisation) throw badRequest('Organisationen finns inte i registret.')
+    const shareEditing = target.post.type === 'project' && input.shareEditing
+    if ((organisation?.id ?? null) === current.organisationId && shareEditing === current.shareEditing) throw conflict('Ägarskapet är redan så. Ingenting ändrades.')
+    await tx.post.update({ where: { id: target.id }, data: { organisationId: organisation?.id ?? null, shareEditing, moderatorEditedAt: new Date() } })
+    await enqueueSearchUpdate(tx, 'post', target.id)
+    await recordDecision(tx, actor, target, 'edited', reason, {
+      before: { organisation: current.organisation?.name ?? null, shareEditing: current.shareEditing },
+      after: { organisation: organisation?.name ?? null, shareEditing },
+    })
+    return target
   })
   await emailAuthor(target, 'edited', reason, actor)
 }

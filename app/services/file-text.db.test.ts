@@ -50,7 +50,6 @@ async function upload(...files: Array<{ name: string; bytes: Uint8Array }>) {
 const artifact = (title: string, body: string): ArtifactInput => ({
   title,
   body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] } as RichTextDocument,
-  organisationId: null,
   tags: ['e-arkiv'],
   artifactKind: 'document',
   licence: 'CC-BY-4.0',

@@ -74,8 +74,11 @@ export async function mergeOrganisations(actor: Actor, input: { removeId: string
     // Their search documents carry the organisation.
     await enqueueSearchUpdates(tx, 'post', movedPosts.map((post) => post.id))
 
-    // A post both organisations take part in, a member following both, a domain both have: kept once.
+    // A post both organisations take part in, a member following both, a domain both have: kept once
+    // (a shared project the removed organisation led is led by the kept one).
+    const ledShared = await tx.postParticipant.findMany({ where: { ...from, role: 'lead', post: { participants: { some: to } } }, select: { postId: true } })
     const sharedParticipations = await tx.postParticipant.deleteMany({ where: { ...from, post: { participants: { some: to } } } })
+    await tx.postParticipant.updateMany({ where: { ...to, postId: { in: ledShared.map((row) => row.postId) } }, data: { role: 'lead' } })
     const participations = await tx.postParticipant.updateMany({ where: from, data: to })
     const sharedFollows = await tx.follow.deleteMany({ where: { ...from, user: { follows: { some: to } } } })
     const follows = await tx.follow.updateMany({ where: from, data: to })

@@ -29,14 +29,16 @@ beforeAll(async () => {
   moderator = await actor({ role: 'moderator' })
 })
 
-const project = (overrides: Partial<ProjectInput> = {}): ProjectInput => ({
+type Submitted = { submissionKey?: string }
+
+const project = (overrides: Partial<ProjectInput> & Submitted = {}): ProjectInput & Submitted => ({
   title: 'Gemensam upphandling av RPA-plattform',
   body: plainTextToDocument('Tolv kommuner upphandlar tillsammans.'),
-  organisationId: null,
   tags: ['rpa', 'upphandling'],
   projectStatus: 'ongoing',
   startDate: new Date('2026-01-01T00:00:00Z'),
   endDate: null,
+  lead: null,
   participants: [],
   contactName: null,
   contactEmail: null,
@@ -46,10 +48,9 @@ const project = (overrides: Partial<ProjectInput> = {}): ProjectInput => ({
   ...overrides,
 })
 
-const artifact = (overrides: Partial<ArtifactInput> = {}): ArtifactInput => ({
+const artifact = (overrides: Partial<ArtifactInput> & Submitted = {}): ArtifactInput & Submitted => ({
   title: 'Mall för kravspecifikation, e-arkiv',
   body: plainTextToDocument('En mall som flera kommuner har använt.'),
-  organisationId: null,
   tags: ['e-arkiv'],
   artifactKind: 'template',
   licence: 'CC-BY-4.0',
@@ -78,12 +79,16 @@ describe('projects', () => {
     expect(await prisma.post.count()).toBe(before)
   })
 
-  test('colleagues may edit only when the author shares editing; others get 403', async () => {
+  test('colleagues may edit only when the author shares editing (which they cannot change); others get 403', async () => {
     const { id } = await createProject(owner, project())
     await expect(editProject(colleague, id, project({ title: 'Kollegans ändring av projektet' }))).rejects.toMatchObject({ status: 403 })
     await editProject(owner, id, project({ shareEditing: true }))
-    await editProject(colleague, id, project({ title: 'Kollegans ändring av projektet', shareEditing: true }))
-    expect((await prisma.post.findUniqueOrThrow({ where: { id } })).title).toBe('Kollegans ändring av projektet')
+    await editProject(colleague, id, project({ title: 'Kollegans ändring av projektet', shareEditing: false }))
+    expect(await prisma.post.findUniqueOrThrow({ where: { id }, select: { title: true, shareEditing: true, organisationId: true } })).toEqual({
+      title: 'Kollegans ändring av projektet',
+      shareEditing: true,
+      organisationId: malmo.id,
+    })
     await expect(editProject(outsider, id, project({ title: 'Utomståendes ändring' }))).rejects.toMatchObject({ status: 403 })
   })
 })
@@ -162,6 +167,41 @@ describe('attachments', () => {
     await editArtifact(owner, id, artifact(), [], [file.id])
     expect(await prisma.fileObject.findUnique({ where: { id: file.id } })).toBeNull()
     expect(await storage.exists(storageKey)).toBe(false)
+  })
+})
+
+describe('a resubmitted create form', () => {
+  test('creates one artifact: the repeat gets the first one and its own upload is discarded', async () => {
+    const { Readable } = await import('node:stream')
+    const { generateStorageKey, getFileStorage } = await import('#app/utils/file-storage.server.ts')
+    const storage = getFileStorage()
+    const upload = async () => {
+      const storageKey = generateStorageKey()
+      await storage.write(storageKey, Readable.from([Buffer.from('Krav;Prioritet\n1;Skall\n')]))
+      return { storageKey, originalName: 'krav.csv', mimeType: 'text/csv', size: 22, sha256: 'x' }
+    }
+    const first = await upload()
+    const second = await upload()
+    const input = artifact({ title: 'Material som skickas två gånger', externalUrl: null, submissionKey: 'nyckel-for-materialet-1' })
+    const created = await createArtifact(owner, input, [first])
+    const repeated = await createArtifact(owner, input, [second])
+    expect(repeated).toEqual(created)
+    expect(await prisma.post.count({ where: { title: input.title } })).toBe(1)
+    expect(await prisma.fileObject.findMany({ where: { postId: created.id }, select: { storageKey: true } })).toEqual([{ storageKey: first.storageKey }])
+    expect(await prisma.searchOutbox.count({ where: { entityId: created.id } })).toBe(1)
+    expect(await storage.exists(first.storageKey)).toBe(true)
+    expect(await storage.exists(second.storageKey)).toBe(false)
+  })
+
+  test('a key used by another kind of form is refused with 409, not taken for the other post', async () => {
+    const { id } = await createProject(owner, project({ title: 'Projekt med en återanvänd nyckel', submissionKey: 'nyckel-for-projektet-1' }))
+    const refused: unknown = await createArtifact(owner, artifact({ title: 'Material med projektets nyckel', submissionKey: 'nyckel-for-projektet-1' })).catch(
+      (error: unknown) => error,
+    )
+    expect(refused).toBeInstanceOf(Response)
+    expect((refused as Response).status).toBe(409)
+    expect(await prisma.post.count({ where: { authorId: owner.id, submissionKey: 'nyckel-for-projektet-1' } })).toBe(1)
+    expect((await prisma.post.findUniqueOrThrow({ where: { id }, select: { type: true } })).type).toBe('project')
   })
 })
 

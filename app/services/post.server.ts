@@ -1,28 +1,36 @@
 import type { RichTextDocument } from '#app/editor/document.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
-import { canEditPost } from '#app/policies/content.ts'
+import { canChangePostSharing, canEditPost } from '#app/policies/content.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { notifyMention, notifyNewPost } from './notification.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
+import { createOnce } from './submission.server.ts'
 import { setPostTags } from './tags.server.ts'
 import { discardUploads, saveFileObjects, type StoredUpload } from './upload.server.ts'
 
 /**
  * Projects and shared artifacts (questions live in question.server.ts) and download counting.
  * Each use case: authorize → one transaction with the rows, the tags, the files and the
- * search-outbox row. Uploaded files are removed again when the transaction fails. Deleting,
- * hiding, restoring and moderators' edits: content-moderation.server.ts.
+ * search-outbox row. Uploaded files are removed again when the transaction fails. A post is
+ * owned by its author's organisation; other organisations take part as a project's
+ * participants (one may lead it). Deleting, hiding, restoring, moderators' edits and
+ * ownership corrections: content-moderation.server.ts.
  */
-type Common = { title: string; body: RichTextDocument; organisationId: string | null; tags: string[] }
+type Common = { title: string; body: RichTextDocument; tags: string[] }
+
+/** A create form's hidden key (see submission.server.ts); null from pages without one. */
+type Submission = { submissionKey?: string | null }
 
 export type ProjectInput = Common & {
   projectStatus: 'idea' | 'ongoing' | 'completed' | 'paused'
   startDate: Date | null
   endDate: Date | null
+  /** The registry name of the organisation leading the project, if not the owning one. */
+  lead: string | null
   participants: string[]
   contactName: string | null
   contactEmail: string | null
@@ -55,30 +63,26 @@ async function loadPost(tx: Prisma.TransactionClient, id: string, type?: 'projec
   return post
 }
 
-/** The owning organisation: the one chosen (must exist) or the author's. */
-async function owningOrganisation(tx: Prisma.TransactionClient, actor: Actor, chosen: string | null) {
-  if (!chosen) {
-    const author = await tx.user.findUnique({ where: { id: actor.id }, select: { organisationId: true } })
-    return author?.organisationId ?? null
-  }
-  const organisation = await tx.organisation.findUnique({ where: { id: chosen }, select: { id: true } })
-  if (!organisation) throw badRequest('Den valda organisationen finns inte.')
-  return organisation.id
+/** The owning organisation of a new post: the author's, as stored (not as the session says). */
+async function authorOrganisation(tx: Prisma.TransactionClient, actor: Actor) {
+  const author = await tx.user.findUnique({ where: { id: actor.id }, select: { organisationId: true } })
+  return author?.organisationId ?? null
 }
 
-/** Registry organisations by exact name (case-insensitive); unknown names are refused by name. */
+/** Registry organisations by exact name (case-insensitive), keyed by the lower-cased name; unknown names are refused by name. */
 async function resolveOrganisations(tx: Prisma.TransactionClient, names: string[]) {
-  if (names.length === 0) return []
+  const byName = new Map<string, string>()
+  if (names.length === 0) return byName
   const found = await tx.organisation.findMany({
     where: { mergedIntoId: null, OR: names.map((name) => ({ name: { equals: name, mode: 'insensitive' as const } })) },
     select: { id: true, name: true },
   })
-  const known = new Set(found.map((organisation) => organisation.name.toLocaleLowerCase('sv')))
-  const unknown = names.filter((name) => !known.has(name.toLocaleLowerCase('sv')))
+  for (const organisation of found) byName.set(organisation.name.toLocaleLowerCase('sv'), organisation.id)
+  const unknown = names.filter((name) => !byName.has(name.toLocaleLowerCase('sv')))
   if (unknown.length > 0) {
-    throw badRequest(`Hittar inte ${unknown.map((name) => `”${name}”`).join(', ')} i organisationsregistret. Skriv organisationernas namn som i registret, en per rad.`)
+    throw badRequest(`Hittar inte ${unknown.map((name) => `”${name}”`).join(', ')} i organisationsregistret. Skriv organisationernas namn som i registret.`)
   }
-  return found.map((organisation) => organisation.id)
+  return byName
 }
 
 /** The columns besides the rich text, which `prepareRichText` gives inside the transaction. */
@@ -113,10 +117,17 @@ async function withUploads<T>(uploads: StoredUpload[], work: () => Promise<T>): 
   }
 }
 
+/** The participants (the lead among them, also when listed as a participant too) and the links. */
 async function setProjectRelations(tx: Prisma.TransactionClient, postId: string, input: ProjectInput) {
-  const participantIds = await resolveOrganisations(tx, input.participants)
+  const organisations = await resolveOrganisations(tx, input.lead ? [input.lead, ...input.participants] : input.participants)
+  const leadId = input.lead ? organisations.get(input.lead.toLocaleLowerCase('sv')) : undefined
+  const participants = [...new Set(organisations.values())].map((organisationId) => ({
+    postId,
+    organisationId,
+    role: organisationId === leadId ? ('lead' as const) : ('participant' as const),
+  }))
   await tx.postParticipant.deleteMany({ where: { postId } })
-  await tx.postParticipant.createMany({ data: participantIds.map((organisationId) => ({ postId, organisationId })), skipDuplicates: true })
+  await tx.postParticipant.createMany({ data: participants })
   await tx.postLink.deleteMany({ where: { postId } })
   await tx.postLink.createMany({ data: input.links.map((link, position) => ({ postId, url: link.url, label: link.label, position })) })
 }
@@ -124,64 +135,75 @@ async function setProjectRelations(tx: Prisma.TransactionClient, postId: string,
 /**
  * Creates a project or an artifact in one transaction: the post with its rendered text, the
  * type's own relations, tags, files, notifications (followers, mentions) and the search outbox.
+ * Once per submission key: a resubmitted form gets the post the first submit created (and its
+ * own uploads are discarded).
  */
 async function createPost(
   actor: Actor,
   type: 'project' | 'artifact',
-  input: Common,
+  input: Common & Submission,
   columns: ReturnType<typeof projectColumns> | ReturnType<typeof artifactColumns>,
   uploads: StoredUpload[],
   setRelations: (tx: Prisma.TransactionClient, postId: string) => Promise<void> = async () => {},
 ) {
-  return withUploads(uploads, () =>
-    prisma.$transaction(async (tx) => {
-      const now = new Date()
-      const text = await prepareRichText(tx, input.body)
-      const post = await tx.post.create({
-        data: { type, ...columns, ...text.columns, authorId: actor.id, organisationId: await owningOrganisation(tx, actor, input.organisationId), activityAt: now, createdAt: now },
-        select: { id: true },
-      })
-      await setRelations(tx, post.id)
-      await setPostTags(tx, post.id, input.tags, now)
-      await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
-      await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
-      await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: post.id })
-      await enqueueSearchUpdate(tx, 'post', post.id)
-      return post
-    }),
-  )
+  const submissionKey = input.submissionKey ?? null
+  const create = () =>
+    withUploads(uploads, () =>
+      prisma.$transaction(async (tx) => {
+        const now = new Date()
+        const text = await prepareRichText(tx, input.body)
+        const organisationId = await authorOrganisation(tx, actor)
+        const post = await tx.post.create({
+          data: { type, ...columns, ...text.columns, authorId: actor.id, organisationId, submissionKey, activityAt: now, createdAt: now },
+          select: { id: true },
+        })
+        await setRelations(tx, post.id)
+        await setPostTags(tx, post.id, input.tags, now)
+        await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
+        await notifyNewPost(tx, { postId: post.id, actorId: actor.id })
+        await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: post.id })
+        await enqueueSearchUpdate(tx, 'post', post.id)
+        return post
+      }),
+    )
+  return createOnce(submissionKey, create, () => prisma.post.findFirst({ where: { authorId: actor.id, submissionKey, type }, select: { id: true } }))
 }
 
-export async function createProject(actor: Actor, input: ProjectInput, uploads: StoredUpload[] = []) {
+export async function createProject(actor: Actor, input: ProjectInput & Submission, uploads: StoredUpload[] = []) {
   authorize(actor.status === 'active')
   return createPost(actor, 'project', input, projectColumns(input), uploads, (tx, postId) => setProjectRelations(tx, postId, input))
 }
 
-export async function createArtifact(actor: Actor, input: ArtifactInput, uploads: StoredUpload[] = []) {
+export async function createArtifact(actor: Actor, input: ArtifactInput & Submission, uploads: StoredUpload[] = []) {
   authorize(actor.status === 'active')
   if (uploads.length === 0 && !input.externalUrl) throw badRequest('Ladda upp minst en fil eller ange en länk till materialet.')
   return createPost(actor, 'artifact', input, artifactColumns(input), uploads)
 }
 
+type EditedPost = Awaited<ReturnType<typeof loadPost>>
+
+/**
+ * Edits by the author or, for a shared project, a colleague in the owning organisation. The
+ * owning organisation never changes here (moderators correct it); `columns` decides the rest.
+ */
 async function editPost(
   actor: Actor,
   postId: string,
   type: 'project' | 'artifact',
-  data: Prisma.PostUpdateInput,
+  columns: (post: EditedPost) => Prisma.PostUpdateInput,
   input: Common,
   uploads: StoredUpload[],
   removeFileIds: string[],
-  extra?: (tx: Prisma.TransactionClient, post: Awaited<ReturnType<typeof loadPost>>) => Promise<void>,
+  extra?: (tx: Prisma.TransactionClient, post: EditedPost) => Promise<void>,
 ) {
   const removed = await withUploads(uploads, () =>
     prisma.$transaction(async (tx) => {
       const post = await loadPost(tx, postId, type)
       authorize(canEditPost(actor, post), 'Du kan inte redigera det här inlägget.')
-      const organisationId = input.organisationId ? await owningOrganisation(tx, actor, input.organisationId) : post.organisationId
       const text = await prepareRichText(tx, input.body)
       const updated = await tx.post.update({
         where: { id: post.id },
-        data: { ...data, ...text.columns, organisation: organisationId ? { connect: { id: organisationId } } : { disconnect: true }, editedAt: new Date() },
+        data: { ...columns(post), ...text.columns, editedAt: new Date() },
         select: { activityAt: true },
       })
       await extra?.(tx, post)
@@ -198,12 +220,17 @@ async function editPost(
   await discardUploads(removed)
 }
 
+/**
+ * Only the author (or a moderator) decides whether colleagues may co-edit: a co-editor's form
+ * does not offer it, and whatever a co-editor's request says about it is ignored.
+ */
 export async function editProject(actor: Actor, postId: string, input: ProjectInput, uploads: StoredUpload[] = [], removeFileIds: string[] = []) {
-  await editPost(actor, postId, 'project', projectColumns(input), input, uploads, removeFileIds, (tx, post) => setProjectRelations(tx, post.id, input))
+  const columns = (post: EditedPost) => ({ ...projectColumns(input), shareEditing: canChangePostSharing(actor, post) ? input.shareEditing : post.shareEditing })
+  await editPost(actor, postId, 'project', columns, input, uploads, removeFileIds, (tx, post) => setProjectRelations(tx, post.id, input))
 }
 
 export async function editArtifact(actor: Actor, postId: string, input: ArtifactInput, uploads: StoredUpload[] = [], removeFileIds: string[] = []) {
-  await editPost(actor, postId, 'artifact', artifactColumns(input), input, uploads, removeFileIds, async (tx, post) => {
+  await editPost(actor, postId, 'artifact', () => artifactColumns(input), input, uploads, removeFileIds, async (tx, post) => {
     const remaining = post._count.files - removeFileIds.length + uploads.length
     if (remaining <= 0 && !input.externalUrl) throw badRequest('Materialet behöver minst en fil eller en länk.')
   })

@@ -9,12 +9,14 @@ import { followPostAutomatically } from './follow.server.ts'
 import { notifyAccepted, notifyAnswer, notifyMention, notifyNewPost } from './notification.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
+import { createOnce } from './submission.server.ts'
 import { setPostTags, touchPostTags } from './tags.server.ts'
 
 /**
  * Questions and answers. Each use case: load → authorize → one transaction with the change,
  * its notifications (mentions included) and its search-outbox row. Deleting, hiding,
- * restoring and moderators' edits: content-moderation.server.ts.
+ * restoring and moderators' edits: content-moderation.server.ts. Asking and answering happen
+ * once per submission key (submission.server.ts).
  */
 type QuestionInput = { title: string; body: RichTextDocument; tags: string[] }
 
@@ -35,31 +37,37 @@ async function loadAnswer(tx: Prisma.TransactionClient, id: string) {
   return answer
 }
 
-export async function askQuestion(actor: Actor, input: QuestionInput) {
+export async function askQuestion(actor: Actor, input: QuestionInput & { submissionKey?: string | null }) {
   authorize(actor.status === 'active')
+  const submissionKey = input.submissionKey ?? null
   const author = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { organisationId: true } })
-  return prisma.$transaction(async (tx) => {
-    const now = new Date()
-    const text = await prepareRichText(tx, input.body)
-    const question = await tx.post.create({
-      data: {
-        type: 'question',
-        title: input.title,
-        ...text.columns,
-        authorId: actor.id,
-        organisationId: author.organisationId,
-        activityAt: now,
-        createdAt: now,
-      },
-      select: { id: true },
+  const create = () =>
+    prisma.$transaction(async (tx) => {
+      const now = new Date()
+      const text = await prepareRichText(tx, input.body)
+      const question = await tx.post.create({
+        data: {
+          type: 'question',
+          title: input.title,
+          ...text.columns,
+          authorId: actor.id,
+          organisationId: author.organisationId,
+          submissionKey,
+          activityAt: now,
+          createdAt: now,
+        },
+        select: { id: true },
+      })
+      await setPostTags(tx, question.id, input.tags, now)
+      await notifyNewPost(tx, { postId: question.id, actorId: actor.id })
+      await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id })
+      await followPostAutomatically(tx, actor.id, question.id)
+      await enqueueSearchUpdate(tx, 'post', question.id)
+      return question
     })
-    await setPostTags(tx, question.id, input.tags, now)
-    await notifyNewPost(tx, { postId: question.id, actorId: actor.id })
-    await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id })
-    await followPostAutomatically(tx, actor.id, question.id)
-    await enqueueSearchUpdate(tx, 'post', question.id)
-    return question
-  })
+  return createOnce(submissionKey, create, () =>
+    prisma.post.findFirst({ where: { authorId: actor.id, submissionKey, type: 'question' }, select: { id: true } }),
+  )
 }
 
 export async function editQuestion(actor: Actor, questionId: string, input: QuestionInput) {
@@ -78,25 +86,29 @@ export async function editQuestion(actor: Actor, questionId: string, input: Ques
   })
 }
 
-export async function answerQuestion(actor: Actor, questionId: string, body: RichTextDocument) {
+export async function answerQuestion(actor: Actor, questionId: string, body: RichTextDocument, submissionKey: string | null = null) {
   authorize(actor.status === 'active')
-  return prisma.$transaction(async (tx) => {
-    const question = await loadQuestion(tx, questionId)
-    if (question.status !== 'visible') throw badRequest('Frågan går inte att besvara.')
-    const now = new Date()
-    const text = await prepareRichText(tx, body)
-    const answer = await tx.answer.create({
-      data: { postId: question.id, authorId: actor.id, ...text.columns, createdAt: now },
-      select: { id: true },
+  const create = () =>
+    prisma.$transaction(async (tx) => {
+      const question = await loadQuestion(tx, questionId)
+      if (question.status !== 'visible') throw badRequest('Frågan går inte att besvara.')
+      const now = new Date()
+      const text = await prepareRichText(tx, body)
+      const answer = await tx.answer.create({
+        data: { postId: question.id, authorId: actor.id, ...text.columns, submissionKey, createdAt: now },
+        select: { id: true },
+      })
+      await tx.post.update({ where: { id: question.id }, data: { answerCount: { increment: 1 }, activityAt: now } })
+      await touchPostTags(tx, question.id, now)
+      await notifyAnswer(tx, { questionId: question.id, askerId: question.authorId, answerId: answer.id, actorId: actor.id })
+      await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id, answerId: answer.id })
+      await followPostAutomatically(tx, actor.id, question.id)
+      await enqueueSearchUpdate(tx, 'post', question.id)
+      return answer
     })
-    await tx.post.update({ where: { id: question.id }, data: { answerCount: { increment: 1 }, activityAt: now } })
-    await touchPostTags(tx, question.id, now)
-    await notifyAnswer(tx, { questionId: question.id, askerId: question.authorId, answerId: answer.id, actorId: actor.id })
-    await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id, answerId: answer.id })
-    await followPostAutomatically(tx, actor.id, question.id)
-    await enqueueSearchUpdate(tx, 'post', question.id)
-    return answer
-  })
+  return createOnce(submissionKey, create, () =>
+    prisma.answer.findFirst({ where: { authorId: actor.id, submissionKey, postId: questionId }, select: { id: true } }),
+  )
 }
 
 export async function editAnswer(actor: Actor, answerId: string, body: RichTextDocument) {

@@ -3,7 +3,6 @@ import { data, redirect } from '@remix-run/node'
 import type { z } from 'zod'
 import { formatFileSize } from '#app/components/post-page.tsx'
 import type { RichTextDocument } from '#app/editor/document.ts'
-import { listOrganisationOptions } from '#app/models/organisation.server.ts'
 import { getPost } from '#app/models/post.server.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
 import { canEditPost } from '#app/policies/content.ts'
@@ -44,7 +43,7 @@ const EDITED_NOUNS = { project: 'projektet', artifact: 'materialet' } as const
 /**
  * The loader part every post edit page shares: the signed-in actor, the post if they may
  * edit it (404 / 403 otherwise), and what the form shows whatever the post type — the body,
- * the attached files, the organisations to choose from and the common field defaults.
+ * the attached files, the owning organisation (shown, not chosen) and the common field defaults.
  */
 export async function loadPostForEditing(request: Request, postId: string, type: keyof typeof EDITED_NOUNS) {
   const actor = await requireActor(request)
@@ -53,13 +52,14 @@ export async function loadPostForEditing(request: Request, postId: string, type:
   invariantResponse(post, `${noun[0]?.toUpperCase()}${noun.slice(1)} finns inte.`)
   authorize(canEditPost(actor, post), `Du kan inte redigera ${noun}.`)
   return {
+    actor,
     post,
     page: {
       id: post.id,
       body: post.body as RichTextDocument,
       files: post.files.map((file) => ({ id: file.id, originalName: file.originalName, size: formatFileSize(file.size) })),
-      organisations: await listOrganisationOptions(),
+      owner: post.organisation ? { name: post.organisation.name } : null,
     },
-    defaults: { title: post.title, organisationId: post.organisationId ?? '', tags: post.tags.join(', ') },
+    defaults: { title: post.title, tags: post.tags.join(', ') },
   }
 }

@@ -85,9 +85,10 @@ export async function handlePostPageAction(request: Request, actor: Actor, postI
     case 'bookmark':
       await setBookmark(actor, postId, value.value)
       return redirect(here)
-    case 'comment':
-      await addComment(actor, postId, value.comment)
-      return redirect(`${here}#comments-heading`)
+    case 'comment': {
+      const comment = await addComment(actor, postId, value.comment, value.submissionKey)
+      return redirect(`${here}#kommentar-${comment.id}`)
+    }
     case 'delete-comment':
       await deleteContent(actor, { targetType: 'comment', targetId: value.commentId, reason: null })
       return redirect(`${here}#comments-heading`)

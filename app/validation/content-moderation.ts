@@ -21,6 +21,18 @@ export const ContentModerationSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('restore'), reason, redirectTo }),
 ])
 
+/** A moderator's correction of a post's owning organisation (empty: none) and, for projects, co-editing. */
+export const OwnershipCorrectionSchema = z.object({
+  intent: z.literal('ownership'),
+  organisationId: z
+    .string()
+    .max(50)
+    .optional()
+    .transform((value) => value || null),
+  shareEditing: z.literal('on').optional().transform(Boolean),
+  reason,
+})
+
 /** A moderator's edit: posts have a title and rich text, answers rich text, comments plain text. */
 export const ModeratorEditSchema = z.discriminatedUnion('targetType', [
   z.object({ targetType: z.literal('post'), title: TitleSchema, body: RichTextFieldSchema, reason }),

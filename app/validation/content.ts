@@ -48,17 +48,28 @@ export const RichTextFieldSchema = z
     return z.NEVER
   })
 
+/**
+ * The hidden key of a create form (random, rendered by its loader): a second submit with the
+ * same key gets what the first created. Pages from before keys existed send none and create.
+ */
+export const SubmissionKeySchema = z
+  .string()
+  .max(64, 'Formuläret är felaktigt. Ladda om sidan och försök igen.')
+  .optional()
+  .transform((value) => value || null)
+
 export const QuestionSchema = z.object({
   title: TitleSchema,
   body: RichTextFieldSchema,
   tags: TagsSchema,
+  submissionKey: SubmissionKeySchema,
 })
 
 export const AnswerSchema = z.object({ body: RichTextFieldSchema })
 
 /** The question page's buttons (likes and bookmarks: see QuestionPageSchema below). */
 const QuestionActions = [
-  z.object({ intent: z.literal('answer'), body: RichTextFieldSchema }),
+  z.object({ intent: z.literal('answer'), body: RichTextFieldSchema, submissionKey: SubmissionKeySchema }),
   z.object({ intent: z.literal('vote'), answerId: z.string().min(1).max(50), value: z.enum(['1', '-1', '0']).transform(Number) }),
   z.object({ intent: z.literal('accept'), answerId: z.string().max(50).optional().transform((value) => value || null) }),
   z.object({ intent: z.literal('delete-question') }),
@@ -152,7 +163,7 @@ export const ProjectSchema = z
     projectStatus: z.enum(['idea', 'ongoing', 'completed', 'paused'], { errorMap: () => ({ message: 'Välj status.' }) }),
     startDate: optionalDate,
     endDate: optionalDate,
-    organisationId: z.string().max(50).optional().transform((value) => value || null),
+    lead: singleLine(z.string().max(200, 'Namnet får vara högst 200 tecken.').optional()).transform((value) => value || null),
     participants: OrganisationNamesSchema,
     contactName: singleLine(z.string().max(100, 'Namnet får vara högst 100 tecken.').optional()).transform((value) => value || null),
     contactEmail: singleLine(
@@ -166,6 +177,7 @@ export const ProjectSchema = z
     shareEditing: checkbox,
     links: LinksSchema,
     tags: TagsSchema,
+    submissionKey: SubmissionKeySchema,
   })
   .refine((value) => !value.startDate || !value.endDate || value.endDate >= value.startDate, {
     message: 'Slutdatum kan inte vara före startdatum.',
@@ -182,8 +194,8 @@ export const ArtifactSchema = z.object({
     errorMap: () => ({ message: 'Välj licens.' }),
   }),
   externalUrl: z.union([z.literal('').transform(() => null), HttpUrlSchema]).optional().transform((value) => value ?? null),
-  organisationId: z.string().max(50).optional().transform((value) => value || null),
   tags: TagsSchema,
+  submissionKey: SubmissionKeySchema,
 })
 
 export const CommentLimits = { max: 2000 }
@@ -208,6 +220,7 @@ export const PostPageActionSchema = z.discriminatedUnion('intent', [
         .min(1, 'Skriv en kommentar.')
         .max(CommentLimits.max, `Kommentaren får vara högst ${CommentLimits.max} tecken.`),
     ),
+    submissionKey: SubmissionKeySchema,
   }),
   z.object({ intent: z.literal('delete-comment'), commentId: z.string().min(1).max(50) }),
   z.object({ intent: z.literal('delete') }),

@@ -43,6 +43,7 @@ type ProjectForm = {
   status?: string
   startDate?: string
   endDate?: string
+  lead?: string
   participants?: string
   contactName?: string
   contactEmail?: string
@@ -59,6 +60,7 @@ async function fillProjectForm(page: Page, project: ProjectForm) {
   if (project.status) await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: project.status })
   if (project.startDate) await page.getByLabel('Startdatum (frivilligt)').fill(project.startDate)
   if (project.endDate) await page.getByLabel('Slutdatum (frivilligt)').fill(project.endDate)
+  if (project.lead) await page.getByRole('textbox', { name: 'Leds av (frivilligt)' }).fill(project.lead)
   if (project.participants) await page.getByRole('textbox', { name: 'Deltagande organisationer' }).fill(project.participants)
   if (project.contactName) await page.getByRole('textbox', { name: 'Kontaktperson (frivilligt)' }).fill(project.contactName)
   if (project.contactEmail) await page.getByRole('textbox', { name: 'Kontaktpersonens e-post (frivilligt)' }).fill(project.contactEmail)
@@ -115,7 +117,7 @@ async function newMember(browser: Browser, signUp: (page: Page, member: { email:
   return { context, page }
 }
 
-test('a member creates a project with the editor, a participant, a link and a PDF that only members can download', async ({ page, signUp, playwright, baseURL }) => {
+test('a member creates a project with the editor, a leading organisation, a participant, a link and a PDF that only members can download', async ({ page, signUp, playwright, baseURL }) => {
   await signUp(page, { email: uniqueEmail('projektledare', 'nacka.se'), name: 'Petra Projektledare' })
   const title = uniqueTitle('RPA för ekonomiadministrationen')
   const pdf = minimalPdf('Projektplan for RPA')
@@ -130,8 +132,9 @@ test('a member creates a project with the editor, a participant, a link and a PD
   await page.getByRole('link', { name: 'Nytt projekt' }).click()
   await expect(page.getByRole('heading', { name: 'Nytt projekt', level: 1 })).toBeVisible()
   const editor = await richTextEditor(page, 'Beskrivning')
-  await expect(page.getByRole('combobox', { name: 'Ägande organisation' })).toHaveValue('')
-  await expect(page.getByRole('combobox', { name: 'Ägande organisation' }).getByRole('option', { selected: true })).toHaveText('Min organisation')
+  // The project is published in the name of the member's own organisation: shown, not chosen.
+  await expect(page.getByText('Ägande organisation: Nacka kommun.')).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Ägande organisation' })).toHaveCount(0)
   await expectNoA11yViolations(page)
 
   await fillProjectForm(page, {
@@ -140,6 +143,7 @@ test('a member creates a project with the editor, a participant, a link and a PD
     status: 'Pågående',
     startDate: '2025-09-01',
     endDate: '2026-06-30',
+    lead: 'Region Stockholm',
     participants: 'Lunds kommun',
     contactName: 'Karin Kontakt',
     contactEmail: 'karin.kontakt@nacka.se',
@@ -159,6 +163,7 @@ test('a member creates a project with the editor, a participant, a link and a PD
   await expectFacts(project, [
     ['Status', 'Pågående Söker samarbetspartner'],
     ['Tid', '1 september 2025 – 30 juni 2026'],
+    ['Leds av', 'Region Stockholm'],
     ['Deltagande organisationer', 'Lunds kommun'],
     ['Kontaktperson', 'Karin Kontakt, karin.kontakt@nacka.se'],
   ])
