@@ -3,8 +3,9 @@ import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { discardUploads, saveFileObjects } from '#app/services/upload.server.ts'
 import { generateStorageKey, getFileStorage } from '#app/utils/file-storage.server.ts'
+import { RATE_LIMITS } from '#app/utils/rate-limit.server.ts'
 import { insertMember } from '#tests/factories.ts'
-import { BASE_URL, Browser, call, routeArgs } from '#tests/request.ts'
+import { BASE_URL, Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
 import { loader as downloadLoader } from './filer.$fileId.tsx'
 import { action as imageAction } from './filer.bild.tsx'
 
@@ -183,6 +184,14 @@ describe('POST /filer/bild', () => {
     expect(result.status).toBe(400)
     expect(result.data).toEqual({ error: 'Välj en bild att ladda upp.' })
   })
+
+  test('requests without a CSRF token spend none of the posting quota', async () => {
+    const { browser } = await signedInMember(prisma)
+    for (let attempt = 0; attempt <= RATE_LIMITS.posting.max; attempt++) {
+      expect((await upload(browser, 'bild.png', png, { csrf: false })).status).toBe(403)
+    }
+    expect((await upload(browser, 'bild.png', png)).status).toBe(200)
+  }, 60_000)
 
   test('no CSRF token is 403; anonymous visitors are sent to sign in', async () => {
     expect((await upload(member, 'bild.png', png, { csrf: false })).status).toBe(403)

@@ -39,6 +39,12 @@ export type UploadOptions = {
   fileField?: string
   /** Default: the app's file store. */
   storage?: FileStorage
+  /**
+   * Runs once the CSRF token and honeypot have passed, before a byte of any file is stored:
+   * where a route counts its rate limit, so a forged or token-less request spends nobody's
+   * quota. A Response it throws (429) is the request's answer.
+   */
+  onVerified?: () => Promise<void>
 }
 
 export type ParsedUploadForm = {
@@ -69,12 +75,7 @@ class StorageFailure extends Error {}
  * (CSRF or honeypot), 413 (too large) or 400 (unreadable) Responses; nothing stays stored then.
  */
 export async function parseUploadForm(request: Request, options: UploadOptions = {}): Promise<ParsedUploadForm> {
-  const {
-    maxFileBytes: givenMaxFileBytes,
-    maxFiles = 10,
-    fileField = 'filer',
-    storage = getFileStorage(),
-  } = options
+  const { maxFileBytes: givenMaxFileBytes, maxFiles = 10, fileField = 'filer', storage = getFileStorage(), onVerified = async () => {} } = options
   const maxFileBytes = givenMaxFileBytes ?? (await getUploadMaxBytes())
   const maxRequestBytes = maxFiles * maxFileBytes + REQUEST_MARGIN_BYTES
   const tooLargeResponse = () =>
@@ -82,7 +83,9 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
 
   if (Number(request.headers.get('Content-Length') ?? '0') > maxRequestBytes) throw tooLargeResponse()
   if (!/^multipart\/form-data\s*;/i.test(request.headers.get('Content-Type') ?? '')) {
-    return { formData: await requireValidMutation(request), files: [], errors: [] }
+    const formData = await requireValidMutation(request)
+    await onVerified()
+    return { formData, files: [], errors: [] }
   }
 
   const fields = new FormData()
@@ -98,11 +101,12 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
     requestBytes += bytes
     if (requestBytes > maxRequestBytes) throw new RequestTooLarge()
   }
-  const verifyMutation = () => {
+  const verifyMutation = async () => {
     if (verified) return
     validateCsrf(request, fields)
     checkHoneypot(fields)
     verified = true
+    await onVerified()
   }
   const drain = async (chunks: AsyncIterator<Uint8Array>) => {
     for await (const chunk of guarded(chunks)) count(chunk.length)
@@ -184,7 +188,7 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
       fields.append(part.name, Buffer.concat(bytes).toString('utf8'))
       return undefined
     }
-    verifyMutation()
+    await verifyMutation()
     // An empty file input still sends a part (no name, no bytes); other fields' files are ignored.
     if (part.name !== fileField || part.filename === '') return drain(chunks)
     if (++fileCount > maxFiles) {
@@ -200,7 +204,7 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
       await handlePart(part)
       return undefined
     })
-    verifyMutation()
+    await verifyMutation()
     // Once more: the honeypot field may come after the files.
     checkHoneypot(fields)
   } catch (error) {
