@@ -295,11 +295,16 @@ export const savedFileSelect = {
 export async function saveFileObjects(
   tx: Prisma.TransactionClient,
   uploads: readonly StoredUpload[],
-  owner: { uploaderId: string; postId: string | null },
+  owner: { uploaderId: string; postId: string | null; inline?: boolean },
 ) {
   const saved = []
   for (const upload of uploads) {
-    saved.push(await tx.fileObject.create({ data: { ...upload, uploaderId: owner.uploaderId, postId: owner.postId }, select: savedFileSelect }))
+    saved.push(
+      await tx.fileObject.create({
+        data: { ...upload, uploaderId: owner.uploaderId, postId: owner.postId, inline: owner.inline ?? false },
+        select: savedFileSelect,
+      }),
+    )
   }
   return saved
 }
@@ -315,12 +320,15 @@ export async function discardUploads(uploads: readonly Pick<StoredUpload, 'stora
   }
 }
 
-/** An image pasted or picked in the rich-text editor: saved without a post. */
+/**
+ * An image pasted or picked in the rich-text editor: saved untied, for its uploader only, until
+ * a saved text shows it (app/services/inline-images.server.ts).
+ */
 export async function saveEditorImage(actor: Actor, upload: StoredUpload) {
   try {
     authorize(isActive(actor))
     if (!isImageMimeType(upload.mimeType)) throw badRequest('Bara bilder (PNG, JPEG, GIF eller WebP) kan infogas.')
-    const [image] = await prisma.$transaction((tx) => saveFileObjects(tx, [upload], { uploaderId: actor.id, postId: null }))
+    const [image] = await prisma.$transaction((tx) => saveFileObjects(tx, [upload], { uploaderId: actor.id, postId: null, inline: true }))
     if (!image) throw new Error('The image row was not created')
     return image
   } catch (error) {
