@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { plainTextToDocument, type RichTextDocument } from '#app/editor/document.ts'
 import { getPost } from '#app/models/post.server.ts'
 import type { Actor } from '#app/policies/member.ts'
+import { action as askAction } from '#app/routes/fragor.ny.tsx'
 import { generateStorageKey, getFileStorage } from '#app/utils/file-storage.server.ts'
 import { buildProjectInput, insertActor } from '#tests/factories.ts'
+import { Browser, call, routeArgs } from '#tests/request.ts'
 import { editContentAsModerator } from './content-moderation.server.ts'
 import { runMaintenance } from './maintenance.server.ts'
 import { createArtifact, createProject, editArtifact, editProject } from './post.server.ts'
@@ -154,6 +156,16 @@ describe('a text shows only its own images', { timeout: 60_000 }, () => {
     const others = await askQuestion(other, { title: 'Tredje frågan', body: plainTextToDocument('Utan bild.'), tags: [] })
     const edit = { targetType: 'post' as const, targetId: others.id, title: 'Tredje frågan', body: showing(image), reason: 'Lägger till en bild.' }
     expect(await refusal(editContentAsModerator(moderator, edit))).toEqual(refused)
+  })
+
+  test('the form says so next to the text, which is kept for the writer to fix', async () => {
+    const theirs = await insertedImage(other, 'Annans.png')
+    const browser = new Browser()
+    await browser.signInAs(writer.id)
+    const fields = { title: 'Lånad bild i formuläret', body: JSON.stringify(showing(theirs)) }
+    const result = await call(() => askAction(routeArgs(browser.post('/fragor/ny', fields))), browser)
+    expect(result.status).toBe(400)
+    expect(result.data).toMatchObject({ result: { status: 'error', error: { '': [refused.body.message] }, initialValue: fields } })
   })
 })
 
