@@ -20,7 +20,7 @@ import { discardUploads } from './upload.server.ts'
 export type ImageHolder = { postId: string; answerId: string | null }
 
 /** How long an image may wait untied: a member may spend the day writing a long post. */
-export const UNTIED_IMAGE_GRACE_HOURS = 24
+const UNTIED_IMAGE_GRACE_HOURS = 24
 
 function refusedImageMessage(alt: string | null) {
   const which = alt ? `Bilden ”${alt}”` : 'En av bilderna'
