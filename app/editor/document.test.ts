@@ -9,6 +9,7 @@ import {
   RichTextDocumentSchema,
   resolveMentions,
   RichTextMessages,
+  shownImages,
   type RichTextDocument,
   type RichTextNode,
 } from './document.ts'
@@ -265,5 +266,24 @@ describe('mentions', () => {
       { type: 'text', text: '@Borta' },
     ])
     expect(issue(resolved)).toBeNull()
+  })
+})
+
+describe('images', () => {
+  test('shownImages lists each uploaded image once with its first alt text, also from quotes and tables; other paths name no upload', () => {
+    const image = (src: string, alt?: string) => ({ type: 'image', attrs: alt ? { src, alt } : { src } })
+    const cell = (...content: unknown[]) => ({ type: 'tableCell', content })
+    const parsed = RichTextDocumentSchema.parse(
+      doc(
+        image('/filer/cm1karta', 'Karta'),
+        { type: 'blockquote', content: [image('/filer/cm1skiss'), image('/filer/cm1karta', 'Samma karta')] },
+        { type: 'table', content: [{ type: 'tableRow', content: [cell(image('/filer/2025/11/bild.png')), cell(image('/filer/cm1tabell', 'Tabell'))] }] },
+      ),
+    )
+    expect(shownImages(parsed)).toEqual([
+      { id: 'cm1karta', alt: 'Karta' },
+      { id: 'cm1skiss', alt: null },
+      { id: 'cm1tabell', alt: 'Tabell' },
+    ])
   })
 })

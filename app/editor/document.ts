@@ -10,6 +10,7 @@ import {
   mentionText,
   type RichTextMarkType,
   type RichTextNodeType,
+  UPLOAD_PATH_PREFIX,
 } from './extensions.ts'
 
 /**
@@ -349,6 +350,27 @@ export function mentionedMemberIds(doc: RichTextDocument): string[] {
   }
   visit(doc.content)
   return [...ids]
+}
+
+/**
+ * The uploaded files the document's images show (`/filer/<id>`), each once, in document order,
+ * with the first alt text given for each. Other /filer/ paths name no upload and are left out.
+ */
+export function shownImages(doc: RichTextDocument): Array<{ id: string; alt: string | null }> {
+  const images = new Map<string, string | null>()
+  const visit = (nodes: RichTextNode[] | undefined) => {
+    for (const node of nodes ?? []) {
+      const src = node.type === 'image' ? node.attrs?.src : undefined
+      if (typeof src === 'string' && src.startsWith(UPLOAD_PATH_PREFIX)) {
+        const id = src.slice(UPLOAD_PATH_PREFIX.length)
+        const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : null
+        if (id && !id.includes('/') && !images.has(id)) images.set(id, alt)
+      }
+      visit(node.content)
+    }
+  }
+  visit(doc.content)
+  return [...images].map(([id, alt]) => ({ id, alt }))
 }
 
 /**

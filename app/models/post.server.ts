@@ -252,7 +252,7 @@ const postPageSelect = {
   tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
   participants: { select: { role: true, organisation: { select: { id: true, name: true, slug: true } } } },
   links: { select: { url: true, label: true }, orderBy: { position: 'asc' } },
-  files: { select: { id: true, originalName: true, mimeType: true, size: true }, orderBy: { createdAt: 'asc' } },
+  files: { where: { inline: false }, select: { id: true, originalName: true, mimeType: true, size: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.PostSelect
 
 /**

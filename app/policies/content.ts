@@ -21,7 +21,7 @@ export function canSeeContent(actor: ActorLike | null, content: Authored): boole
   return content.status === 'hidden' && actor !== null && content.authorId === actor.id
 }
 
-/** The answers and comments on a page the viewer may see: as `canSeeContent`, in a Prisma where. */
+/** The content the viewer may see (the answers and comments on a page, the post of a file): as `canSeeContent`, in a Prisma where. */
 export function contentOnPageWhere(viewer: ActorLike) {
   if (canModerate(viewer)) return {}
   return { OR: [visibleContentWhere, { status: 'hidden' as const, authorId: viewer.id }] }

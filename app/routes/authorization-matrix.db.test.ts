@@ -44,6 +44,8 @@ type Fixtures = {
   deletedArtifact: string
   file: string
   deletedFile: string
+  /** An attachment of the member persona's own artifact, hidden by a moderator. */
+  ownHiddenFile: string
   /** The member persona's own content; the hidden question was hidden by a moderator. */
   ownQuestion: string
   ownHiddenQuestion: string
@@ -127,6 +129,7 @@ const DECISIONS: Record<string, Decision | Decision[]> = {
   'filer.$fileId.tsx': [
     { label: 'file of a visible post', params: (f) => ({ fileId: f.file }), GET: members(200), POST: 'no action' },
     { label: 'file of a deleted post', params: (f) => ({ fileId: f.deletedFile }), GET: moderatorsSee, POST: 'no action' },
+    { label: "file of the member's own hidden post", params: (f) => ({ fileId: f.ownHiddenFile }), GET: members(200), POST: 'no action' },
   ],
   'filer.bild.tsx': { GET: 'no loader', POST: members(400) },
   'folj.tsx': { GET: everyone('302 /installningar/foljer'), POST: members(400) },
@@ -304,6 +307,8 @@ beforeAll(async () => {
   const ownAnswer = await answerQuestion(member, question.id, plainTextToDocument('Vi köpte ett e-arkiv tillsammans med grannkommunerna.'))
   const ownProject = await createProject(member, buildProjectInput('Digital nämndhandläggning'))
   const ownArtifact = await createArtifact(member, { ...artifactInput, title: 'Vår DPIA-mall' }, [await storedPdf('dpia.pdf')])
+  const ownHiddenArtifact = await createArtifact(member, { ...artifactInput, title: 'Elevlista' }, [await storedPdf('elever.pdf')])
+  await prisma.post.update({ where: { id: ownHiddenArtifact.id }, data: { status: 'hidden' } })
 
   // Moderators' decisions, each with its audit row.
   const hide = (postId: string) =>
@@ -325,6 +330,7 @@ beforeAll(async () => {
     deletedArtifact: deletedArtifact.id,
     file: await fileOf(artifact.id),
     deletedFile: await fileOf(deletedArtifact.id),
+    ownHiddenFile: await fileOf(ownHiddenArtifact.id),
     ownQuestion: ownQuestion.id,
     ownHiddenQuestion: ownHiddenQuestion.id,
     ownAnswer: ownAnswer.id,

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!file) throw notFound('Filen finns inte.')
   const stream = await getFileStorage().read(file.storageKey)
   if (!stream) throw notFound('Filen finns inte.')
-  if (file.postId && file.post?.type === 'artifact') await recordDownload(file.postId)
+  if (file.postId && file.post?.type === 'artifact' && !file.inline) await recordDownload(file.postId)
   const contentType = file.mimeType.startsWith('text/') ? `${file.mimeType}; charset=utf-8` : file.mimeType
   return new Response(createReadableStreamFromReadable(stream), {
     headers: {

@@ -14,8 +14,7 @@ const NOT_AN_IMAGE = 'Bara bilder (PNG, JPEG, GIF eller WebP) kan infogas.'
  */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  await enforceRateLimit('posting', actor.id)
-  const { files, errors } = await parseUploadForm(request, { fileField: 'bild', maxFiles: 1 })
+  const { files, errors } = await parseUploadForm(request, { fileField: 'bild', maxFiles: 1, onVerified: () => enforceRateLimit('posting', actor.id) })
   const [image] = files
   if (!image || errors.length > 0 || !isImageMimeType(image.mimeType)) {
     await discardUploads(files)

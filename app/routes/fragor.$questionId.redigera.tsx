@@ -14,6 +14,7 @@ import { editQuestion } from '#app/services/question.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { QuestionSchema } from '#app/validation/content.ts'
 
@@ -41,7 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: QuestionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const questionId = params.questionId ?? ''
-  await editQuestion(actor, questionId, submission.value)
+  try {
+    await editQuestion(actor, questionId, submission.value)
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply)
+  }
   return redirect(`/fragor/${questionId}`)
 }
 

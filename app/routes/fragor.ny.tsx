@@ -10,6 +10,7 @@ import { SimilarContentPanel } from '#app/components/similar-content-panel.tsx'
 import { askQuestion } from '#app/services/question.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { QuestionSchema } from '#app/validation/content.ts'
@@ -27,8 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   await enforceRateLimit('posting', actor.id)
   const submission = parseWithZod(formData, { schema: QuestionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const question = await askQuestion(actor, submission.value)
-  return redirect(`/fragor/${question.id}`)
+  try {
+    const question = await askQuestion(actor, submission.value)
+    return redirect(`/fragor/${question.id}`)
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply)
+  }
 }
 
 export default function AskQuestion() {

@@ -14,6 +14,7 @@ import { editAnswer } from '#app/services/question.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { AnswerSchema } from '#app/validation/content.ts'
 
@@ -35,7 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const answer = await getAnswerForEditing(params.answerId ?? '')
   invariantResponse(answer, 'Svaret finns inte.')
-  await editAnswer(actor, answer.id, submission.value.body)
+  try {
+    await editAnswer(actor, answer.id, submission.value.body)
+  } catch (error) {
+    return replyWithServiceError(error, submission.reply)
+  }
   return redirect(`/fragor/${answer.post.id}#svar-${answer.id}`)
 }
 

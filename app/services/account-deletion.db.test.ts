@@ -1,5 +1,6 @@
 import { mailbox } from '#tests/setup/smtp.ts'
 import { database } from '#tests/setup/database.ts'
+import { Readable } from 'node:stream'
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { loader as downloadLoader } from '#app/routes/installningar.mina-uppgifter[.]json.ts'
@@ -7,6 +8,7 @@ import { action as deleteAction } from '#app/routes/installningar.radera-konto.t
 import { action as requestCodeAction } from '#app/routes/logga-in._index.tsx'
 import { action as codeAction } from '#app/routes/logga-in.kod.tsx'
 import { getUser } from '#app/utils/auth.server.ts'
+import { generateStorageKey, getFileStorage } from '#app/utils/file-storage.server.ts'
 import { createSearchEngine, drainOutbox } from '#search/index.ts'
 import { insertMember } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
@@ -207,6 +209,52 @@ describe('POST /installningar/radera-konto', () => {
     expect(await indexed(ownQuestion.id)).toBeNull()
     expect((await indexed(otherQuestion.id))?.text).not.toContain(ownAnswer.bodyText)
   })
+
+  test('files follow the content: "remove" takes every file of the removed posts and answers (others\' too) with their bytes, "anonymise" only images no text shows', async () => {
+    const stored = async (uploaderId: string, holder: { postId: string | null; answerId?: string; inline?: boolean }) => {
+      const storageKey = generateStorageKey()
+      await getFileStorage().write(storageKey, Readable.from([Buffer.from('%PDF-1.7\n%%EOF\n')]))
+      const mimeType = holder.inline ? 'image/png' : 'application/pdf'
+      return prisma.fileObject.create({
+        data: { storageKey, originalName: 'fil', mimeType, size: 14, sha256: 'x', uploaderId, ...holder },
+        select: { id: true, storageKey: true },
+      })
+    }
+    const gone = async (files: Array<{ id: string; storageKey: string }>) => {
+      const rows = await prisma.fileObject.count({ where: { id: { in: files.map((file) => file.id) } } })
+      const bytes = await Promise.all(files.map((file) => getFileStorage().exists(file.storageKey)))
+      return rows === 0 && bytes.every((exists) => !exists)
+    }
+    const seed = async () => {
+      const { member, other, memberBrowser, otherQuestion, ownQuestion, ownAnswer, othersAnswer } = await memberWithEverything()
+      const ownProject = await prisma.post.create({
+        data: postData('project', `Ruts projekt ${unique()}`, member.id, { shareEditing: true }),
+        select: { id: true },
+      })
+      return {
+        member,
+        memberBrowser,
+        ofRemovedContent: [
+          await stored(member.id, { postId: ownQuestion.id, inline: true }),
+          await stored(other.id, { postId: ownQuestion.id, answerId: othersAnswer.id, inline: true }),
+          await stored(other.id, { postId: ownProject.id }),
+          await stored(member.id, { postId: otherQuestion.id, answerId: ownAnswer.id, inline: true }),
+        ],
+        untiedImage: await stored(member.id, { postId: null, inline: true }),
+        othersOwn: await stored(other.id, { postId: otherQuestion.id, inline: true }),
+      }
+    }
+
+    const removing = await seed()
+    await deleteWith(removing.memberBrowser, { content: 'remove', confirmEmail: removing.member.email })
+    expect(await gone([...removing.ofRemovedContent, removing.untiedImage])).toBe(true)
+    expect(await gone([removing.othersOwn])).toBe(false)
+
+    const anonymising = await seed()
+    await deleteWith(anonymising.memberBrowser, { content: 'anonymise', confirmEmail: anonymising.member.email })
+    expect(await gone([anonymising.untiedImage])).toBe(true)
+    for (const file of anonymising.ofRemovedContent) expect(await gone([file])).toBe(false)
+  }, 60_000)
 
   test('the last admin cannot delete their account', async () => {
     const others = await prisma.user.findMany({ where: { role: 'admin' }, select: { id: true } })

@@ -30,16 +30,27 @@ async function applyReference(tx: Prisma.TransactionClient, reference: MemberRef
   await tx.$executeRawUnsafe(`UPDATE "${reference.table}" SET ${columns} WHERE ${where}`, value)
 }
 
+/**
+ * The files that go: the member's images no saved text shows, and with "remove" their uploads
+ * and every file of the removed posts and answers (others' too: the thread is gone, and a file
+ * left without its post would only linger).
+ */
+function filesToDelete(tx: Prisma.TransactionClient, userId: string, choice: DeletionChoice, removed: { postIds: string[]; answerIds: string[] }) {
+  const untiedImages = { uploaderId: userId, inline: true, postId: null }
+  const withContent = [{ uploaderId: userId }, { postId: { in: removed.postIds } }, { answerId: { in: removed.answerIds } }]
+  return tx.fileObject.findMany({ where: { OR: choice === 'remove' ? withContent : [untiedImages] }, select: { id: true, storageKey: true } })
+}
+
 /** What the deletion changes besides the member's own rows, read before anything is deleted. */
-async function loadAffected(tx: Prisma.TransactionClient, userId: string) {
-  const [posts, answers, comments, likes, votes, files] = await Promise.all([
+async function loadAffected(tx: Prisma.TransactionClient, userId: string, choice: DeletionChoice) {
+  const [posts, answers, comments, likes, votes] = await Promise.all([
     tx.post.findMany({ where: { authorId: userId }, select: { id: true } }),
-    tx.answer.findMany({ where: { authorId: userId }, select: { postId: true, status: true } }),
+    tx.answer.findMany({ where: { authorId: userId }, select: { id: true, postId: true, status: true } }),
     tx.comment.findMany({ where: { authorId: userId }, select: { postId: true, status: true } }),
     tx.postLike.findMany({ where: { userId }, select: { postId: true } }),
     tx.answerVote.findMany({ where: { userId }, select: { answerId: true } }),
-    tx.fileObject.findMany({ where: { uploaderId: userId }, select: { storageKey: true } }),
   ])
+  const files = await filesToDelete(tx, userId, choice, { postIds: posts.map((post) => post.id), answerIds: answers.map((answer) => answer.id) })
   const visibleCounts = (rows: Array<{ postId: string; status: string }>) => {
     const counts = new Map<string, number>()
     for (const row of rows) if (row.status === 'visible') counts.set(row.postId, (counts.get(row.postId) ?? 0) + 1)
@@ -65,7 +76,8 @@ export async function deleteAccount(member: Member, choice: DeletionChoice) {
     invariantResponse(user, 'Kontot finns inte.')
     if (user.role === 'admin' && admins.every((admin) => admin.id === user.id)) throw conflict(LAST_ADMIN_MESSAGE)
 
-    const affected = await loadAffected(tx, user.id)
+    const affected = await loadAffected(tx, user.id, choice)
+    await tx.fileObject.deleteMany({ where: { id: { in: affected.files.map((file) => file.id) } } })
     for (const reference of MEMBER_REFERENCES) await applyReference(tx, reference, user, choice)
     await tx.user.delete({ where: { id: user.id } })
 
@@ -93,7 +105,7 @@ export async function deleteAccount(member: Member, choice: DeletionChoice) {
       targetId: user.id,
       data: { content: choice, posts: affected.posts.length, answers: affected.answers.length, comments: affected.comments.length },
     })
-    return choice === 'remove' ? affected.files : []
+    return affected.files
   })
   await discardUploads(files)
 }

@@ -10,6 +10,7 @@ import { appBaseUrl } from '#app/utils/env.server.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit, type AuditAction } from './audit.server.ts'
 import { sendAll } from './moderation.server.ts'
+import { tieShownImages } from './inline-images.server.ts'
 import { notifyMention, notifyModeration, type ModerationNotice } from './notification.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
@@ -263,10 +264,12 @@ export async function editContentAsModerator(actor: Actor, input: ModeratorEdit)
       const text = await prepareRichText(tx, input.body)
       if (input.targetType === 'post') {
         await tx.post.update({ where: { id: target.id }, data: { title: input.title, ...text.columns, moderatorEditedAt } })
+        await tieShownImages(tx, { postId: target.id, answerId: null }, input.body, actor.id)
         await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: target.id })
         after = { title: input.title, text: text.columns.bodyText }
       } else {
         await tx.answer.update({ where: { id: target.id }, data: { ...text.columns, moderatorEditedAt } })
+        await tieShownImages(tx, { postId: target.post.id, answerId: target.id }, input.body, actor.id)
         await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: target.post.id, answerId: target.id })
         after = { text: text.columns.bodyText }
       }

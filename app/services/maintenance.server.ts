@@ -1,15 +1,17 @@
 import { prisma } from '#app/utils/db.server.ts'
+import { deleteUntiedImages } from './inline-images.server.ts'
 import { endExpiredSuspensions } from './moderation.server.ts'
 import { pruneRateLimits } from '#app/utils/rate-limit.server.ts'
 import { pruneSignInCodes } from './sign-in.server.ts'
 
 /**
  * Housekeeping the server runs hourly: expired sessions, old codes and rate-limit windows,
- * and suspensions whose last day is over.
+ * suspensions whose last day is over, and images no saved text shows.
  */
 export async function runMaintenance(now = new Date()) {
   await endExpiredSuspensions(now)
   await prisma.session.deleteMany({ where: { expiresAt: { lt: now } } })
   await pruneSignInCodes(now)
   await pruneRateLimits(now)
+  await deleteUntiedImages(now)
 }

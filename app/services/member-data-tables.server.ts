@@ -68,7 +68,10 @@ export const MEMBER_REFERENCES: readonly MemberReference[] = [
   { table: 'Post', column: 'authorId', foreignKey: true, export: 'posts', onDelete: byChoice, why: 'The member chooses: kept as "Tidigare medlem" or removed with its answers and comments.' },
   { table: 'Answer', column: 'authorId', foreignKey: true, export: 'answers', onDelete: byChoice, why: 'The member chooses, as for posts.' },
   { table: 'Comment', column: 'authorId', foreignKey: true, export: 'comments', onDelete: byChoice, why: 'The member chooses, as for posts.' },
-  { table: 'FileObject', column: 'uploaderId', foreignKey: true, export: 'files', onDelete: byChoice, why: 'Files belong to the content: kept with it, or removed (bytes too) with it.' },
+  {
+    table: 'FileObject', column: 'uploaderId', foreignKey: true, export: 'files', onDelete: byChoice,
+    why: 'Files belong to the content: kept with it, or removed (bytes too) with it. Images no saved text shows go either way.',
+  },
   {
     table: 'Post', column: 'contactEmail', holds: 'email', foreignKey: false, export: 'projectContacts', onDelete: always('set-null'), alsoClear: ['contactName'],
     why: 'A project naming the member as its contact person loses the contact, whoever wrote it.',

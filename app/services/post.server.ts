@@ -5,8 +5,9 @@ import { canChangePostSharing, canEditPost } from '#app/policies/content.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
-import { prepareRichText } from './rich-text.server.ts'
+import { tieShownImages } from './inline-images.server.ts'
 import { notifyMention, notifyNewPost } from './notification.server.ts'
+import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { createOnce } from './submission.server.ts'
 import { setPostTags } from './tags.server.ts'
@@ -54,7 +55,7 @@ const guardSelect = {
   shareEditing: true,
   organisationId: true,
   externalUrl: true,
-  _count: { select: { files: true } },
+  _count: { select: { files: { where: { inline: false } } } },
 } satisfies Prisma.PostSelect
 
 async function loadPost(tx: Prisma.TransactionClient, id: string, type?: 'project' | 'artifact' | 'question') {
@@ -134,9 +135,9 @@ async function setProjectRelations(tx: Prisma.TransactionClient, postId: string,
 
 /**
  * Creates a project or an artifact in one transaction: the post with its rendered text, the
- * type's own relations, tags, files, notifications (followers, mentions) and the search outbox.
- * Once per submission key: a resubmitted form gets the post the first submit created (and its
- * own uploads are discarded).
+ * type's own relations, tags, files (attached, and the images the body shows), notifications
+ * (followers, mentions) and the search outbox. Once per submission key: a resubmitted form gets
+ * the post the first submit created (and its own uploads are discarded).
  */
 async function createPost(
   actor: Actor,
@@ -157,6 +158,7 @@ async function createPost(
           data: { type, ...columns, ...text.columns, authorId: actor.id, organisationId, submissionKey, activityAt: now, createdAt: now },
           select: { id: true },
         })
+        await tieShownImages(tx, { postId: post.id, answerId: null }, input.body, actor.id)
         await setRelations(tx, post.id)
         await setPostTags(tx, post.id, input.tags, now)
         await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
@@ -206,11 +208,15 @@ async function editPost(
         data: { ...columns(post), ...text.columns, editedAt: new Date() },
         select: { activityAt: true },
       })
+      await tieShownImages(tx, { postId: post.id, answerId: null }, input.body, actor.id)
       await extra?.(tx, post)
       await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: post.id })
       await setPostTags(tx, post.id, input.tags, updated.activityAt)
       // Removed attachments are deleted with the edit; their bytes go once it has committed.
-      const removedFiles = await tx.fileObject.findMany({ where: { id: { in: removeFileIds }, postId: post.id }, select: { id: true, storageKey: true } })
+      const removedFiles = await tx.fileObject.findMany({
+        where: { id: { in: removeFileIds }, postId: post.id, inline: false },
+        select: { id: true, storageKey: true },
+      })
       await tx.fileObject.deleteMany({ where: { id: { in: removedFiles.map((file) => file.id) } } })
       await saveFileObjects(tx, uploads, { uploaderId: actor.id, postId: post.id })
       await enqueueSearchUpdate(tx, 'post', post.id)

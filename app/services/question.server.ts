@@ -6,6 +6,7 @@ import type { Actor } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { followPostAutomatically } from './follow.server.ts'
+import { tieShownImages } from './inline-images.server.ts'
 import { notifyAccepted, notifyAnswer, notifyMention, notifyNewPost } from './notification.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
@@ -14,9 +15,9 @@ import { setPostTags, touchPostTags } from './tags.server.ts'
 
 /**
  * Questions and answers. Each use case: load → authorize → one transaction with the change,
- * its notifications (mentions included) and its search-outbox row. Deleting, hiding,
- * restoring and moderators' edits: content-moderation.server.ts. Asking and answering happen
- * once per submission key (submission.server.ts).
+ * the images its text shows, its notifications (mentions included) and its search-outbox row.
+ * Deleting, hiding, restoring and moderators' edits: content-moderation.server.ts. Asking and
+ * answering happen once per submission key (submission.server.ts).
  */
 type QuestionInput = { title: string; body: RichTextDocument; tags: string[] }
 
@@ -58,6 +59,7 @@ export async function askQuestion(actor: Actor, input: QuestionInput & { submiss
         },
         select: { id: true },
       })
+      await tieShownImages(tx, { postId: question.id, answerId: null }, input.body, actor.id)
       await setPostTags(tx, question.id, input.tags, now)
       await notifyNewPost(tx, { postId: question.id, actorId: actor.id })
       await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id })
@@ -80,6 +82,7 @@ export async function editQuestion(actor: Actor, questionId: string, input: Ques
       data: { title: input.title, ...text.columns, editedAt: new Date() },
       select: { activityAt: true },
     })
+    await tieShownImages(tx, { postId: question.id, answerId: null }, input.body, actor.id)
     await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: question.id })
     await setPostTags(tx, question.id, input.tags, updated.activityAt)
     await enqueueSearchUpdate(tx, 'post', question.id)
@@ -98,6 +101,7 @@ export async function answerQuestion(actor: Actor, questionId: string, body: Ric
         data: { postId: question.id, authorId: actor.id, ...text.columns, submissionKey, createdAt: now },
         select: { id: true },
       })
+      await tieShownImages(tx, { postId: question.id, answerId: answer.id }, body, actor.id)
       await tx.post.update({ where: { id: question.id }, data: { answerCount: { increment: 1 }, activityAt: now } })
       await touchPostTags(tx, question.id, now)
       await notifyAnswer(tx, { questionId: question.id, askerId: question.authorId, answerId: answer.id, actorId: actor.id })
@@ -117,6 +121,7 @@ export async function editAnswer(actor: Actor, answerId: string, body: RichTextD
     authorize(canEditContent(actor, answer), 'Bara den som svarade kan redigera svaret.')
     const text = await prepareRichText(tx, body)
     await tx.answer.update({ where: { id: answer.id }, data: { ...text.columns, editedAt: new Date() } })
+    await tieShownImages(tx, { postId: answer.postId, answerId: answer.id }, body, actor.id)
     await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: answer.postId, answerId: answer.id })
     await enqueueSearchUpdate(tx, 'answer', answer.id)
   })

@@ -41,6 +41,12 @@ export type UploadOptions = {
   fileField?: string
   /** Default: the app's file store. */
   storage?: FileStorage
+  /**
+   * Runs once the CSRF token and honeypot have passed, before a byte of any file is stored:
+   * where a route counts its rate limit, so a forged or token-less request spends nobody's
+   * quota. A Response it throws (429) is the request's answer.
+   */
+  onVerified?: () => Promise<void>
 }
 
 export type ParsedUploadForm = {
@@ -72,12 +78,7 @@ class StorageFailure extends Error {}
  * nothing stays stored then.
  */
 export async function parseUploadForm(request: Request, options: UploadOptions = {}): Promise<ParsedUploadForm> {
-  const {
-    maxFileBytes: givenMaxFileBytes,
-    maxFiles = 10,
-    fileField = 'filer',
-    storage = getFileStorage(),
-  } = options
+  const { maxFileBytes: givenMaxFileBytes, maxFiles = 10, fileField = 'filer', storage = getFileStorage(), onVerified = async () => {} } = options
   const maxFileBytes = givenMaxFileBytes ?? (await getUploadMaxBytes())
   const maxRequestBytes = maxFiles * maxFileBytes + REQUEST_MARGIN_BYTES
   const tooLargeResponse = () =>
@@ -85,7 +86,9 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
 
   if (Number(request.headers.get('Content-Length') ?? '0') > maxRequestBytes) throw tooLargeResponse()
   if (!/^multipart\/form-data\s*;/i.test(request.headers.get('Content-Type') ?? '')) {
-    return { formData: await requireValidMutation(request), files: [], errors: [] }
+    const formData = await requireValidMutation(request)
+    await onVerified()
+    return { formData, files: [], errors: [] }
   }
 
   const fields = new FormData()
@@ -101,11 +104,12 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
     requestBytes += bytes
     if (requestBytes > maxRequestBytes) throw new RequestTooLarge()
   }
-  const verifyMutation = () => {
+  const verifyMutation = async () => {
     if (verified) return
     validateCsrf(request, fields)
     checkHoneypot(fields)
     verified = true
+    await onVerified()
   }
   const drain = async (chunks: AsyncIterator<Uint8Array>) => {
     for await (const chunk of guarded(chunks)) count(chunk.length)
@@ -187,7 +191,7 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
       fields.append(part.name, Buffer.concat(bytes).toString('utf8'))
       return undefined
     }
-    verifyMutation()
+    await verifyMutation()
     // An empty file input still sends a part (no name, no bytes); other fields' files are ignored.
     if (part.name !== fileField || part.filename === '') return drain(chunks)
     if (++fileCount > maxFiles) {
@@ -203,7 +207,7 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
       await handlePart(part)
       return undefined
     })
-    verifyMutation()
+    await verifyMutation()
     // Once more: the honeypot field may come after the files.
     checkHoneypot(fields)
     refuseNulInForm(fields)
@@ -294,11 +298,16 @@ export const savedFileSelect = {
 export async function saveFileObjects(
   tx: Prisma.TransactionClient,
   uploads: readonly StoredUpload[],
-  owner: { uploaderId: string; postId: string | null },
+  owner: { uploaderId: string; postId: string | null; inline?: boolean },
 ) {
   const saved = []
   for (const upload of uploads) {
-    saved.push(await tx.fileObject.create({ data: { ...upload, uploaderId: owner.uploaderId, postId: owner.postId }, select: savedFileSelect }))
+    saved.push(
+      await tx.fileObject.create({
+        data: { ...upload, uploaderId: owner.uploaderId, postId: owner.postId, inline: owner.inline ?? false },
+        select: savedFileSelect,
+      }),
+    )
   }
   return saved
 }
@@ -314,12 +323,15 @@ export async function discardUploads(uploads: readonly Pick<StoredUpload, 'stora
   }
 }
 
-/** An image pasted or picked in the rich-text editor: saved without a post. */
+/**
+ * An image pasted or picked in the rich-text editor: saved untied, for its uploader only, until
+ * a saved text shows it (app/services/inline-images.server.ts).
+ */
 export async function saveEditorImage(actor: Actor, upload: StoredUpload) {
   try {
     authorize(isActive(actor))
     if (!isImageMimeType(upload.mimeType)) throw badRequest('Bara bilder (PNG, JPEG, GIF eller WebP) kan infogas.')
-    const [image] = await prisma.$transaction((tx) => saveFileObjects(tx, [upload], { uploaderId: actor.id, postId: null }))
+    const [image] = await prisma.$transaction((tx) => saveFileObjects(tx, [upload], { uploaderId: actor.id, postId: null, inline: true }))
     if (!image) throw new Error('The image row was not created')
     return image
   } catch (error) {

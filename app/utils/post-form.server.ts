@@ -14,7 +14,7 @@ import { enforceRateLimit } from './rate-limit.server.ts'
 
 /**
  * The action of every multipart post form (projects, artifacts; new and edit): read the
- * form and its files (CSRF checked first), validate, save through a service, redirect; on
+ * form and its files (CSRF checked first, then the posting rate limit), validate, save through a service, redirect; on
  * any failure, remove the stored files again and answer with the errors.
  */
 export async function handlePostForm<Schema extends z.ZodTypeAny>(
@@ -23,8 +23,7 @@ export async function handlePostForm<Schema extends z.ZodTypeAny>(
   schema: Schema,
   save: (value: z.output<Schema>, uploads: StoredUpload[], removeFileIds: string[]) => Promise<string>,
 ) {
-  await enforceRateLimit('posting', actorId)
-  const upload = await parseUploadForm(request)
+  const upload = await parseUploadForm(request, { onVerified: () => enforceRateLimit('posting', actorId) })
   const submission = parseWithZod(upload.formData, { schema })
   if (submission.status !== 'success' || upload.errors.length > 0) {
     await discardUploads(upload.files)
