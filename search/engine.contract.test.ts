@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { insertOrganisation } from '#tests/factories.ts'
 import { createSearchEngine, drainOutbox, reindexEverything, type SearchEngine, type SearchOptions } from './index.ts'
 import { deleteMeilisearchIndex } from './meilisearch/engine.ts'
-import { enqueue, insertPost, setStatus } from './test-corpus.ts'
+import { enqueue, insertAnsweredQuestions, insertPost, setStatus } from './test-corpus.ts'
 
 /**
  * One contract for every engine: the same Swedish corpus, the same queries, the same
@@ -247,7 +247,7 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
       expect(before.hits).toEqual([])
       expect(before.total).toBe(0)
       expect(before.facets.type).toEqual({})
-      expect(await prisma.searchOutbox.count({ where: { entityId: postId, processedAt: null } })).toBe(1)
+      expect(await prisma.searchOutbox.count({ where: { entityId: postId, processedAt: null, operation: 'hide' } })).toBe(1)
 
       await drainOutbox({ prisma, engine })
       expect(await hitIds('Zebrahägn')).toEqual([])
@@ -281,6 +281,47 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
       await setStatus(prisma, postId, 'deleted')
       await drainOutbox({ prisma, engine })
     })
+
+    test('an answer deleted outright (account deletion with removal) is not found through its question before the worker runs, nor after', async () => {
+      const postId = await insertPost(
+        prisma,
+        { type: 'question', title: 'Fråga om Zebrastaket', body: 'Hur gör ni?', createdAt: day(22), answers: [{ text: 'Vi målar Zebrapinnar.' }] },
+        { outbox: true },
+      )
+      await drainOutbox({ prisma, engine })
+      expect(await hitIds('Zebrapinnar')).toEqual([postId])
+
+      await prisma.answer.deleteMany({ where: { postId } })
+      await enqueue(prisma, 'post', postId)
+      const before = await search('Zebrapinnar', { facets: ['type'] })
+      expect(before.hits).toEqual([])
+      expect(before.total).toBe(0)
+      expect(before.facets.type).toEqual({})
+
+      await drainOutbox({ prisma, engine })
+      expect(await hitIds('Zebrapinnar')).toEqual([])
+      expect(await hitIds('Zebrastaket')).toEqual([postId])
+      await setStatus(prisma, postId, 'deleted')
+      await drainOutbox({ prisma, engine })
+    })
+
+    test('more answers deleted at once than an exclusion list takes: none is found before the worker runs (or the engine refuses to answer)', async () => {
+      const count = 501
+      const postIds = await insertAnsweredQuestions(prisma, count, { title: 'Fråga om Zebratrafik', answer: 'Svaret nämner Zebrakvitton.', createdAt: day(23) })
+      await drainOutbox({ prisma, engine })
+      expect((await search('Zebrakvitton')).total).toBe(count)
+
+      await prisma.answer.deleteMany({ where: { postId: { in: postIds } } })
+      const before = await search('Zebrakvitton', { facets: ['type'] }).catch((error: unknown) => ({ refused: error }))
+      if ('refused' in before) expect(engine.name).toBe('meilisearch')
+      else expect([before.total, before.hits, before.facets.type]).toEqual([0, [], {}])
+
+      await drainOutbox({ prisma, engine })
+      expect((await search('Zebrakvitton')).total).toBe(0)
+      expect((await search('Zebratrafik')).total).toBe(count)
+      await prisma.post.updateMany({ where: { id: { in: postIds } }, data: { status: 'deleted' } })
+      await drainOutbox({ prisma, engine })
+    }, 120_000)
   })
 
   describe('hostile input', () => {

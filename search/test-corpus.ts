@@ -54,6 +54,25 @@ export async function insertPost(prisma: PrismaClient, fixture: PostFixture, { o
   return post.id
 }
 
+/** `count` questions titled `title` and a number, each with one visible answer `answer`, in a few statements (volume tests); with their outbox rows. */
+export async function insertAnsweredQuestions(
+  prisma: PrismaClient,
+  count: number,
+  { title, answer, createdAt }: { title: string; answer: string; createdAt: Date },
+) {
+  const posts = await prisma.post.createManyAndReturn({
+    data: Array.from({ length: count }, (_, index) => {
+      const body = `${title} ${index + 1}?`
+      return { type: 'question' as const, title: `${title} ${index + 1}`, body: doc(body), bodyHtml: '', bodyText: body, createdAt, activityAt: createdAt }
+    }),
+    select: { id: true },
+  })
+  const ids = posts.map((post) => post.id)
+  await prisma.answer.createMany({ data: ids.map((postId) => ({ postId, body: doc(answer), bodyHtml: '', bodyText: answer })) })
+  await prisma.searchOutbox.createMany({ data: ids.map((entityId) => ({ entityType: 'post', entityId, operation: 'upsert' })) })
+  return ids
+}
+
 /** What every service write adds to the outbox in its transaction. */
 export async function enqueue(prisma: PrismaClient, entityType: string, entityId: string) {
   await prisma.searchOutbox.create({ data: { entityType, entityId, operation: 'upsert' }, select: { id: true } })

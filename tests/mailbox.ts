@@ -29,11 +29,12 @@ export type Mailbox = {
 /**
  * `refuse` decides per message (with its 0-based arrival number, refused ones included)
  * whether the server answers with an error instead of 250; a refused message is not kept.
+ * It may answer with a promise: the server then holds its answer until it settles (a slow server).
  */
 export async function startMailbox({
   saveDir,
   refuse,
-}: { saveDir?: string; refuse?: (mail: ReceivedMail, arrival: number) => SmtpRefusal | undefined } = {}): Promise<Mailbox> {
+}: { saveDir?: string; refuse?: (mail: ReceivedMail, arrival: number) => SmtpRefusal | undefined | Promise<SmtpRefusal | undefined> } = {}): Promise<Mailbox> {
   const messages: ReceivedMail[] = []
   let sequence = 0
   let arrivals = 0
@@ -53,7 +54,7 @@ export async function startMailbox({
           fs.writeFileSync(path.join(saveDir, name), Buffer.concat([Buffer.from(`${ENVELOPE_HEADER}: ${recipients}\r\n`), raw]))
         }
         simpleParser(raw)
-          .then((parsed) => {
+          .then(async (parsed) => {
             const mail: ReceivedMail = {
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
               subject: parsed.subject ?? '',
@@ -62,7 +63,7 @@ export async function startMailbox({
               headers: parsed.headers,
               raw,
             }
-            const refusal = refuse?.(mail, arrivals++)
+            const refusal = await refuse?.(mail, arrivals++)
             if (refusal) {
               callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }))
               return

@@ -74,6 +74,10 @@ async function memberWithEverything() {
   await prisma.accessibilityReport.create({ data: { email: member.email, description: 'Fokus syns inte.' } })
   await prisma.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, updatedById: member.id }, update: { updatedById: member.id } })
   await prisma.signInCode.create({ data: { email: member.email, codeHash: 'x', linkTokenHash: `t-${unique()}`, expiresAt: new Date(Date.now() + 60_000) } })
+  // The posts are in the index, as the services' outbox rows would have put them there.
+  await prisma.searchOutbox.createMany({
+    data: [otherQuestion, otherProject, ownQuestion].map(({ id }) => ({ entityType: 'post', entityId: id, operation: 'upsert' })),
+  })
   await drainOutbox({ prisma, engine: search })
   return { member, other, memberBrowser, otherQuestion, otherProject, ownQuestion, ownAnswer, othersAnswer }
 }
@@ -123,7 +127,7 @@ describe('GET /installningar/mina-uppgifter.json', () => {
     expect(text).not.toContain(other.email)
     const session = await prisma.session.findFirstOrThrow({ where: { userId: member.id }, select: { id: true } })
     expect(text).not.toContain(session.id)
-  })
+  }, 30_000)
 
   test('needs a signed-in member', async () => {
     const result = await call(() => downloadLoader(routeArgs(new Browser().get('/installningar/mina-uppgifter.json'))))
@@ -147,7 +151,7 @@ describe('POST /installningar/radera-konto', () => {
     expect(noCsrf.status).toBe(403)
     expect(await prisma.user.count({ where: { id: member.id } })).toBe(1)
     expect(await prisma.post.count({ where: { authorId: member.id } })).toBe(1)
-  })
+  }, 30_000)
 
   test('anonymise: content stays as "Tidigare medlem", everything else about the member goes, sign-in starts afresh', async () => {
     const seeded = await memberWithEverything()
@@ -185,11 +189,13 @@ describe('POST /installningar/radera-konto', () => {
     await drainOutbox({ prisma, engine: search })
     expect((await indexed(ownQuestion.id))?.text).toContain('Rut frågar om e-arkiv')
     expect((await indexed(otherQuestion.id))?.text).toContain(ownAnswer.bodyText)
-  })
+  }, 30_000)
 
   test('remove: the member\'s posts, answers and comments go too, and counters and the index follow', async () => {
     const seeded = await memberWithEverything()
     const { member, memberBrowser, ownQuestion, ownAnswer, otherQuestion, otherProject, othersAnswer } = seeded
+    const findAnswer = () => search.search(ownAnswer.bodyText, { scope: { status: 'visible' } })
+    expect((await findAnswer()).hits.map((hit) => hit.entityId)).toEqual([otherQuestion.id])
     const result = await deleteWith(memberBrowser, { content: 'remove', confirmEmail: member.email })
     expect(result.location).toBe('/konto-raderat')
 
@@ -205,10 +211,12 @@ describe('POST /installningar/radera-konto', () => {
     expect(await prisma.post.findUniqueOrThrow({ where: { id: otherQuestion.id }, select: { answerCount: true } })).toEqual({ answerCount: 0 })
     expect(await prisma.post.findUniqueOrThrow({ where: { id: otherProject.id }, select: { likeCount: true, commentCount: true } })).toEqual({ likeCount: 0, commentCount: 0 })
 
+    // Gone from search at once, before the worker has re-indexed the question it answered.
+    expect(await findAnswer()).toMatchObject({ total: 0, hits: [] })
     await drainOutbox({ prisma, engine: search })
     expect(await indexed(ownQuestion.id)).toBeNull()
     expect((await indexed(otherQuestion.id))?.text).not.toContain(ownAnswer.bodyText)
-  })
+  }, 30_000)
 
   test('files follow the content: "remove" takes every file of the removed posts and answers (others\' too) with their bytes, "anonymise" only images no text shows', async () => {
     const stored = async (uploaderId: string, holder: { postId: string | null; answerId?: string; inline?: boolean }) => {

@@ -2,7 +2,7 @@ import { mailbox } from '#tests/setup/smtp.ts'
 import { database } from '#tests/setup/database.ts'
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
-import { afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { follow } from '#app/services/follow.server.ts'
@@ -12,12 +12,11 @@ import { duePeriod } from '#app/utils/digest-schedule.ts'
 import { init } from '#app/utils/env.server.ts'
 import { buildProjectInput, insertActor, insertOrganisation } from '#tests/factories.ts'
 import { type Mailbox, type ReceivedMail, type SmtpRefusal, startMailbox } from '#tests/mailbox.ts'
-import { HARD_FAILURE_LIMIT, sendDueDigests } from './digest-delivery.server.ts'
+import { DIGEST_LEASE_MS, HARD_FAILURE_LIMIT, sendDueDigests } from './digest-delivery.server.ts'
 import { deleteContent } from './content-moderation.server.ts'
 
 const { prisma } = database
 const DAY = 24 * 60 * 60 * 1000
-const LEASE = 10 * 60 * 1000
 const root = path.resolve(import.meta.dirname, '../..')
 const onPostgresServer = process.env.TEST_DB_ENGINE === 'postgres'
 
@@ -29,7 +28,10 @@ const started = Date.now()
 const later = (ms: number) => () => new Date(period.to.getTime() + DAY + ms + (Date.now() - started))
 /** Header lines as sent (mailparser turns List-* headers into objects). */
 const rawHeader = (mail: ReceivedMail, name: string) =>
-  new RegExp(`^${name}:(.*(?:\r\n[ \t].*)*)`, 'im').exec(mail.raw.toString('utf8'))?.[1]?.replace(/\r\n[ \t]+/g, ' ').trim()
+  new RegExp(`^${name}:(.*(?:\r\n[ \t].*)*)`, 'im')
+    .exec(mail.raw.toString('utf8'))?.[1]
+    ?.replace(/\r\n[ \t]+/g, ' ')
+    .trim()
 
 let reader: Actor
 let idle: Actor
@@ -102,7 +104,9 @@ describe('sending the due digests', () => {
     expect(mail.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' })
     expect(mail.headers.get('message-id')).toBe(`<digest.${period.week}.${reader.id}@samverka.localhost>`)
     expect(mail.headers.get('date')).toBeInstanceOf(Date)
-    expect(rawHeader(mail, 'List-Unsubscribe')).toMatch(/^<http:\/\/localhost:\d+\/veckobrev\/avsluta\?token=[^>]+>, <mailto:no-reply@samverka\.localhost\?subject=[^>]+>$/)
+    expect(rawHeader(mail, 'List-Unsubscribe')).toMatch(
+      /^<http:\/\/localhost:\d+\/veckobrev\/avsluta\?token=[^>]+>, <mailto:no-reply@samverka\.localhost\?subject=[^>]+>$/,
+    )
     expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
     expect(mail.raw.length).toBeLessThan(100_000)
 
@@ -121,7 +125,9 @@ describe('sending the due digests', () => {
     }
 
     // Nothing to say to the idle member (and the one who turned digests off is not queued).
-    expect(await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_week: { userId: idle.id, week: period.week } }, select: { status: true } })).toEqual({ status: 'empty' })
+    expect(await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_week: { userId: idle.id, week: period.week } }, select: { status: true } })).toEqual(
+      { status: 'empty' },
+    )
     expect(await prisma.digestDelivery.count({ where: { status: 'sent' } })).toBe(10)
     expect(await prisma.digestSentItem.count({ where: { userId: reader.id } })).toBe(2)
 
@@ -132,18 +138,26 @@ describe('sending the due digests', () => {
   })
 
   test('two runs at once send each member exactly one digest', async () => {
-    const [first, second] = await Promise.all([sendDueDigests({ clock: later(0), batchSize: 3, concurrency: 2 }), sendDueDigests({ clock: later(0), batchSize: 3, concurrency: 2 })])
+    const [first, second] = await Promise.all([
+      sendDueDigests({ clock: later(0), batchSize: 3, concurrency: 2 }),
+      sendDueDigests({ clock: later(0), batchSize: 3, concurrency: 2 }),
+    ])
     expect(first.sent + second.sent).toBe(10)
     expect(await digestsPerMember(mailbox.messages)).toEqual(exactlyOneEach())
   })
 
   test('an SMTP server refusing every other message (451): retried by later runs with backoff, still exactly one each', async () => {
-    const flaky = await startMailbox({ refuse: (_mail, arrival): SmtpRefusal | undefined => (arrival % 2 === 0 ? { code: 451, message: '4.3.0 Försök igen senare' } : undefined) })
+    const flaky = await startMailbox({
+      refuse: (_mail, arrival): SmtpRefusal | undefined => (arrival % 2 === 0 ? { code: 451, message: '4.3.0 Försök igen senare' } : undefined),
+    })
     try {
       useMailbox(flaky)
       const first = await sendDueDigests({ clock: later(0), concurrency: 1 })
       expect(first).toMatchObject({ sent: 5, retrying: 5, failed: 0 })
-      const waiting = await prisma.digestDelivery.findFirstOrThrow({ where: { status: 'pending' }, select: { nextAttemptAt: true, lastError: true, attempts: true } })
+      const waiting = await prisma.digestDelivery.findFirstOrThrow({
+        where: { status: 'pending' },
+        select: { nextAttemptAt: true, lastError: true, attempts: true },
+      })
       expect(waiting.lastError).toContain('451')
       expect(waiting.attempts).toBe(1)
 
@@ -169,7 +183,10 @@ describe('sending the due digests', () => {
       await prisma.user.update({ where: { id: reader.id }, data: { digestHardFailures: HARD_FAILURE_LIMIT - 1 } })
       const report = await sendDueDigests({ clock: later(0) })
       expect(report).toMatchObject({ sent: 9, failed: 1, retrying: 0 })
-      const delivery = await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_week: { userId: reader.id, week: period.week } }, select: { status: true, lastError: true } })
+      const delivery = await prisma.digestDelivery.findUniqueOrThrow({
+        where: { userId_week: { userId: reader.id, week: period.week } },
+        select: { status: true, lastError: true },
+      })
       expect(delivery.status).toBe('failed')
       expect(delivery.lastError).toContain('550')
       const user = await prisma.user.findUniqueOrThrow({ where: { id: reader.id }, select: { digestHardFailures: true, digestStoppedReason: true } })
@@ -193,6 +210,87 @@ describe('sending the due digests', () => {
       await prisma.user.update({ where: { id: reader.id }, data: { digestFrequency: 'weekly' } })
     }
   })
+})
+
+/** An SMTP server that holds its answer to the first message until `answer()`; `arrived` resolves when that message is in. */
+async function slowFirstAnswer() {
+  let answer = () => {}
+  const answered = new Promise<void>((resolve) => (answer = resolve))
+  let arrive = () => {}
+  const arrived = new Promise<void>((resolve) => (arrive = resolve))
+  const box = await startMailbox({
+    refuse: async (_mail, arrival) => {
+      if (arrival === 0) {
+        arrive()
+        await answered
+      }
+      return undefined
+    },
+  })
+  return { box, arrived, answer }
+}
+
+describe('leases', () => {
+  /** The due digest's run time, moved on by `move` (a long send without waiting for it). */
+  const movableClock = () => {
+    const clock = Object.assign(() => new Date(later(0)().getTime() + clock.moved), { moved: 0 })
+    return clock
+  }
+
+  test('a run that takes long keeps its claims (heartbeat): a run well past the old ten-minute lease takes over none of its members', async () => {
+    const slow = await slowFirstAnswer()
+    let first: Promise<unknown> | undefined
+    try {
+      useMailbox(slow.box)
+      const clock = movableClock()
+      first = sendDueDigests({ clock, concurrency: 1, heartbeatMs: 25 })
+      await slow.arrived
+      clock.moved = 11 * 60 * 1000
+      // The heartbeat renews the leases on the moved clock while the first message waits for its 250.
+      await vi.waitFor(
+        async () => {
+          const stale = await prisma.digestDelivery.count({
+            where: { status: 'sending', leaseUntil: { lt: new Date(clock().getTime() + DIGEST_LEASE_MS / 2) } },
+          })
+          expect(stale).toBe(0)
+        },
+        { timeout: 30_000, interval: 50 },
+      )
+      expect(await sendDueDigests({ clock, queue: false })).toMatchObject({ sent: 0, empty: 0, released: 0 })
+      slow.answer()
+      expect(await first).toMatchObject({ sent: 10, released: 0 })
+      expect(await digestsPerMember(slow.box.messages)).toEqual(exactlyOneEach())
+    } finally {
+      slow.answer()
+      await first?.catch(() => undefined)
+      await slow.box.close()
+    }
+  }, 60_000)
+
+  test('a run whose leases were not renewed (the heartbeat could not reach the database) sends no more; the next run sends the rest once', async () => {
+    const slow = await slowFirstAnswer()
+    let first: Promise<unknown> | undefined
+    try {
+      useMailbox(slow.box)
+      const clock = movableClock()
+      // No heartbeat within the test: the leases stay as the claim wrote them.
+      first = sendDueDigests({ clock, concurrency: 1, heartbeatMs: 60 * 60 * 1000 })
+      await slow.arrived
+      clock.moved = DIGEST_LEASE_MS
+      slow.answer()
+      expect(await first).toMatchObject({ sent: 1, released: 9 })
+      expect(slow.box.messages).toHaveLength(1)
+      expect(await prisma.digestDelivery.count({ where: { status: 'sending' } })).toBe(9)
+
+      clock.moved = 2 * DIGEST_LEASE_MS + 1000
+      expect(await sendDueDigests({ clock, queue: false })).toMatchObject({ sent: 9, released: 0 })
+      expect(await digestsPerMember(slow.box.messages)).toEqual(exactlyOneEach())
+    } finally {
+      slow.answer()
+      await first?.catch(() => undefined)
+      await slow.box.close()
+    }
+  }, 60_000)
 })
 
 /** `npm run digest:send` as its own process, against this test's database and SMTP server. */
@@ -236,18 +334,22 @@ describe('npm run digest:send', () => {
       expect(await prisma.digestDelivery.count({ where: { status: 'sending' } })).toBeGreaterThan(0)
       useMailbox(killer)
       killed = false
-      // The process ran on the real clock: its leases run out ten minutes from now.
-      const report = await sendDueDigests({ clock: () => new Date(Date.now() + LEASE + 60 * 1000) })
+      // The process ran on the real clock and renewed its leases until it died: they ran out a minute after that at the latest.
+      const report = await sendDueDigests({ clock: () => new Date(Date.now() + DIGEST_LEASE_MS + 1000) })
       expect(report.sent).toBe(7)
       expect(await digestsPerMember(killer.messages)).toEqual(exactlyOneEach())
     } finally {
       await killer.close()
     }
-  })
+  }, 60_000)
 
-  test.runIf(onPostgresServer)('two processes at once (PostgreSQL server): every member exactly one digest', async () => {
-    const runs = [digestSendProcess(), digestSendProcess()]
-    expect(await Promise.all(runs.map((run) => run.done))).toEqual([0, 0])
-    expect(await digestsPerMember(mailbox.messages)).toEqual(exactlyOneEach())
-  })
+  test.runIf(onPostgresServer)(
+    'two processes at once (PostgreSQL server): every member exactly one digest',
+    async () => {
+      const runs = [digestSendProcess(), digestSendProcess()]
+      expect(await Promise.all(runs.map((run) => run.done))).toEqual([0, 0])
+      expect(await digestsPerMember(mailbox.messages)).toEqual(exactlyOneEach())
+    },
+    60_000,
+  )
 })

@@ -4,6 +4,7 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { composeDigest, type DigestReader, type DigestWeek, loadDigestReaders, loadDigestWeek } from '#app/models/digest.server.ts'
 import { type BackgroundLoop, startBackgroundLoop } from '#app/utils/background-loop.ts'
 import { forEachConcurrently } from '#app/utils/concurrency.ts'
+import { type LeaseKeeper, startLeaseKeeper } from '#app/utils/lease-keeper.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { type DigestPeriod, type DigestSchedule, dueMonthlyPeriod, duePeriod } from '#app/utils/digest-schedule.ts'
 import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
@@ -17,10 +18,14 @@ import { appBaseUrl, env } from '#app/utils/env.server.ts'
  *
  * 1. Queue: one `DigestDelivery` row per eligible member and period, unique per (member,
  *    week), so queueing twice changes nothing.
- * 2. Claim a batch: `FOR UPDATE SKIP LOCKED`, status `sending` with a lease, attempts + 1,
- *    committed before anything is sent, so two runs never hold the same member. A claim
- *    whose lease ran out (its run was killed) is taken over.
- * 3. Deliver each claimed member (bounded concurrency): build the digest, send it, then
+ * 2. Claim a batch: `FOR UPDATE SKIP LOCKED`, status `sending` with a short lease (a minute),
+ *    attempts + 1, committed before anything is sent, so two runs never hold the same member.
+ *    While the run holds claims, a heartbeat renews their leases (fenced by attempt), so a
+ *    live run keeps them however long it takes and a killed run's claims are taken over
+ *    within a lease.
+ * 3. Deliver each claimed member (bounded concurrency): build the digest, check that the
+ *    claim is still this run's and its lease comfortably valid (a run whose heartbeat cannot
+ *    reach the database stops sending and leaves the rest to a later run), send it, then
  *    complete the claim — `sent` with the items (DigestSentItem) in one transaction, or
  *    `empty` when there is nothing to say. Completing only succeeds for the latest claim.
  * 4. Failures: a temporary one (SMTP 4xx, connection) goes back to `pending` with a growing
@@ -40,7 +45,10 @@ export type DigestRunOptions = {
   schedule?: DigestSchedule
   batchSize?: number
   concurrency?: number
+  /** How long a claim is held without a heartbeat; a killed run's members are taken over after it. */
   leaseMs?: number
+  /** How often the heartbeat renews the leases of the claims this run holds. */
+  heartbeatMs?: number
   maxAttempts?: number
   /** Called once per delivery with its outcome and how long building and sending took (benchmarks). */
   observe?: (event: DigestDeliveryEvent) => void
@@ -53,10 +61,14 @@ export type DigestRunReport = {
   empty: number
   retrying: number
   failed: number
+  /** Claims given up unsent because their lease could not be renewed (a later run sends them). */
+  released: number
   durationMs: number
 }
 
 export const HARD_FAILURE_LIMIT = 3
+export const DIGEST_LEASE_MS = 60 * 1000
+const HEARTBEAT_MS = 15 * 1000
 const RETRY_BASE_MS = 15 * 60 * 1000
 const RETRY_MAX_MS = 6 * 60 * 60 * 1000
 
@@ -120,9 +132,25 @@ const recipientSelect = {
 } satisfies Prisma.UserSelect
 type Recipient = Prisma.UserGetPayload<{ select: typeof recipientSelect }>
 
-type Outcome = 'sent' | 'empty' | 'retrying' | 'failed'
+type Outcome = 'sent' | 'empty' | 'retrying' | 'failed' | 'released'
 type Timings = { buildMs: number; sendMs: number }
 export type DigestDeliveryEvent = { outcome: Outcome } & Timings
+
+/**
+ * The heartbeat: extends the leases of the claims this run still holds (same attempt, still
+ * `sending`) to `until`; returns the ids it extended.
+ */
+async function renewLeases(claims: Claim[], until: Date): Promise<string[]> {
+  const held = Prisma.join(claims.map((claim) => Prisma.sql`(${claim.id}, ${claim.attempts}::int)`))
+  const rows = await prisma.$queryRaw`
+    UPDATE "DigestDelivery" SET "leaseUntil" = ${utc(until)}
+    WHERE "status" = 'sending' AND ("id", "attempts") IN (${held})
+    RETURNING "id"`
+  return z
+    .array(z.object({ id: z.string() }))
+    .parse(rows)
+    .map((row) => row.id)
+}
 
 /** Completes a claim if it is still this run's (same attempt); false when another run took it over. */
 async function complete(tx: Prisma.TransactionClient, claim: Claim, data: Prisma.DigestDeliveryUpdateManyMutationInput): Promise<boolean> {
@@ -157,6 +185,7 @@ type RunContext = {
   clock: () => Date
   maxAttempts: number
   baseUrl: string
+  leases: LeaseKeeper<Claim>
 }
 
 /** A claimed member with what their digest is built from; no week when they no longer take digests. */
@@ -197,6 +226,9 @@ async function deliver({ claim, recipient, week, reader }: Delivery, context: Ru
       await prisma.$transaction((tx) => complete(tx, claim, { status: 'empty', lastError: null }))
       return 'empty'
     }
+    // Only while the claim is surely ours: a lease the heartbeat could not renew may run out
+    // while the message is on its way, and another run would send it too.
+    if (!context.leases.isSafe(claim)) return 'released'
     const now = context.clock()
     const token = createUnsubscribeToken(recipient.id, now)
     const sending = performance.now()
@@ -299,7 +331,8 @@ export async function sendDueDigests({
   schedule: givenSchedule,
   batchSize = 50,
   concurrency = env().DIGEST_CONCURRENCY,
-  leaseMs = 10 * 60 * 1000,
+  leaseMs = DIGEST_LEASE_MS,
+  heartbeatMs = HEARTBEAT_MS,
   maxAttempts = 6,
   observe,
 }: DigestRunOptions = {}): Promise<DigestRunReport> {
@@ -326,7 +359,17 @@ export async function sendDueDigests({
     recipient?.status === 'active' && !recipient.digestStoppedReason
       ? { weekly: periods.weekly, monthly: periods.monthly, never: null }[recipient.digestFrequency]
       : null
-  const context: RunContext = { clock, maxAttempts, baseUrl: appBaseUrl() }
+  // A claim is sent on only while at least half of its lease is left; the heartbeat (by
+  // default every quarter of the lease) keeps it above that unless renewing fails.
+  const leases = startLeaseKeeper<Claim>({
+    leaseMs,
+    heartbeatMs,
+    marginMs: leaseMs / 2,
+    clock,
+    renew: renewLeases,
+    onError: (error) => console.warn(`Digest: could not renew the claims' leases: ${error instanceof Error ? error.message : String(error)}`),
+  })
+  const context: RunContext = { clock, maxAttempts, baseUrl: appBaseUrl(), leases }
   const report: DigestRunReport = {
     week,
     queued,
@@ -334,27 +377,40 @@ export async function sendDueDigests({
     empty: 0,
     retrying: 0,
     failed: 0,
+    released: 0,
     durationMs: 0,
   }
-  for (;;) {
-    const claims = await claimBatch(week, clock(), leaseMs, batchSize)
-    if (claims.length === 0) break
-    const deliveries = await prepareBatch(claims, periodOf, weekOf)
-    await forEachConcurrently(deliveries, concurrency, async (delivery) => {
-      const timings: Timings = { buildMs: 0, sendMs: 0 }
-      const outcome = await deliver(delivery, context, timings)
-      report[outcome]++
-      observe?.({ outcome, ...timings })
-    })
+  try {
+    // A run that had to give claims up stops claiming: a later run carries on.
+    while (report.released === 0) {
+      const now = clock()
+      const claims = await claimBatch(week, now, leaseMs, batchSize)
+      if (claims.length === 0) break
+      leases.hold(claims, new Date(now.getTime() + leaseMs))
+      const deliveries = await prepareBatch(claims, periodOf, weekOf)
+      await forEachConcurrently(deliveries, concurrency, async (delivery) => {
+        const timings: Timings = { buildMs: 0, sendMs: 0 }
+        try {
+          const outcome = await deliver(delivery, context, timings)
+          report[outcome]++
+          observe?.({ outcome, ...timings })
+        } finally {
+          leases.release(delivery.claim)
+        }
+      })
+    }
+  } finally {
+    await leases.stop()
   }
   report.durationMs = clock().getTime() - started.getTime()
   return report
 }
 
 export function formatDigestReport(report: DigestRunReport): string {
-  return `Digest ${report.week}: ${report.sent} sent, ${report.empty} with nothing new, ${report.retrying} to retry later, ${report.failed} failed (${
-    report.queued
-  } newly queued, ${(report.durationMs / 1000).toFixed(1)} s)`
+  const released = report.released > 0 ? `, ${report.released} left for the next run (their claims could not be renewed)` : ''
+  return `Digest ${report.week}: ${report.sent} sent, ${report.empty} with nothing new, ${report.retrying} to retry later, ${
+    report.failed
+  } failed${released} (${report.queued} newly queued, ${(report.durationMs / 1000).toFixed(1)} s)`
 }
 
 type Logger = Pick<Console, 'info' | 'error'>
@@ -374,7 +430,7 @@ export function startDigestScheduler({ intervalMs = 5 * 60 * 1000, log = console
       const queue = lastQueued?.week !== week || now.getTime() - lastQueued.at > 60 * 60 * 1000
       const report = await sendDueDigests({ queue })
       if (queue) lastQueued = { week, at: now.getTime() }
-      if (report.sent + report.retrying + report.failed > 0) log.info(formatDigestReport(report))
+      if (report.sent + report.retrying + report.failed + report.released > 0) log.info(formatDigestReport(report))
       return intervalMs
     },
     (error) => {

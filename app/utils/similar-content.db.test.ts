@@ -66,7 +66,10 @@ describe('findSimilarContent', () => {
   })
 
   test('never suggests hidden or deleted posts, even before the index has caught up', async () => {
-    expect(await prisma.searchOutbox.count({ where: { entityId: { in: [ids.hidden ?? '', ids.deleted ?? ''] }, processedAt: null } })).toBe(2)
+    const waiting = await prisma.searchOutbox.count({
+      where: { entityId: { in: [ids.hidden ?? '', ids.deleted ?? ''] }, processedAt: null, operation: 'hide' },
+    })
+    expect(waiting).toBe(2)
     const found = (await findSimilarContent(viewer, { title: 'Snöröjning i smala gränder och sandning i regionen' })).posts.map((post) => post.id)
     expect(found).not.toContain(ids.hidden)
     expect(found).not.toContain(ids.deleted)

@@ -4,7 +4,7 @@ import { pendingInvisiblePostIds } from '../pending-visibility.ts'
 import { normalizeSearchInput } from '../query.ts'
 import { SETTINGS_VERSION } from '../settings/index.ts'
 import type { SearchEngine, SqlClient } from '../types.ts'
-import { buildMeiliSearches, fromMeiliResults, meiliSettings, toMeiliDocument, toMeiliId } from './translate.ts'
+import { buildMeiliSearches, fromMeiliResults, meiliSettings, PENDING_EXCLUSION_MAX, pendingExclusion, toMeiliDocument, toMeiliId } from './translate.ts'
 
 /**
  * The Meilisearch engine (when MEILI_HOST is set), through the official client. Settings
@@ -13,13 +13,13 @@ import { buildMeiliSearches, fromMeiliResults, meiliSettings, toMeiliDocument, t
  * Writes wait for their task and throw when it failed, so the outbox worker retries them.
  *
  * Visibility: documents of invisible posts are removed by the outbox worker; until their
- * outbox row is processed, such posts (and questions with an answer hidden a moment ago)
- * are excluded by id in the query's filter (read from the database), so they are gone at
- * once here too.
+ * outbox row is processed, such posts (and questions with an answer hidden or deleted a
+ * moment ago) are excluded by id in the query's filter (read from the database), so they
+ * are gone at once here too. When more posts than the filter takes are waiting, the engine
+ * does not answer until the worker has caught up (translate.ts, `pendingExclusion`).
  */
 const WRITE_TIMEOUT_MS = 15_000
 const REBUILD_TIMEOUT_MS = 120_000
-const EXCLUDED_IDS_MAX = 500
 
 type Options = { host: string; apiKey?: string; indexUid: string; prisma: SqlClient }
 
@@ -46,10 +46,12 @@ export function createMeilisearchEngine({ host, apiKey, indexUid, prisma }: Opti
   }
 
   /** Posts whose documents may show something no longer visible (search/pending-visibility.ts). */
-  async function pendingInvisibleIds(status: string): Promise<string[]> {
+  async function pendingInvisibleIds(): Promise<string[]> {
     const rows = await prisma.$queryRaw<unknown[]>`
-      SELECT pending."postId" FROM (${pendingInvisiblePostIds(status)}) AS pending LIMIT ${EXCLUDED_IDS_MAX}`
-    return pendingRowSchema.parse(rows).map((row) => `post:${row.postId}`)
+      SELECT DISTINCT pending."postId" FROM (${pendingInvisiblePostIds()}) AS pending
+      ORDER BY pending."postId"
+      LIMIT ${PENDING_EXCLUSION_MAX + 1}::int`
+    return pendingExclusion(pendingRowSchema.parse(rows).map((row) => row.postId))
   }
 
   const engine: SearchEngine = {
@@ -57,7 +59,7 @@ export function createMeilisearchEngine({ host, apiKey, indexUid, prisma }: Opti
 
     async search(query, options) {
       const search = normalizeSearchInput(query, options)
-      const excluded = await pendingInvisibleIds(search.scope.status)
+      const excluded = await pendingInvisibleIds()
       const queries = buildMeiliSearches(search, indexUid, excluded)
       if (queries.length === 0) return fromMeiliResults(search, [])
       const { results } = await client.multiSearch({ queries })

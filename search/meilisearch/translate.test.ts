@@ -11,6 +11,8 @@ import {
   meiliFilter,
   meiliQueryText,
   meiliSettings,
+  PENDING_EXCLUSION_MAX,
+  pendingExclusion,
   quoteFilterValue,
   toMeiliDocument,
   toMeiliId,
@@ -146,6 +148,15 @@ describe('queries', () => {
     const [main, typeCounts] = buildMeiliSearches(search, 'posts', ['post:pending1'])
     expect(main?.filter).toEqual(['status = "visible"', 'id NOT IN ["post-pending1", "post-abc123"]', ['type = "question"']])
     expect(typeCounts?.filter).toEqual(['status = "visible"', 'id NOT IN ["post-pending1", "post-abc123"]'])
+  })
+
+  test(`posts waiting for the worker are excluded by id, all ${PENDING_EXCLUSION_MAX} of them; beyond that the engine refuses to answer`, () => {
+    const waiting = Array.from({ length: PENDING_EXCLUSION_MAX }, (_, index) => `p${index}`)
+    const excluded = pendingExclusion(waiting)
+    expect(excluded).toHaveLength(PENDING_EXCLUSION_MAX)
+    const [main] = buildMeiliSearches(normalized('x'), 'posts', excluded)
+    expect(main?.filter).toEqual(['status = "visible"', `id NOT IN [${waiting.map((id) => `"post-${id}"`).join(', ')}]`])
+    expect(() => pendingExclusion([...waiting, 'one-more'])).toThrow(`More than ${PENDING_EXCLUSION_MAX} posts have hidden or deleted content waiting`)
   })
 })
 

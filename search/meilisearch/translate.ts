@@ -92,6 +92,24 @@ export function quoteFilterValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 }
 
+/** At most this many posts waiting for the worker to remove hidden or deleted content are excluded by id. */
+export const PENDING_EXCLUSION_MAX = 500
+
+/**
+ * The document ids to exclude for the posts waiting for the worker (pending-visibility.ts).
+ * Beyond PENDING_EXCLUSION_MAX it throws instead: answering from documents that may hold
+ * deleted text, with only some of them excluded, would show it (fail closed; the search
+ * page then says search is unavailable, for the second or two the worker needs).
+ */
+export function pendingExclusion(postIds: readonly string[]): string[] {
+  if (postIds.length > PENDING_EXCLUSION_MAX) {
+    throw new Error(
+      `More than ${PENDING_EXCLUSION_MAX} posts have hidden or deleted content waiting for the search index: no answer until the outbox worker has caught up`,
+    )
+  }
+  return postIds.map(postDocumentId)
+}
+
 const anyOf = (attribute: string, values: readonly string[]) => values.map((value) => `${attribute} = ${quoteFilterValue(value)}`)
 
 /**

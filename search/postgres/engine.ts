@@ -27,9 +27,10 @@ import {
  * a title match and in part for tags or text.
  * Highlights: `ts_headline` with marker characters, escaped into safe HTML afterwards.
  * Visibility: a post that stops being visible loses its document in the same transaction
- * (triggers, migration 20261123061000_search_performance), and posts with unprocessed
- * status changes (a question whose answer was hidden a moment ago, a document a slow worker
- * is rewriting) are left out until they are re-indexed (search/pending-visibility.ts).
+ * (triggers, migration 20261123061000_search_performance), and posts that lost content the
+ * worker has yet to remove (a question whose answer was hidden or deleted a moment ago, a
+ * document a slow worker is rewriting) are left out until they are re-indexed, however many
+ * (search/pending-visibility.ts).
  * Results are cached per process by index version (result-cache.ts).
  * Every value reaches SQL as a bound parameter.
  */
@@ -244,8 +245,10 @@ export function createPostgresEngine({
     // Without a query everything matches, except in 'any', which needs something to be similar to.
     const queryMatch = Prisma.sql`${search.query || search.match === 'any' ? anyOf : Prisma.sql`TRUE`}${excluded}`
     // The index holds visible posts only (the triggers remove a document when its post stops
-    // being visible); what is left out is a post whose change the worker has yet to apply.
-    const visible = Prisma.sql`d."entityType" = 'post' AND d."entityId" NOT IN (${pendingInvisiblePostIds(search.scope.status)})`
+    // being visible); what is left out is a post that lost content (a hidden or deleted
+    // answer) the worker has yet to take out of its document. The scope adds nothing: it is
+    // 'visible', all the index holds.
+    const visible = Prisma.sql`d."entityType" = 'post' AND d."entityId" NOT IN (${pendingInvisiblePostIds()})`
     const rank =
       search.match === 'any'
         ? anyRank(prepared.terms)
