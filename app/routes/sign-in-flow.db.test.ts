@@ -103,12 +103,17 @@ describe('bad input at sign-in', () => {
     expect(mailbox.messages).toHaveLength(0)
   })
 
-  test('a wrong code is refused; after five wrong attempts even the right code is refused', async () => {
+  /** A browser that asked for a code for a new address: the code, and a guess that is wrong. */
+  async function waitingForCode(local: string) {
     const browser = new Browser()
-    const email = `typo.${unique()}@nacka.se`
+    const email = `${local}.${unique()}@nacka.se`
     await requestCode(browser, email)
     const { code } = await readCode(email)
-    const wrong = code === '000000' ? '111111' : '000000'
+    return { browser, email, code, wrong: code === '000000' ? '111111' : '000000' }
+  }
+
+  test('a wrong code is refused; after five wrong attempts even the right code is refused', async () => {
+    const { browser, code, wrong } = await waitingForCode('typo')
     for (let attempt = 1; attempt <= 5; attempt++) {
       const result = await enterCode(browser, wrong)
       expect(result.status).toBe(400)
@@ -122,11 +127,7 @@ describe('bad input at sign-in', () => {
   })
 
   test('thirty guesses sent at once are counted before they are compared: at most five are checked', async () => {
-    const browser = new Browser()
-    const email = `racer.${unique()}@nacka.se`
-    await requestCode(browser, email)
-    const { code } = await readCode(email)
-    const wrong = code === '000000' ? '111111' : '000000'
+    const { browser, email, code, wrong } = await waitingForCode('racer')
     const results = await Promise.all(Array.from({ length: 30 }, () => enterCode(browser, wrong)))
     const checked = results.filter((result) => JSON.stringify(result.data).includes('Koden stämmer inte'))
     const refused = results.filter((result) => JSON.stringify(result.data).includes('För många felaktiga försök'))
