@@ -4,7 +4,10 @@ const root = import.meta.dirname
 const shared = {
   resolve: { alias: [{ find: /^#(app|search|tests|prisma)\//, replacement: `${root}/$1/` }] },
 }
-const setupFiles = ['./tests/setup/setup-test-env.ts']
+// Database tests run on a busy machine in CI (load average 30 on two cores has been seen): the
+// defaults (5 s a test, 10 s a hook) failed tests that had no defect. No test asserts timing.
+// Each project states them: projects do not inherit the root's test options.
+const projectTest = { setupFiles: ['./tests/setup/setup-test-env.ts'], testTimeout: 60_000, hookTimeout: 120_000 }
 
 // Unit and integration tests run on PGlite always. When TEST_DATABASE_URL names a PostgreSQL
 // server, the integration tests (*.db.test.ts) run a second time against it.
@@ -15,7 +18,7 @@ const postgresProject = process.env.TEST_DATABASE_URL
         test: {
           name: 'postgres',
           include: ['{app,search,prisma}/**/*.db.test.ts', 'search/engine.contract.test.ts'],
-          setupFiles,
+          ...projectTest,
           env: { TEST_DB_ENGINE: 'postgres' },
         },
       },
@@ -27,10 +30,6 @@ export default defineConfig({
   test: {
     globalSetup: ['./tests/setup/global-setup.ts'],
     pool: 'forks',
-    // Database tests run on a busy machine in CI (load average 30 on two cores has been seen):
-    // the defaults (5 s a test, 10 s a hook) failed tests that had no defect. No test asserts timing.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     restoreMocks: true,
     projects: [
       {
@@ -38,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['{app,search,prisma}/**/*.test.ts'],
-          setupFiles,
+          ...projectTest,
           env: { TEST_DB_ENGINE: 'pglite' },
         },
       },
