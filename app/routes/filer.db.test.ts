@@ -156,7 +156,7 @@ describe('GET /filer/:fileId', () => {
     const deleted = await createPost('deleted')
     const removed = await storeFile(pdf, { originalName: 'borta.pdf', mimeType: 'application/pdf', postId: deleted.id })
     expect((await download(member, removed.id)).status).toBe(404)
-  }, 60_000)
+  })
 
   test("an image in an answer follows the answer too: a hidden answer's image is its author's and the moderators'", async () => {
     const question = await createPost('visible', (await insertMember(prisma)).id)
@@ -170,7 +170,7 @@ describe('GET /filer/:fileId', () => {
     expect((await download(moderator, image.id)).status).toBe(200)
     await prisma.answer.update({ where: { id: answer.id }, data: { status: 'visible' } })
     expect((await download(other, image.id)).status).toBe(200)
-  }, 60_000)
+  })
 
   test("an image no saved text shows yet is its uploader's (and the moderators'); a detached attachment the moderators' only", async () => {
     const image = await storeFile(png, { originalName: 'skiss.png', mimeType: 'image/png', postId: null, inline: true })
@@ -180,7 +180,7 @@ describe('GET /filer/:fileId', () => {
     const detached = await storeFile(pdf, { originalName: 'lossad.pdf', mimeType: 'application/pdf', postId: null })
     expect((await download(member, detached.id)).status).toBe(404)
     expect((await download(moderator, detached.id)).status).toBe(200)
-  }, 60_000)
+  })
 
   test("an image in a question is 404 once a moderator deleted the question, like the question's page", async () => {
     const uploaded = await upload(member, 'Organisationsskiss.png', png)
@@ -206,7 +206,7 @@ describe('GET /filer/:fileId', () => {
       expect((await download(browser, id)).status).toBe(404)
     }
     expect((await download(moderator, id)).status).toBe(200)
-  }, 60_000)
+  })
 
   test('an unknown id, or a row whose bytes are gone, is 404', async () => {
     expect((await download(member, 'finns-inte')).status).toBe(404)
@@ -263,7 +263,7 @@ describe('POST /filer/bild', () => {
       expect((await upload(browser, 'bild.png', png, { csrf: false })).status).toBe(403)
     }
     expect((await upload(browser, 'bild.png', png)).status).toBe(200)
-  }, 60_000)
+  })
 
   test('no CSRF token is 403; anonymous visitors are sent to sign in', async () => {
     expect((await upload(member, 'bild.png', png, { csrf: false })).status).toBe(403)

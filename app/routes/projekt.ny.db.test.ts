@@ -35,4 +35,4 @@ test('multipart posts without a CSRF token are refused before they spend any of 
   const created = await postProject(browser)
   expect(created.status).toBe(302)
   expect(created.location).toMatch(/^\/projekt\/\w+$/)
-}, 60_000)
+})

@@ -127,7 +127,7 @@ describe('GET /installningar/mina-uppgifter.json', () => {
     expect(text).not.toContain(other.email)
     const session = await prisma.session.findFirstOrThrow({ where: { userId: member.id }, select: { id: true } })
     expect(text).not.toContain(session.id)
-  }, 30_000)
+  })
 
   test('needs a signed-in member', async () => {
     const result = await call(() => downloadLoader(routeArgs(new Browser().get('/installningar/mina-uppgifter.json'))))
@@ -151,7 +151,7 @@ describe('POST /installningar/radera-konto', () => {
     expect(noCsrf.status).toBe(403)
     expect(await prisma.user.count({ where: { id: member.id } })).toBe(1)
     expect(await prisma.post.count({ where: { authorId: member.id } })).toBe(1)
-  }, 30_000)
+  })
 
   test('anonymise: content stays as "Tidigare medlem", everything else about the member goes, sign-in starts afresh', async () => {
     const seeded = await memberWithEverything()
@@ -189,7 +189,7 @@ describe('POST /installningar/radera-konto', () => {
     await drainOutbox({ prisma, engine: search })
     expect((await indexed(ownQuestion.id))?.text).toContain('Rut frågar om e-arkiv')
     expect((await indexed(otherQuestion.id))?.text).toContain(ownAnswer.bodyText)
-  }, 30_000)
+  })
 
   test('remove: the member\'s posts, answers and comments go too, and counters and the index follow', async () => {
     const seeded = await memberWithEverything()
@@ -216,7 +216,7 @@ describe('POST /installningar/radera-konto', () => {
     await drainOutbox({ prisma, engine: search })
     expect(await indexed(ownQuestion.id)).toBeNull()
     expect((await indexed(otherQuestion.id))?.text).not.toContain(ownAnswer.bodyText)
-  }, 30_000)
+  })
 
   test('files follow the content: "remove" takes every file of the removed posts and answers (others\' too) with their bytes, "anonymise" only images no text shows', async () => {
     const stored = async (uploaderId: string, holder: { postId: string | null; answerId?: string; inline?: boolean }) => {
@@ -262,7 +262,7 @@ describe('POST /installningar/radera-konto', () => {
     await deleteWith(anonymising.memberBrowser, { content: 'anonymise', confirmEmail: anonymising.member.email })
     expect(await gone([anonymising.untiedImage])).toBe(true)
     for (const file of anonymising.ofRemovedContent) expect(await gone([file])).toBe(false)
-  }, 60_000)
+  })
 
   test('the last admin cannot delete their account', async () => {
     const others = await prisma.user.findMany({ where: { role: 'admin' }, select: { id: true } })

@@ -265,7 +265,7 @@ describe('leases', () => {
       await first?.catch(() => undefined)
       await slow.box.close()
     }
-  }, 60_000)
+  })
 
   test('a run whose leases were not renewed (the heartbeat could not reach the database) sends no more; the next run sends the rest once', async () => {
     const slow = await slowFirstAnswer()
@@ -290,7 +290,7 @@ describe('leases', () => {
       await first?.catch(() => undefined)
       await slow.box.close()
     }
-  }, 60_000)
+  })
 })
 
 /** `npm run digest:send` as its own process, against this test's database and SMTP server. */
@@ -341,7 +341,7 @@ describe('npm run digest:send', () => {
     } finally {
       await killer.close()
     }
-  }, 60_000)
+  })
 
   test.runIf(onPostgresServer)(
     'two processes at once (PostgreSQL server): every member exactly one digest',
