@@ -9,7 +9,7 @@ import { loader as notificationsLoader } from '#app/routes/notiser.tsx'
 import type { Actor } from '#app/policies/member.ts'
 import { createAppealToken } from '#app/utils/appeal-token.server.ts'
 import { hideContent } from './content-moderation.server.ts'
-import { decideMember, warnMember } from './moderation.server.ts'
+import { decideMember, warnMember } from './member-moderation.server.ts'
 import { createProject } from './post.server.ts'
 
 const { prisma } = database

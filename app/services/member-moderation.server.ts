@@ -1,155 +1,29 @@
 import { decisionEmail } from '#app/emails/decision.server.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { canModerate, canModerateMember, type Actor, type ActorLike } from '#app/policies/member.ts'
+import { canModerateMember, type Actor, type ActorLike } from '#app/policies/member.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { sendEmail, type EmailMessage } from '#app/utils/email.server.ts'
 import { absoluteUrl } from '#app/utils/env.server.ts'
 import { appealUrl } from '#app/utils/appeal-token.server.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { stockholmDate, stockholmDayStart } from '#app/utils/stockholm-date.ts'
-import { formatDate, slugify, swedishSortKey } from '#app/utils/swedish.ts'
+import { formatDate } from '#app/utils/swedish.ts'
 import { writeAudit, type AuditAction } from './audit.server.ts'
 import { notifyMemberDecision, type MemberNotice } from './notification.server.ts'
+import { emailEffect, runUseCase, type Tx, type WithEffects } from './unit-of-work.server.ts'
 
 /**
- * Moderators' decisions on organisation requests and members. Each: authorize → one
- * transaction with the change, its audit row (and for members an in-app notice) → tell the
- * people affected by e-mail, with a link to appeal a decision against them.
+ * Moderators' decisions about members: approve, reject, suspend, reinstate, warn; and
+ * suspensions that end by themselves. Each: authorize → one transaction with the change, its
+ * audit row and the member's in-app notice → the member is told by e-mail (through the e-mail
+ * outbox), with a link to appeal a decision against them. `decideMemberCore` is the core an
+ * appeal reuses inside its own transaction.
  */
-type OrganisationType = 'kommun' | 'region' | 'myndighet' | 'annan'
-
-export async function sendAll(messages: EmailMessage[]) {
-  // Decisions are committed before mail goes out; a failing relay must not undo them.
-  const results = await Promise.allSettled(messages.map((message) => sendEmail(message)))
-  for (const result of results) {
-    if (result.status === 'rejected') console.error(`Could not send decision e-mail: ${String(result.reason)}`)
-  }
-}
-
-async function uniqueSlug(name: string) {
-  const base = slugify(name)
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`
-    const taken = await prisma.organisation.findUnique({ where: { slug }, select: { id: true } })
-    if (!taken) return slug
-  }
-}
-
-export async function approveOrganisationRequest(
-  actor: Actor,
-  input: { requestId: string; name: string; type: OrganisationType; county?: string | null; reason?: string | null },
-) {
-  authorize(canModerate(actor))
-  const slug = await uniqueSlug(input.name)
-  const { waiters, organisation } = await prisma.$transaction(async (tx) => {
-    const claimed = await tx.organisationRequest.updateMany({
-      where: { id: input.requestId, status: 'pending' },
-      data: { status: 'approved', decidedById: actor.id, decidedAt: new Date(), decisionReason: input.reason ?? null },
-    })
-    if (claimed.count === 0) throw conflict('Begäran är redan avgjord.')
-    const request = await tx.organisationRequest.findUniqueOrThrow({
-      where: { id: input.requestId },
-      select: { domain: true },
-    })
-    const organisation = await tx.organisation.create({
-      data: {
-        registryKey: `${input.type}:${input.name}`,
-        type: input.type,
-        name: input.name,
-        sortKey: swedishSortKey(input.name),
-        slug,
-        county: input.county || null,
-        verified: true,
-        domains: { create: { domain: request.domain } },
-      },
-      select: { id: true, name: true, slug: true },
-    })
-    await tx.organisationRequest.update({ where: { id: input.requestId }, data: { organisationId: organisation.id } })
-    const waiters = await tx.user.findMany({
-      where: { organisationRequestId: input.requestId, status: 'pending' },
-      select: { id: true, email: true, name: true },
-    })
-    await tx.user.updateMany({
-      where: { id: { in: waiters.map((user) => user.id) } },
-      data: { status: 'active', organisationId: organisation.id, organisationRequestId: null },
-    })
-    await writeAudit(tx, actor, {
-      action: 'organisation-request.approved',
-      targetType: 'organisation-request',
-      targetId: input.requestId,
-      targetName: input.name,
-      reason: input.reason,
-      data: { organisationId: organisation.id, domain: request.domain, activatedMembers: waiters.length },
-    })
-    return { waiters, organisation }
-  })
-  await sendAll(
-    waiters.map((user) =>
-      decisionEmail({
-        to: user.email,
-        subject: 'Din organisation är godkänd i Samverka',
-        message: `${organisation.name} är nu verifierad och ditt konto är aktivt. Välkommen!`,
-        reason: input.reason,
-        link: { href: absoluteUrl('/'), label: 'Gå till Samverka' },
-      }),
-    ),
-  )
-  return organisation
-}
-
-export async function rejectOrganisationRequest(
-  actor: Actor,
-  input: { requestId: string; reason: string },
-) {
-  authorize(canModerate(actor))
-  const { waiters, request } = await prisma.$transaction(async (tx) => {
-    const claimed = await tx.organisationRequest.updateMany({
-      where: { id: input.requestId, status: 'pending' },
-      data: { status: 'rejected', decidedById: actor.id, decidedAt: new Date(), decisionReason: input.reason },
-    })
-    if (claimed.count === 0) throw conflict('Begäran är redan avgjord.')
-    const request = await tx.organisationRequest.findUniqueOrThrow({
-      where: { id: input.requestId },
-      select: { name: true, domain: true },
-    })
-    const waiters = await tx.user.findMany({
-      where: { organisationRequestId: input.requestId, status: 'pending' },
-      select: { id: true, email: true },
-    })
-    await tx.user.updateMany({
-      where: { id: { in: waiters.map((user) => user.id) } },
-      data: { status: 'rejected', statusReason: input.reason },
-    })
-    await tx.session.deleteMany({ where: { userId: { in: waiters.map((user) => user.id) } } })
-    await writeAudit(tx, actor, {
-      action: 'organisation-request.rejected',
-      targetType: 'organisation-request',
-      targetId: input.requestId,
-      targetName: request.name,
-      reason: input.reason,
-      data: { domain: request.domain, rejectedMembers: waiters.length },
-    })
-    return { waiters, request }
-  })
-  await sendAll(
-    waiters.map((user) =>
-      decisionEmail({
-        to: user.email,
-        subject: 'Din ansökan till Samverka har avslagits',
-        message: `Begäran om att lägga till ${request.name} i Samverka har avslagits, så ditt konto har inte aktiverats.`,
-        reason: input.reason,
-      }),
-    ),
-  )
-}
-
-type Tx = Prisma.TransactionClient
 type MemberStatus = 'pending' | 'active' | 'rejected' | 'suspended'
 type TargetMember = { id: string; name: string; email: string; role: 'member' | 'moderator' | 'admin'; status: MemberStatus }
 
-async function loadTargetMember(userId: string): Promise<TargetMember> {
-  const target = await prisma.user.findUnique({
+async function loadTargetMember(tx: Tx, userId: string): Promise<TargetMember> {
+  const target = await tx.user.findUnique({
     where: { id: userId },
     select: { id: true, name: true, email: true, role: true, status: true },
   })
@@ -189,7 +63,7 @@ async function recordMemberDecision(
   return auditLogId
 }
 
-/** After commit: what and why by e-mail, with the appeal link (signed: no sign-in needed) or a way back in. */
+/** What and why by e-mail, with the appeal link (signed: no sign-in needed) or a way back in. */
 function memberEmail(target: { id: string; email: string }, mail: MemberMessage, link: { appealOf: string } | { home: true } | null) {
   const until = mail.until === undefined ? '' : mail.until ? ` Avstängningen gäller till och med ${formatDate(mail.until)}.` : ' Avstängningen gäller tills vidare.'
   return decisionEmail({
@@ -257,78 +131,75 @@ const MEMBER_DECISIONS = {
 
 export type MemberDecisionName = keyof typeof MEMBER_DECISIONS
 
+export type MemberDecisionInput = { userId: string; decision: MemberDecisionName; reason: string | null; until?: string | null }
+
 /**
  * Approve / reject a pending member, suspend (until the end of `until`, a Stockholm date, or
  * indefinitely) or reinstate a member. Suspending ends all the member's sessions at once;
  * the member is told what and why in the app and by e-mail.
  */
-export async function decideMember(
-  actor: Actor,
-  input: { userId: string; decision: MemberDecisionName; reason: string | null; until?: string | null },
-) {
+export async function decideMemberCore(tx: Tx, actor: Actor, input: MemberDecisionInput): Promise<WithEffects<{ auditLogId: string }>> {
   const decision: MemberDecision = MEMBER_DECISIONS[input.decision]
-  const target = await loadTargetMember(input.userId)
+  const target = await loadTargetMember(tx, input.userId)
   authorize(canModerateMember(actor, target))
   const until = decision.to === 'suspended' ? (input.until ?? null) : undefined
   const suspendedUntil = until ? stockholmDayStart(until, 1) : null
   if (suspendedUntil && suspendedUntil.getTime() <= Date.now()) throw badRequest('Avstängningens sista dag har redan passerat.')
-  const auditLogId = await prisma.$transaction(async (tx) => {
-    const changed = await tx.user.updateMany({
-      where: { id: target.id, status: { in: [...decision.from] } },
-      data: {
-        status: decision.to,
-        statusReason: input.reason,
-        suspendedUntil,
-        ...(decision.to === 'active' ? { organisationRequestId: null } : {}),
-      },
-    })
-    if (changed.count === 0) throw conflict('Medlemmens status har redan ändrats.')
-    if (decision.endSessions) await tx.session.deleteMany({ where: { userId: target.id } })
-    return recordMemberDecision(tx, actor, target, {
-      action: decision.action,
-      notice: decision.notice,
-      appealable: decision.appealable,
-      reason: input.reason,
-      until,
-      data: { from: target.status, to: decision.to, ...(until !== undefined ? { until } : {}) },
-    })
+  const changed = await tx.user.updateMany({
+    where: { id: target.id, status: { in: [...decision.from] } },
+    data: {
+      status: decision.to,
+      statusReason: input.reason,
+      suspendedUntil,
+      ...(decision.to === 'active' ? { organisationRequestId: null } : {}),
+    },
   })
-  await sendAll([
-    memberEmail(
-      target,
-      { ...decision.email, reason: input.reason, until },
-      decision.appealable ? { appealOf: auditLogId } : decision.to === 'active' ? { home: true } : null,
-    ),
-  ])
-  return { auditLogId }
+  if (changed.count === 0) throw conflict('Medlemmens status har redan ändrats.')
+  if (decision.endSessions) await tx.session.deleteMany({ where: { userId: target.id } })
+  const auditLogId = await recordMemberDecision(tx, actor, target, {
+    action: decision.action,
+    notice: decision.notice,
+    appealable: decision.appealable,
+    reason: input.reason,
+    until,
+    data: { from: target.status, to: decision.to, ...(until !== undefined ? { until } : {}) },
+  })
+  const mail = memberEmail(
+    target,
+    { ...decision.email, reason: input.reason, until },
+    decision.appealable ? { appealOf: auditLogId } : decision.to === 'active' ? { home: true } : null,
+  )
+  return { result: { auditLogId }, effects: [emailEffect('member-decision', mail)] }
+}
+
+export function decideMember(actor: Actor, input: MemberDecisionInput) {
+  return runUseCase((tx) => decideMemberCore(tx, actor, input))
 }
 
 /** A warning the member sees on every page until they acknowledge it; they may appeal it. */
-export async function warnMember(actor: Actor, input: { userId: string; message: string }) {
-  const target = await loadTargetMember(input.userId)
-  authorize(canModerateMember(actor, target))
-  if (target.status !== 'active') throw conflict('Bara aktiva medlemmar kan varnas.')
-  const auditLogId = await prisma.$transaction(async (tx) => {
+export function warnMember(actor: Actor, input: { userId: string; message: string }) {
+  return runUseCase(async (tx) => {
+    const target = await loadTargetMember(tx, input.userId)
+    authorize(canModerateMember(actor, target))
+    if (target.status !== 'active') throw conflict('Bara aktiva medlemmar kan varnas.')
     const warning = await tx.memberWarning.create({
       data: { userId: target.id, moderatorId: actor.id, message: input.message },
       select: { id: true },
     })
-    return recordMemberDecision(tx, actor, target, {
+    const auditLogId = await recordMemberDecision(tx, actor, target, {
       action: 'member.warned',
       notice: 'warned',
       appealable: true,
       reason: input.message,
       data: { warningId: warning.id },
     })
-  })
-  await sendAll([
-    memberEmail(
+    const mail = memberEmail(
       target,
       { subject: 'Du har fått en varning i Samverka', message: 'En moderator har gett dig en varning. Du ser den överst på sidan nästa gång du loggar in.', reason: input.message },
       { appealOf: auditLogId },
-    ),
-  ])
-  return { auditLogId }
+    )
+    return { result: { auditLogId }, effects: [emailEffect('member-decision', mail)] }
+  })
 }
 
 /** The member has read the warning: the banner goes away. Only their own warnings. */
@@ -364,9 +235,9 @@ export async function endExpiredSuspensions(now = new Date(), only?: { userId: s
     const batch = await prisma.user.findMany({ where: due, select: { id: true, name: true, email: true, suspendedUntil: true }, orderBy: { id: 'asc' }, take: 100 })
     if (batch.length === 0) return ended
     for (const member of batch) {
-      const lifted = await prisma.$transaction(async (tx) => {
+      const lifted = await runUseCase(async (tx) => {
         const changed = await tx.user.updateMany({ where: { ...due, id: member.id }, data: { status: 'active', statusReason: null, suspendedUntil: null } })
-        if (changed.count === 0) return false
+        if (changed.count === 0) return { result: false, effects: [] }
         await recordMemberDecision(tx, null, member, {
           action: 'member.suspension-ended',
           notice: 'suspension-ended',
@@ -374,13 +245,14 @@ export async function endExpiredSuspensions(now = new Date(), only?: { userId: s
           reason: null,
           data: { from: 'suspended', to: 'active', until: member.suspendedUntil ? stockholmDate(new Date(member.suspendedUntil.getTime() - 1)) : null },
         })
-        return true
+        const mail = memberEmail(
+          member,
+          { subject: 'Din avstängning från Samverka har upphört', message: 'Avstängningen av ditt konto i Samverka har löpt ut. Du kan logga in igen.', reason: null },
+          { home: true },
+        )
+        return { result: true, effects: [emailEffect('member-decision', mail)] }
       })
-      if (!lifted) continue
-      ended++
-      await sendAll([
-        memberEmail(member, { subject: 'Din avstängning från Samverka har upphört', message: 'Avstängningen av ditt konto i Samverka har löpt ut. Du kan logga in igen.', reason: null }, { home: true }),
-      ])
+      if (lifted) ended++
     }
   }
 }
