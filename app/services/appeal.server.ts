@@ -90,10 +90,7 @@ async function overturn(tx: Tx, actor: Actor, decision: Decision, member: Member
  * (`overturned`). The appeal is claimed first, so of two moderators deciding at once the
  * second gets 409 with nothing reversed and nothing sent.
  */
-export async function decideAppeal(
-  actor: Actor,
-  input: { appealId: string; outcome: 'upheld' | 'overturned'; response: string },
-) {
+export async function decideAppeal(actor: Actor, input: { appealId: string; outcome: 'upheld' | 'overturned'; response: string }) {
   authorize(canModerate(actor))
   await runUseCase(async (tx) => {
     const appeal = await tx.appeal.findUnique({

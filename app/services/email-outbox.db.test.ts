@@ -40,7 +40,8 @@ afterEach(async () => {
   mailbox.clear()
 })
 
-const rowsTo = (email: string) => prisma.emailOutbox.findMany({ where: { toEmail: email }, select: { id: true, status: true, attempts: true, lastError: true } })
+const rowsTo = (email: string) =>
+  prisma.emailOutbox.findMany({ where: { toEmail: email }, select: { id: true, status: true, attempts: true, lastError: true } })
 
 describe('the decision e-mail is durable', () => {
   test('SMTP refuses with 451: the decision stands, the message waits in the outbox, and is delivered once when the relay is back', async () => {

@@ -103,7 +103,9 @@ async function deliver(claim: LeasedClaim, row: Row, context: RunContext): Promi
     console.warn(`E-mail ${row.id} (attempt ${claim.attempts}) was not sent${giveUp ? ', giving up' : ', retrying later'}: ${reason}`)
     await complete(
       claim,
-      giveUp ? { status: 'failed', lastError: reason } : { status: 'pending', nextAttemptAt: retryAt(context.clock(), claim.attempts, RETRY_BACKOFF), lastError: reason },
+      giveUp
+        ? { status: 'failed', lastError: reason }
+        : { status: 'pending', nextAttemptAt: retryAt(context.clock(), claim.attempts, RETRY_BACKOFF), lastError: reason },
     )
     return giveUp ? 'failed' : 'retrying'
   }

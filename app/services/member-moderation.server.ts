@@ -195,7 +195,11 @@ export function warnMember(actor: Actor, input: { userId: string; message: strin
     })
     const mail = memberEmail(
       target,
-      { subject: 'Du har fått en varning i Samverka', message: 'En moderator har gett dig en varning. Du ser den överst på sidan nästa gång du loggar in.', reason: input.message },
+      {
+        subject: 'Du har fått en varning i Samverka',
+        message: 'En moderator har gett dig en varning. Du ser den överst på sidan nästa gång du loggar in.',
+        reason: input.message,
+      },
       { appealOf: auditLogId },
     )
     return { result: { auditLogId }, effects: [emailEffect('member-decision', mail)] }
@@ -247,7 +251,11 @@ export async function endExpiredSuspensions(now = new Date(), only?: { userId: s
         })
         const mail = memberEmail(
           member,
-          { subject: 'Din avstängning från Samverka har upphört', message: 'Avstängningen av ditt konto i Samverka har löpt ut. Du kan logga in igen.', reason: null },
+          {
+            subject: 'Din avstängning från Samverka har upphört',
+            message: 'Avstängningen av ditt konto i Samverka har löpt ut. Du kan logga in igen.',
+            reason: null,
+          },
           { home: true },
         )
         return { result: true, effects: [emailEffect('member-decision', mail)] }

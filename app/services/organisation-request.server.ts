@@ -84,10 +84,7 @@ export async function approveOrganisationRequest(
   })
 }
 
-export async function rejectOrganisationRequest(
-  actor: Actor,
-  input: { requestId: string; reason: string },
-) {
+export async function rejectOrganisationRequest(actor: Actor, input: { requestId: string; reason: string }) {
   authorize(canModerate(actor))
   await runUseCase(async (tx) => {
     const claimed = await tx.organisationRequest.updateMany({

@@ -27,7 +27,13 @@ const identifier = (name: string) => Prisma.raw(`"${name}"`)
  */
 export async function claimDueRows<K extends string = never>(
   table: LeasedTable,
-  { now, leaseMs, limit, where = Prisma.sql`TRUE`, returning = [] }: { now: Date; leaseMs: number; limit: number; where?: Prisma.Sql; returning?: readonly K[] },
+  {
+    now,
+    leaseMs,
+    limit,
+    where = Prisma.sql`TRUE`,
+    returning = [],
+  }: { now: Date; leaseMs: number; limit: number; where?: Prisma.Sql; returning?: readonly K[] },
 ): Promise<Array<LeasedClaim & Record<K, string>>> {
   const extra = returning.map((column) => Prisma.sql`, row.${identifier(column)}`)
   const rows = await prisma.$queryRaw`
