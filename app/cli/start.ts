@@ -70,6 +70,7 @@ async function main() {
   setInterval(maintenance, 60 * 60 * 1000).unref()
   const { startFileTextExtraction } = await import('#app/services/file-text.server.ts')
   const { startDigestScheduler } = await import('#app/services/digest-delivery.server.ts')
+  const { startEmailOutboxWorker } = await import('#app/services/email-outbox.server.ts')
 
   let build = await importBuild()
   const app = express()
@@ -106,6 +107,7 @@ async function main() {
   let searchIndexing: ReturnType<typeof startSearchIndexing> | undefined
   let fileTexts: ReturnType<typeof startFileTextExtraction> | undefined
   let digests: ReturnType<typeof startDigestScheduler> | undefined
+  let emails: ReturnType<typeof startEmailOutboxWorker> | undefined
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app)
   server.on('clientError', answerClientError)
   server.listen(env.PORT, () => {
@@ -121,6 +123,8 @@ async function main() {
     fileTexts ??= startFileTextExtraction()
     // Digests that are due go out from here too (every 5 minutes), unless DIGEST_SCHEDULER=false.
     if (env.DIGEST_SCHEDULER) digests ??= startDigestScheduler()
+    // Decision e-mails whose send right after their commit failed are retried from here (every 5 s).
+    emails ??= startEmailOutboxWorker()
   })
 
   let stopping = false
@@ -132,6 +136,7 @@ async function main() {
     await searchIndexing?.stop()
     await fileTexts?.stop()
     await digests?.stop()
+    await emails?.stop()
     await database.close()
     process.exit(0)
   }

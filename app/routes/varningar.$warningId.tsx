@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { acknowledgeWarning } from '#app/services/moderation.server.ts'
+import { acknowledgeWarning } from '#app/services/member-moderation.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'

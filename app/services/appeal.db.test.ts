@@ -8,8 +8,10 @@ import { action as queueAction, loader as queueLoader } from '#app/routes/modere
 import { loader as notificationsLoader } from '#app/routes/notiser.tsx'
 import type { Actor } from '#app/policies/member.ts'
 import { createAppealToken } from '#app/utils/appeal-token.server.ts'
+import { decideAppeal } from './appeal.server.ts'
 import { hideContent } from './content-moderation.server.ts'
-import { decideMember, warnMember } from './moderation.server.ts'
+import { sendPendingEmails } from './email-outbox.server.ts'
+import { decideMember, warnMember } from './member-moderation.server.ts'
 import { createProject } from './post.server.ts'
 
 const { prisma } = database
@@ -128,6 +130,56 @@ describe('appealing a suspension without signing in', () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active')
     const actions = await prisma.auditLog.findMany({ where: { targetId: { in: [member.id, queued?.id ?? ''] } }, orderBy: { createdAt: 'asc' }, select: { action: true } })
     expect(actions.map((row) => row.action)).toEqual(['member.suspended', 'appeal.created', 'member.reinstated', 'appeal.overturned'])
+  })
+})
+
+describe('one decision, one e-mail', () => {
+  test('an overturned appeal about content restores it and tells the author once, saying what is visible again', async () => {
+    const author = await insertActor(prisma, { name: 'Olle Ettbrev' })
+    const { email } = await prisma.user.findUniqueOrThrow({ where: { id: author.id }, select: { email: true } })
+    const { id: postId } = await createProject(author, buildProjectInput('Projekt om vinterdäck'))
+    await hideContent(moderator, { targetType: 'post', targetId: postId, reason: 'Reklam.' })
+    const hidden = await prisma.auditLog.findFirstOrThrow({ where: { action: 'content.hidden', targetId: postId } })
+    expect((await appeal(await signedIn(author.id), hidden.id, 'Det är ingen reklam.')).status).toBe(302)
+    const row = await prisma.appeal.findFirstOrThrow({ where: { userId: author.id } })
+    mailbox.clear()
+
+    await decideAppeal(moderator, { appealId: row.id, outcome: 'overturned', response: 'Vi höll inte med oss själva.' })
+    await sendPendingEmails()
+    expect((await prisma.post.findUniqueOrThrow({ where: { id: postId } })).status).toBe('visible')
+    const mails = mailbox.messages.filter((mail) => mail.to.includes(email))
+    expect(mails.map((mail) => mail.subject)).toEqual(['Ditt överklagande i Samverka är prövat'])
+    expect(mails[0]?.text).toContain('Beslutet är ändrat. Ditt inlägg ”Projekt om vinterdäck” syns igen för alla medlemmar.')
+    expect(mails[0]?.text).toMatch(new RegExp(`Visa innehållet: http://localhost:3000/projekt/${postId}`))
+  })
+
+  test('two moderators decide the same appeal at once: one wins, the other gets 409 with nothing reversed, and the member gets one e-mail', async () => {
+    const other = await insertActor(prisma, { name: 'Maja Moderator', role: 'moderator' })
+    const member = await insertMember(prisma, { name: 'Tove Tvåfaldig' })
+    const { auditLogId } = await decideMember(moderator, { userId: member.id, decision: 'suspend', reason: 'Hot i en kommentar.' })
+    expect((await appeal(new Browser(), auditLogId, 'Det var ett citat.', `?token=${createAppealToken({ userId: member.id, auditLogId })}`)).status).toBe(302)
+    const row = await prisma.appeal.findFirstOrThrow({ where: { userId: member.id } })
+    mailbox.clear()
+
+    const [overturn, uphold] = await Promise.allSettled([
+      decideAppeal(moderator, { appealId: row.id, outcome: 'overturned', response: 'Citatet framgår av sammanhanget.' }),
+      decideAppeal(other, { appealId: row.id, outcome: 'upheld', response: 'Hot är hot, även citerade.' }),
+    ])
+    const settled = [overturn, uphold]
+    expect(settled.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
+    const lost = settled.find((result) => result.status === 'rejected')
+    expect(lost?.reason).toBeInstanceOf(Response)
+    expect((lost?.reason as Response).status).toBe(409)
+
+    const overturned = overturn.status === 'fulfilled'
+    expect((await prisma.appeal.findUniqueOrThrow({ where: { id: row.id } })).status).toBe(overturned ? 'overturned' : 'upheld')
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe(overturned ? 'active' : 'suspended')
+    expect(await prisma.auditLog.count({ where: { action: 'member.reinstated', targetId: member.id } })).toBe(overturned ? 1 : 0)
+    expect(await prisma.auditLog.count({ where: { action: { in: ['appeal.upheld', 'appeal.overturned'] }, targetId: row.id } })).toBe(1)
+    await sendPendingEmails()
+    const mails = mailbox.messages.filter((mail) => mail.to.includes(member.email))
+    expect(mails.map((mail) => mail.subject)).toEqual(['Ditt överklagande i Samverka är prövat'])
+    expect(mails[0]?.text).toContain(overturned ? 'Beslutet är ändrat. Ditt konto är aktivt igen.' : 'Beslutet står fast.')
   })
 })
 

@@ -9,25 +9,24 @@ import { prisma } from '#app/utils/db.server.ts'
 import { appBaseUrl } from '#app/utils/env.server.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { writeAudit, type AuditAction } from './audit.server.ts'
-import { sendAll } from './moderation.server.ts'
 import { tieShownImages } from './inline-images.server.ts'
 import { notifyMention, notifyModeration, type ModerationNotice } from './notification.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
+import { type Effect, emailEffect, runUseCase, type Tx, type WithEffects } from './unit-of-work.server.ts'
 
 /**
  * Moderators' actions on content (posts, answers, comments) — the one way to hide, delete,
  * restore or edit someone else's content, correct a post's owning organisation, or to dismiss
  * the reports about it. Each: load →
  * authorize → one transaction with the status change, its audit row, the search outbox, the
- * target's open reports resolved and the author's notification → after commit an e-mail to
- * the author saying what and why. An author deleting their own content also goes through
+ * target's open reports resolved, the author's notification and an e-mail to the author
+ * saying what and why (through the e-mail outbox). `restoreContentCore` is the core an
+ * appeal reuses inside its own transaction. An author deleting their own content also goes through
  * `deleteContent` (no audit, no notice: nobody else decided anything).
  */
 export type ContentType = 'post' | 'answer' | 'comment'
 export type ContentDecision = { targetType: ContentType; targetId: string; reason: string }
-
-type Tx = Prisma.TransactionClient
 
 type Target = {
   type: ContentType
@@ -144,16 +143,22 @@ async function recordDecision(
   await resolveReports(tx, actor, target, 'actioned', reason)
 }
 
-/** After commit: the author hears what and why, with a link while the content is still theirs to see. */
-async function emailAuthor(target: Target, action: ModerationNotice['action'], reason: string, actor: Actor) {
-  if (!target.authorId || target.authorId === actor.id) return
-  const author = await prisma.user.findUnique({ where: { id: target.authorId }, select: { email: true } })
-  if (!author) return
+/** What the content is to its author ("ditt svar på ”…”") and where it is. */
+export type ContentReference = { what: string; href: string }
+
+function contentReference(target: Target): ContentReference {
+  return { what: `${TARGET_PHRASES[target.type]} ”${target.title}”`, href: new URL(contentPath(target), appBaseUrl()).toString() }
+}
+
+/** The author hears what and why, with a link while the content is still theirs to see. */
+async function emailAuthor(tx: Tx, target: Target, action: ModerationNotice['action'], reason: string, actor: Actor): Promise<Effect[]> {
+  if (!target.authorId || target.authorId === actor.id) return []
+  const author = await tx.user.findUnique({ where: { id: target.authorId }, select: { email: true } })
+  if (!author) return []
   const decision = DECISIONS[action]
-  const link = action === 'deleted' ? undefined : { href: new URL(contentPath(target), appBaseUrl()).toString(), label: 'Visa innehållet' }
-  await sendAll([
-    decisionEmail({ to: author.email, subject: decision.subject, message: decision.message(`${TARGET_PHRASES[target.type]} ”${target.title}”`), reason, link }),
-  ])
+  const { what, href } = contentReference(target)
+  const link = action === 'deleted' ? undefined : { href, label: 'Visa innehållet' }
+  return [emailEffect('content-decision', decisionEmail({ to: author.email, subject: decision.subject, message: decision.message(what), reason, link }))]
 }
 
 function requireReason(reason: string | null | undefined): string {
@@ -162,24 +167,22 @@ function requireReason(reason: string | null | undefined): string {
   return trimmed
 }
 
-async function changeStatus(
+async function changeStatusCore(
+  tx: Tx,
   actor: Actor,
   input: { targetType: ContentType; targetId: string; reason: string },
   action: 'hidden' | 'deleted' | 'restored',
   from: readonly ContentStatus[],
-) {
+): Promise<WithEffects<Target>> {
   authorize(canModerate(actor))
   const reason = requireReason(input.reason)
   const to: ContentStatus = action === 'hidden' ? 'hidden' : action === 'deleted' ? 'deleted' : 'visible'
-  const target = await prisma.$transaction(async (tx) => {
-    const target = await loadTarget(tx, input.targetType, input.targetId)
-    authorize(canModerateContent(actor, target), OWN_CONTENT)
-    if (!from.includes(target.status)) throw conflict(CONFLICTS[action])
-    await setStatus(tx, target, to, reason)
-    await recordDecision(tx, actor, target, action, reason)
-    return target
-  })
-  await emailAuthor(target, action, reason, actor)
+  const target = await loadTarget(tx, input.targetType, input.targetId)
+  authorize(canModerateContent(actor, target), OWN_CONTENT)
+  if (!from.includes(target.status)) throw conflict(CONFLICTS[action])
+  await setStatus(tx, target, to, reason)
+  await recordDecision(tx, actor, target, action, reason)
+  return { result: target, effects: await emailAuthor(tx, target, action, reason, actor) }
 }
 
 const OWN_CONTENT = 'Moderatorer modererar inte sitt eget innehåll.'
@@ -192,7 +195,7 @@ const CONFLICTS = {
 
 /** Takes content out of view pending review: the author still sees it, with the reason. */
 export async function hideContent(actor: Actor, input: ContentDecision) {
-  await changeStatus(actor, input, 'hidden', ['visible'])
+  await runUseCase((tx) => changeStatusCore(tx, actor, input, 'hidden', ['visible']))
 }
 
 /**
@@ -202,7 +205,7 @@ export async function hideContent(actor: Actor, input: ContentDecision) {
 export async function deleteContent(actor: Actor, input: { targetType: ContentType; targetId: string; reason: string | null }) {
   const target = await loadTarget(prisma, input.targetType, input.targetId)
   if (target.authorId !== actor.id) {
-    await changeStatus(actor, { ...input, reason: input.reason ?? '' }, 'deleted', ['visible', 'hidden'])
+    await runUseCase((tx) => changeStatusCore(tx, actor, { ...input, reason: input.reason ?? '' }, 'deleted', ['visible', 'hidden']))
     return
   }
   authorize(canDeleteContent(actor, target), 'Du kan inte ta bort det här.')
@@ -214,8 +217,13 @@ export async function deleteContent(actor: Actor, input: { targetType: ContentTy
 }
 
 /** Brings hidden or deleted content back into view (also what an overturned appeal does). */
+export async function restoreContentCore(tx: Tx, actor: Actor, input: ContentDecision): Promise<WithEffects<ContentReference>> {
+  const { result, effects } = await changeStatusCore(tx, actor, input, 'restored', ['hidden', 'deleted'])
+  return { result: contentReference(result), effects }
+}
+
 export async function restoreContent(actor: Actor, input: ContentDecision) {
-  await changeStatus(actor, input, 'restored', ['hidden', 'deleted'])
+  await runUseCase((tx) => restoreContentCore(tx, actor, input))
 }
 
 /** Nothing to do: the target's open reports are closed as dismissed. Also for reports about members. */
@@ -251,7 +259,7 @@ export type ModeratorEdit =
 export async function editContentAsModerator(actor: Actor, input: ModeratorEdit) {
   authorize(canModerate(actor))
   const reason = requireReason(input.reason)
-  const target = await prisma.$transaction(async (tx) => {
+  await runUseCase(async (tx) => {
     const target = await loadTarget(tx, input.targetType, input.targetId)
     authorize(canModerateContent(actor, target), OWN_CONTENT)
     if (target.status === 'deleted') throw conflict('Borttaget innehåll kan inte redigeras. Återställ det först.')
@@ -278,9 +286,8 @@ export async function editContentAsModerator(actor: Actor, input: ModeratorEdit)
     const before = input.targetType === 'post' ? { title: target.title, text: target.text } : { text: target.text }
     const edited = { ...target, title: after.title ?? target.title }
     await recordDecision(tx, actor, edited, 'edited', reason, { before, after })
-    return edited
+    return { result: undefined, effects: await emailAuthor(tx, edited, 'edited', reason, actor) }
   })
-  await emailAuthor(target, 'edited', reason, actor)
 }
 
 export type OwnershipCorrection = { postId: string; organisationId: string | null; shareEditing: boolean; reason: string }
@@ -293,7 +300,7 @@ export type OwnershipCorrection = { postId: string; organisationId: string | nul
 export async function correctPostOwnership(actor: Actor, input: OwnershipCorrection) {
   authorize(canModerate(actor))
   const reason = requireReason(input.reason)
-  const target = await prisma.$transaction(async (tx) => {
+  await runUseCase(async (tx) => {
     const target = await loadTarget(tx, 'post', input.postId)
     if (target.status === 'deleted') throw conflict('Borttaget innehåll kan inte ändras. Återställ det först.')
     authorize(canChangePostOwnership(actor, target), OWN_CONTENT)
@@ -313,7 +320,6 @@ export async function correctPostOwnership(actor: Actor, input: OwnershipCorrect
       before: { organisation: current.organisation?.name ?? null, shareEditing: current.shareEditing },
       after: { organisation: organisation?.name ?? null, shareEditing },
     })
-    return target
+    return { result: undefined, effects: await emailAuthor(tx, target, 'edited', reason, actor) }
   })
-  await emailAuthor(target, 'edited', reason, actor)
 }

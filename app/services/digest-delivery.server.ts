@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { digestEmail } from '#app/emails/digest.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { composeDigest, type DigestReader, type DigestWeek, loadDigestReaders, loadDigestWeek } from '#app/models/digest.server.ts'
@@ -6,6 +5,7 @@ import { type BackgroundLoop, startBackgroundLoop } from '#app/utils/background-
 import { forEachConcurrently } from '#app/utils/concurrency.ts'
 import { type LeaseKeeper, startLeaseKeeper } from '#app/utils/lease-keeper.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { claimDueRows, type LeasedClaim, renewLeasedRows, retryAt, utc } from '#app/utils/leased-rows.server.ts'
 import { type DigestPeriod, type DigestSchedule, dueMonthlyPeriod, duePeriod } from '#app/utils/digest-schedule.ts'
 import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
 import { describeSmtpFailure, isPermanentSmtpFailure, mailDomain, sendEmail, unsubscribeMailbox } from '#app/utils/email.server.ts'
@@ -69,11 +69,7 @@ export type DigestRunReport = {
 export const HARD_FAILURE_LIMIT = 3
 export const DIGEST_LEASE_MS = 60 * 1000
 const HEARTBEAT_MS = 15 * 1000
-const RETRY_BASE_MS = 15 * 60 * 1000
-const RETRY_MAX_MS = 6 * 60 * 60 * 1000
-
-// Timestamps are stored as UTC without a zone; compare in UTC whatever the session's zone.
-const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+const RETRY_BACKOFF = { baseMs: 15 * 60 * 1000, maxMs: 6 * 60 * 60 * 1000 }
 
 /** Queues the period's deliveries; returns how many rows were new. */
 async function queueDeliveries(week: DigestPeriod, monthlyDue: boolean, now: Date): Promise<number> {
@@ -94,28 +90,10 @@ async function abandonEarlierWeeks(week: string, now: Date) {
     WHERE "week" < ${week} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${utc(now)}))`
 }
 
-const claimSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  attempts: z.number().int(),
-})
-type Claim = z.infer<typeof claimSchema>
+type Claim = LeasedClaim & { userId: string }
 
-async function claimBatch(week: string, now: Date, leaseMs: number, limit: number): Promise<Claim[]> {
-  const rows = await prisma.$queryRaw`
-    UPDATE "DigestDelivery" AS delivery
-    SET "status" = 'sending', "attempts" = delivery."attempts" + 1, "leaseUntil" = ${utc(new Date(now.getTime() + leaseMs))}
-    FROM (
-      SELECT "id" FROM "DigestDelivery"
-      WHERE "week" = ${week}
-        AND (("status" = 'pending' AND "nextAttemptAt" <= ${utc(now)}) OR ("status" = 'sending' AND "leaseUntil" < ${utc(now)}))
-      ORDER BY "id"
-      LIMIT ${limit}::int
-      FOR UPDATE SKIP LOCKED
-    ) AS claimed
-    WHERE delivery."id" = claimed."id"
-    RETURNING delivery."id", delivery."userId", delivery."attempts"`
-  return z.array(claimSchema).parse(rows)
+function claimBatch(week: string, now: Date, leaseMs: number, limit: number): Promise<Claim[]> {
+  return claimDueRows('DigestDelivery', { now, leaseMs, limit, where: Prisma.sql`"week" = ${week}`, returning: ['userId'] })
 }
 
 const recipientSelect = {
@@ -135,22 +113,6 @@ type Recipient = Prisma.UserGetPayload<{ select: typeof recipientSelect }>
 type Outcome = 'sent' | 'empty' | 'retrying' | 'failed' | 'released'
 type Timings = { buildMs: number; sendMs: number }
 export type DigestDeliveryEvent = { outcome: Outcome } & Timings
-
-/**
- * The heartbeat: extends the leases of the claims this run still holds (same attempt, still
- * `sending`) to `until`; returns the ids it extended.
- */
-async function renewLeases(claims: Claim[], until: Date): Promise<string[]> {
-  const held = Prisma.join(claims.map((claim) => Prisma.sql`(${claim.id}, ${claim.attempts}::int)`))
-  const rows = await prisma.$queryRaw`
-    UPDATE "DigestDelivery" SET "leaseUntil" = ${utc(until)}
-    WHERE "status" = 'sending' AND ("id", "attempts") IN (${held})
-    RETURNING "id"`
-  return z
-    .array(z.object({ id: z.string() }))
-    .parse(rows)
-    .map((row) => row.id)
-}
 
 /** Completes a claim if it is still this run's (same attempt); false when another run took it over. */
 async function complete(tx: Prisma.TransactionClient, claim: Claim, data: Prisma.DigestDeliveryUpdateManyMutationInput): Promise<boolean> {
@@ -276,9 +238,9 @@ async function deliver({ claim, recipient, week, reader }: Delivery, context: Ru
       return 'failed'
     }
     const giveUp = claim.attempts >= context.maxAttempts
-    const retryAt = new Date(context.clock().getTime() + Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (claim.attempts - 1)))
+    const nextAttemptAt = retryAt(context.clock(), claim.attempts, RETRY_BACKOFF)
     await prisma.$transaction((tx) =>
-      complete(tx, claim, giveUp ? { status: 'failed', lastError: reason } : { status: 'pending', nextAttemptAt: retryAt, lastError: reason }),
+      complete(tx, claim, giveUp ? { status: 'failed', lastError: reason } : { status: 'pending', nextAttemptAt, lastError: reason }),
     )
     return giveUp ? 'failed' : 'retrying'
   }
@@ -366,7 +328,7 @@ export async function sendDueDigests({
     heartbeatMs,
     marginMs: leaseMs / 2,
     clock,
-    renew: renewLeases,
+    renew: (claims, until) => renewLeasedRows('DigestDelivery', claims, until),
     onError: (error) => console.warn(`Digest: could not renew the claims' leases: ${error instanceof Error ? error.message : String(error)}`),
   })
   const context: RunContext = { clock, maxAttempts, baseUrl: appBaseUrl(), leases }

@@ -78,6 +78,10 @@ export const MEMBER_REFERENCES: readonly MemberReference[] = [
   },
   { table: 'Session', column: 'userId', foreignKey: true, export: 'signInHistory', onDelete: always('delete'), why: 'Sign-ins end at once.' },
   { table: 'SignInCode', column: 'email', holds: 'email', foreignKey: false, export: null, onDelete: always('delete'), why: 'Hashed one-time codes, worthless to the member and gone within a day anyway.' },
+  {
+    table: 'EmailOutbox', column: 'toEmail', holds: 'email', foreignKey: false, export: null, onDelete: always('delete'),
+    why: 'Decision e-mails to the member, sent or waiting to be (README, decision 018): they go, unsent ones too, since nobody is left to read them. Not exported: what they told is in the notifications, organisation requests, warnings and appeals sections.',
+  },
   { table: 'AnswerVote', column: 'userId', foreignKey: true, export: 'answerVotes', onDelete: always('delete'), why: 'Votes are the member\'s; the answers\' scores are recounted.' },
   { table: 'PostLike', column: 'userId', foreignKey: true, export: 'likes', onDelete: always('delete'), why: 'Likes are the member\'s; the posts\' counts are recounted.' },
   { table: 'Bookmark', column: 'userId', foreignKey: true, export: 'bookmarks', onDelete: always('delete'), why: 'The member\'s own list.' },

@@ -10,7 +10,7 @@ import { action as memberAction } from '#app/routes/medlemmar.$userId.tsx'
 import { action as organisationAction } from '#app/routes/moderering.organisationer.$organisationId.tsx'
 import { loader as auditLoader } from '#app/routes/moderering.logg.tsx'
 import { joinOrganisation, requestOrganisation, getSignUpOptions } from './sign-up.server.ts'
-import { decideMember } from './moderation.server.ts'
+import { decideMember } from './member-moderation.server.ts'
 
 const { prisma } = database
 const unique = () => `${Date.now()}${Math.random().toString(36).slice(2, 7)}`

@@ -6,7 +6,7 @@ import { safeRedirect } from './redirect.ts'
 import { sign, unsign } from './signing.server.ts'
 import { isCalendarDate, stockholmDate } from './stockholm-date.ts'
 import { formatDate } from './swedish.ts'
-import { endExpiredSuspensions } from '#app/services/moderation.server.ts'
+import { endExpiredSuspensions } from '#app/services/member-moderation.server.ts'
 
 /**
  * The short-lived, signed cookies that carry an address between the sign-in steps:
