@@ -4,7 +4,7 @@ const root = import.meta.dirname
 const shared = {
   resolve: { alias: [{ find: /^#(app|search|tests|prisma)\//, replacement: `${root}/$1/` }] },
 }
-const setupFiles = ['./tests/setup/setup-test-env.ts']
+const setupFiles = ['./tests/setup/setup-test-env.ts', './tests/setup/console-error-guard.ts']
 
 // Unit and integration tests run on PGlite always. When TEST_DATABASE_URL names a PostgreSQL
 // server, the integration tests (*.db.test.ts) run a second time against it.
