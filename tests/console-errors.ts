@@ -34,7 +34,9 @@ const format = (args: unknown[]) => args.map((arg) => (typeof arg === 'string' ?
 function problemsOf(scope: Scope): string[] {
   return [
     ...scope.unexpected.map((text) => `console.error was called:\n${text}\n(declare it with expectConsoleError(/…/) if the test provokes it)`),
-    ...scope.expected.filter((expectation) => expectation.seen === 0).map((expectation) => `expectConsoleError(${expectation.pattern}): no such error was logged`),
+    ...scope.expected
+      .filter((expectation) => expectation.seen === 0)
+      .map((expectation) => `expectConsoleError(${expectation.pattern}): no such error was logged`),
   ]
 }
 

@@ -1,7 +1,14 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useEffect, useId, useState } from 'react'
 import { SEARCH_UNAVAILABLE } from '#app/utils/search-url.ts'
-import { isComparableTitle, similarContentUrl, type SimilarContent, type SimilarOrganisation, type SimilarOutcome, type SimilarPost } from '#app/utils/similar-content.ts'
+import {
+  isComparableTitle,
+  similarContentUrl,
+  type SimilarContent,
+  type SimilarOrganisation,
+  type SimilarOutcome,
+  type SimilarPost,
+} from '#app/utils/similar-content.ts'
 import { POST_TYPE_LABELS } from './post-list.tsx'
 
 /**
@@ -78,7 +85,7 @@ const countText = (count: number) => `${count} liknande inlägg`
 export function SimilarContentPanel({ formId }: { formId: string }) {
   const similar = useSimilarToDraft(formId)
   const headingId = useId()
-  const posts = similar === 'unavailable' ? [] : (similar?.posts ?? [])
+  const posts = similar === 'unavailable' ? [] : similar?.posts ?? []
   return (
     <div className="similar-content">
       <p role="status" className={similar === 'unavailable' ? 'hint' : 'visually-hidden'}>
