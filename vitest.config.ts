@@ -7,7 +7,11 @@ const shared = {
 // Database tests run on a busy machine in CI (load average 30 on two cores has been seen): the
 // defaults (5 s a test, 10 s a hook) failed tests that had no defect. No test asserts timing.
 // Each project states them: projects do not inherit the root's test options.
-const projectTest = { setupFiles: ['./tests/setup/setup-test-env.ts'], testTimeout: 60_000, hookTimeout: 120_000 }
+const projectTest = {
+  setupFiles: ['./tests/setup/setup-test-env.ts', './tests/setup/console-error-guard.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+}
 
 // Unit and integration tests run on PGlite always. When TEST_DATABASE_URL names a PostgreSQL
 // server, the integration tests (*.db.test.ts) run a second time against it.

@@ -1,6 +1,14 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useEffect, useId, useState } from 'react'
-import { isComparableTitle, similarContentUrl, type SimilarContent, type SimilarOrganisation, type SimilarPost } from '#app/utils/similar-content.ts'
+import { SEARCH_UNAVAILABLE } from '#app/utils/search-url.ts'
+import {
+  isComparableTitle,
+  similarContentUrl,
+  type SimilarContent,
+  type SimilarOrganisation,
+  type SimilarOutcome,
+  type SimilarPost,
+} from '#app/utils/similar-content.ts'
 import { POST_TYPE_LABELS } from './post-list.tsx'
 
 /**
@@ -28,10 +36,11 @@ function readDraft(form: HTMLFormElement): Draft {
 
 /**
  * Suggestions of every type for the draft in the form `formId`, reloaded as its title and
- * tags change (one fetcher: a newer load cancels an older one); null while the title says too little.
+ * tags change (one fetcher: a newer load cancels an older one); null while the title says
+ * too little, 'unavailable' when search did not answer (503).
  */
-function useSimilarToDraft(formId: string): SimilarContent | null {
-  const fetcher = useFetcher<SimilarContent>()
+function useSimilarToDraft(formId: string): SimilarContent | 'unavailable' | null {
+  const fetcher = useFetcher<SimilarContent | { error: string }>()
   const [comparable, setComparable] = useState(false)
   const { load } = fetcher
   useEffect(() => {
@@ -62,7 +71,8 @@ function useSimilarToDraft(formId: string): SimilarContent | null {
       clearTimeout(timer)
     }
   }, [formId, load])
-  return comparable && fetcher.data && 'posts' in fetcher.data ? fetcher.data : null
+  if (!comparable || !fetcher.data) return null
+  return 'posts' in fetcher.data ? fetcher.data : 'unavailable'
 }
 
 const countText = (count: number) => `${count} liknande inlägg`
@@ -75,13 +85,13 @@ const countText = (count: number) => `${count} liknande inlägg`
 export function SimilarContentPanel({ formId }: { formId: string }) {
   const similar = useSimilarToDraft(formId)
   const headingId = useId()
-  const posts = similar?.posts ?? []
+  const posts = similar === 'unavailable' ? [] : similar?.posts ?? []
   return (
     <div className="similar-content">
-      <p role="status" className="visually-hidden">
-        {posts.length > 0 ? countText(posts.length) : ''}
+      <p role="status" className={similar === 'unavailable' ? 'hint' : 'visually-hidden'}>
+        {similar === 'unavailable' ? SEARCH_UNAVAILABLE : posts.length > 0 ? countText(posts.length) : ''}
       </p>
-      {similar && posts.length > 0 ? (
+      {similar && similar !== 'unavailable' && posts.length > 0 ? (
         <section aria-labelledby={headingId} className="similar-panel">
           <h2 id={headingId}>Har någon redan gjort detta?</h2>
           <p className="hint">Det här liknar det du skriver. Länkarna öppnas i en ny flik, så ditt utkast finns kvar.</p>
@@ -93,15 +103,21 @@ export function SimilarContentPanel({ formId }: { formId: string }) {
   )
 }
 
-/** A server-rendered list of similar posts on a post's page; nothing when there are none. */
-export function SimilarPostsAside({ heading, similar }: { heading: string; similar: SimilarContent }) {
+/** A server-rendered list of similar posts on a post's page; nothing when there are none, a notice when search failed. */
+export function SimilarPostsAside({ heading, similar }: { heading: string; similar: SimilarOutcome }) {
   const headingId = useId()
-  if (similar.posts.length === 0) return null
+  if (similar.ok && similar.result.posts.length === 0) return null
   return (
     <aside aria-labelledby={headingId} className="narrow-wide similar-panel">
       <h2 id={headingId}>{heading}</h2>
-      <SimilarList posts={similar.posts} />
-      <OrganisationsBehind organisations={similar.organisations} />
+      {similar.ok ? (
+        <>
+          <SimilarList posts={similar.result.posts} />
+          <OrganisationsBehind organisations={similar.result.organisations} />
+        </>
+      ) : (
+        <p>{SEARCH_UNAVAILABLE}</p>
+      )}
     </aside>
   )
 }

@@ -94,6 +94,7 @@ describe('/admin/organisationer/import', () => {
       [{ intent: 'preview', file: utf8(`${HEADER}\n${'kommun,9011,Stor kommun,,,,\n'.repeat(80_000)}`) }, 'Filen är för stor. Den får vara högst 2 MB.'],
       [{ intent: 'preview', file: utf8('namn,län\nProvby,Provlän\n') }, 'Filen saknar kolumnerna type, code, name, county, org_number, domain.'],
       [{ intent: 'preview', file: utf8(`${HEADER}\n`) }, 'Filen innehåller inga organisationer.'],
+      [{ intent: 'preview', file: utf8(`${HEADER}\nkommun,9014,Kommun,,,,\nkommun,9015,"Ostängd kommun,,,,\nkommun,9016,Kommun,,,,\n`) }, 'Filen kan inte läsas som CSV: rad 3: ett citattecken avslutas aldrig.'],
       [{ intent: 'apply' }, 'Förhandsgranska filen först.'],
     ]
     for (const [fields, message] of cases) {

@@ -1,11 +1,13 @@
 import { database } from '#tests/setup/database.ts'
-import { beforeAll, describe, expect, test, vi } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { plainTextToDocument } from '#app/editor/document.ts'
 import type { Actor } from '#app/policies/member.ts'
 import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
 import { indexPendingChanges } from '#app/utils/search.server.ts'
+import { expectConsoleError } from '#tests/console-errors.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
+import { whileSearchIndexIsAway } from '#tests/search-outage.ts'
 import { loader } from './sok.tsx'
 import { deleteContent } from '#app/services/content-moderation.server.ts'
 
@@ -160,26 +162,10 @@ describe('the search page', () => {
   })
 
   test('an engine failure shows the error state instead of a 500', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    // A real failure: the index table is briefly not there (and the search is a new one, so
-    // the engine's result cache cannot answer it).
-    await prisma.$executeRaw`ALTER TABLE "SearchDocument" RENAME TO "SearchDocumentAway"`
-    try {
-      const { status, page } = await searchPage('?q=bygglov')
-      expect(status).toBe(200)
-      expect(page).toMatchObject({ searched: true, failed: true })
-      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^Search failed: /))
-    } finally {
-      // On PGlite the pool replaces its one connection after a failed statement, and the
-      // statement right after can find it closed: try the restore more than once.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await prisma.$executeRaw`ALTER TABLE "SearchDocumentAway" RENAME TO "SearchDocument"`
-          break
-        } catch (error) {
-          if (attempt >= 3) throw error
-        }
-      }
-    }
+    expectConsoleError(/^Search failed: /)
+    // A new search, so the engine's result cache cannot answer it.
+    const { status, page } = await whileSearchIndexIsAway(prisma, () => searchPage('?q=bygglov'))
+    expect(status).toBe(200)
+    expect(page).toMatchObject({ searched: true, failed: true })
   })
 })

@@ -6,7 +6,7 @@ import { DirectoryResults, FilterChips, resultSummary, SearchHits, SearchNotices
 import { getSearchPage } from '#app/models/search-page.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { parseSearchParams } from '#app/utils/search.server.ts'
-import { searchHref } from '#app/utils/search-url.ts'
+import { SEARCH_UNAVAILABLE, searchHref } from '#app/utils/search-url.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.criteria.query ? `${data.criteria.query} – Sök – Samverka` : 'Sök – Samverka' }]
 
@@ -32,7 +32,7 @@ export default function Search() {
       {!data.searched ? (
         <p>Skriv vad du letar efter, till exempel ”e-arkiv”, ”LSS” eller ”upphandling av ärendehanteringssystem”.</p>
       ) : data.failed ? (
-        <p role="alert">Sökningen fungerar inte just nu. Försök igen om en stund.</p>
+        <p role="alert">{SEARCH_UNAVAILABLE}</p>
       ) : (
         <div className="search-layout">
           <SearchFilters groups={data.groups} partner={data.partner} criteria={criteria} />

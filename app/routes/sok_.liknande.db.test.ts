@@ -4,8 +4,10 @@ import { plainTextToDocument } from '#app/editor/document.ts'
 import { askQuestion } from '#app/services/question.server.ts'
 import { indexPendingChanges } from '#app/utils/search.server.ts'
 import type { SimilarContent } from '#app/utils/similar-content.ts'
+import { expectConsoleError } from '#tests/console-errors.ts'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
+import { whileSearchIndexIsAway } from '#tests/search-outage.ts'
 import { loader } from './sok_.liknande.ts'
 
 const { prisma } = database
@@ -83,5 +85,13 @@ describe('GET /sok/liknande', () => {
       expect(body.error).toMatch(/^Okänd typ ”.{1,20}”\. Välj fraga, projekt eller material\.$/)
       expect(response?.headers.get('Cache-Control')).toBe('private, no-store')
     }
+  })
+
+  test('a search engine failure is a 503 with a Swedish message, not an empty list', async () => {
+    expectConsoleError(/^Similar content failed: /)
+    const { status, body, response } = await whileSearchIndexIsAway(prisma, () => similar('?titel=F%C3%A4rdtj%C3%A4nst+med+taxi'))
+    expect(status).toBe(503)
+    expect(body).toEqual({ error: 'Sökningen är inte tillgänglig just nu. Försök igen om en stund.' })
+    expect(response?.headers.get('Cache-Control')).toBe('private, no-store')
   })
 })

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireMember } from '#app/utils/auth.server.ts'
-import { TYPE_OF_PARAM } from '#app/utils/search-url.ts'
+import { SEARCH_UNAVAILABLE, TYPE_OF_PARAM } from '#app/utils/search-url.ts'
 import { findSimilarContent } from '#app/utils/similar-content.server.ts'
 import { ContentLimits } from '#app/validation/content.ts'
 
 /**
  * GET /sok/liknande?titel=…&tagg=…&typ=fraga|projekt|material: what resembles a post being
  * written, as JSON for the "Har någon redan gjort detta?" panel. Input is bounded (the title
- * to a title's length, the first tags of a tag's length); an unknown type is refused.
+ * to a title's length, the first tags of a tag's length); an unknown type is refused. When
+ * the engine fails, 503 with a Swedish message for the panel to show.
  */
 const NO_STORE = { 'Cache-Control': 'private, no-store' }
 
@@ -28,10 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((tag) => tag.trim())
     .filter((tag) => tag.length > 0 && tag.length <= ContentLimits.tagMax)
     .slice(0, ContentLimits.tagsMax)
-  const similar = await findSimilarContent(member, {
+  const outcome = await findSimilarContent(member, {
     title: (params.get('titel') ?? '').slice(0, ContentLimits.titleMax),
     tags,
     types: typeParams.flatMap((value) => TYPE_OF_PARAM[value] ?? []),
   })
-  return Response.json(similar, { headers: NO_STORE })
+  if (!outcome.ok) return Response.json({ error: SEARCH_UNAVAILABLE }, { status: 503, headers: NO_STORE })
+  return Response.json(outcome.result, { headers: NO_STORE })
 }

@@ -46,14 +46,16 @@ async function placesShowing(postId: string, title: string) {
   const digest = await buildDigest({ id: reader.id, organisationId: reader.organisationId ?? null, sectionsOff: [], interests: ['bredband'] }, await loadDigestWeek(period))
   const search = await getSearchPage(reader, parseSearchParams(new URLSearchParams({ q: 'bredbandsutbyggnad' })))
   const similar = await findSimilarContent(reader, { title, tags: ['bredband'] })
+  // "Not shown" must mean the engine answered without it, not that it failed.
+  if (!search.searched || search.failed || !similar.ok) throw new Error('The search engine failed')
   return {
     home: has((await listFeed({})).posts),
     projects: has((await listFeed({ type: 'project' })).posts),
     tag: has((await listTagFeed('bredband'))?.posts ?? []),
     organisation: has(await listPostsBy({ organisationId })),
     following: has((await listFollowingFeed(reader.id)).posts),
-    search: 'hits' in search && (search.hits ?? []).some((hit) => hit.path.endsWith(postId)),
-    similar: similar.posts.some((post) => post.id === postId),
+    search: search.hits.some((hit) => hit.path.endsWith(postId)),
+    similar: similar.result.posts.some((post) => post.id === postId),
     digest: digest.sections.some((section) => section.items.some((item) => item.path.endsWith(postId))),
     page: (await getPost(postId, 'project', reader)) !== null,
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { authorize } from '#app/policies/authorize.server.ts'
 import { type Actor, canAdminister } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { CsvFormatError } from '#app/utils/csv.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
 import { sign, unsign } from '#app/utils/signing.server.ts'
 import { AdminLimits } from '#app/validation/admin.ts'
@@ -39,6 +40,15 @@ type ImportToken = { sha256: string; actorId: string; expiresAt: number }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
+function parseRegistryText(text: string) {
+  try {
+    return parseRegistryCsv(text)
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw badRequest(`Filen kan inte läsas som CSV: ${error.message}.`)
+    throw error
+  }
+}
+
 /** The file's text: at most 2 MB of UTF-8 with the registry's columns and at least one row. */
 function readImportFile(bytes: Uint8Array) {
   if (bytes.byteLength === 0) throw badRequest('Välj en CSV-fil att importera.')
@@ -49,7 +59,7 @@ function readImportFile(bytes: Uint8Array) {
   } catch {
     throw badRequest('Filen är inte kodad i UTF-8. Spara den som ”CSV UTF-8” och försök igen.')
   }
-  const parsed = parseRegistryCsv(text)
+  const parsed = parseRegistryText(text)
   if (parsed.rows.length + parsed.errors.length === 0) throw badRequest('Filen innehåller inga organisationer.')
   if (parsed.missingColumns.length) {
     throw badRequest(`Filen saknar kolumnerna ${parsed.missingColumns.join(', ')}. Första raden ska vara ${REGISTRY_COLUMNS.join(',')}.`)

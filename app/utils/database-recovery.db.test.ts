@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expectConsoleError } from '#tests/console-errors.ts'
 import { insertActor, insertOrganisation } from '#tests/factories.ts'
 import { startTcpProxy } from '#tests/setup/tcp-proxy.ts'
 import { createTestDatabase } from '#tests/setup/test-database.ts'
@@ -88,6 +89,7 @@ test('six writers keep writing through four rounds of broken connections; every 
 })
 
 test('/healthz answers 503 while the database is unreachable and 200 once it is back; requests work again', { timeout: 240_000 }, async () => {
+  expectConsoleError(/^Health check failed: /)
   const member = await writer('after.outage@nacka.se')
   proxy.blackhole()
   try {

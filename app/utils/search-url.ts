@@ -6,6 +6,9 @@
  */
 export type SearchPostType = 'question' | 'project' | 'artifact'
 
+/** What a page says where search results would be while the engine does not answer (search page, similar posts). */
+export const SEARCH_UNAVAILABLE = 'Sökningen är inte tillgänglig just nu. Försök igen om en stund.'
+
 export const TYPE_PARAM_OF: Record<SearchPostType, string> = { question: 'fraga', project: 'projekt', artifact: 'material' }
 
 export const TYPE_OF_PARAM: Record<string, SearchPostType> = { fraga: 'question', projekt: 'project', material: 'artifact' }

@@ -6,8 +6,10 @@ import { createProject } from '#app/services/post.server.ts'
 import { askQuestion } from '#app/services/question.server.ts'
 import { buildProjectInput, insertMember, insertOrganisation } from '#tests/factories.ts'
 import { getSearchEngine, indexPendingChanges } from './search.server.ts'
-import { findSimilarContent } from './similar-content.server.ts'
+import { findSimilarContent, type SimilarContentInput } from './similar-content.server.ts'
 import { deleteContent } from '#app/services/content-moderation.server.ts'
+import { expectConsoleError } from '#tests/console-errors.ts'
+import { whileSearchIndexIsAway } from '#tests/search-outage.ts'
 
 const { prisma } = database
 
@@ -18,6 +20,13 @@ let viewer: Actor
 async function member(organisationId: string, name: string): Promise<Actor> {
   const user = await insertMember(prisma, { organisationId, name })
   return { id: user.id, name: user.name, role: user.role, status: user.status, organisationId }
+}
+
+/** The suggestions, when the engine answered (a failure fails the test instead of passing for "nothing similar"). */
+async function similarTo(input: SimilarContentInput) {
+  const outcome = await findSimilarContent(viewer, input)
+  if (!outcome.ok) throw new Error('The search engine failed')
+  return outcome.result
 }
 
 const project = (actor: Actor, title: string, tags: string[]) => createProject(actor, buildProjectInput(title, { tags }))
@@ -53,7 +62,7 @@ afterEach(() => {
 
 describe('findSimilarContent', () => {
   test('suggests visible posts that share words with the title and tags, with the organisations behind them', async () => {
-    const similar = await findSimilarContent(viewer, { title: 'Snöröjning på vintern', tags: ['upphandling'] })
+    const similar = await similarTo({ title: 'Snöröjning på vintern', tags: ['upphandling'] })
     expect(similar.posts.map((post) => post.id).sort()).toEqual([ids.question, ids.joint, ids.vehicles].sort())
     // Two shared words (title and tags) come before one.
     expect(similar.posts[0]).toMatchObject({ id: ids.joint, type: 'project', path: `/projekt/${ids.joint}`, organisation: { name: 'Likhetskommunen', slug: slugs.municipality } })
@@ -70,28 +79,33 @@ describe('findSimilarContent', () => {
       where: { entityId: { in: [ids.hidden ?? '', ids.deleted ?? ''] }, processedAt: null, operation: 'hide' },
     })
     expect(waiting).toBe(2)
-    const found = (await findSimilarContent(viewer, { title: 'Snöröjning i smala gränder och sandning i regionen' })).posts.map((post) => post.id)
+    const found = (await similarTo({ title: 'Snöröjning i smala gränder och sandning i regionen' })).posts.map((post) => post.id)
     expect(found).not.toContain(ids.hidden)
     expect(found).not.toContain(ids.deleted)
     expect(found).toEqual(expect.arrayContaining([ids.vehicles]))
   })
 
   test('leaves out the post itself, keeps to the types asked for, and to the limit', async () => {
-    const forJoint = await findSimilarContent(viewer, { title: 'Gemensam upphandling av snöröjning', tags: ['snöröjning', 'upphandling'], types: ['project'], excludePostId: ids.joint })
+    const forJoint = await similarTo({ title: 'Gemensam upphandling av snöröjning', tags: ['snöröjning', 'upphandling'], types: ['project'], excludePostId: ids.joint })
     expect(forJoint.posts.map((post) => post.id)).toEqual([ids.vehicles])
     expect(forJoint.organisations).toEqual([{ name: 'Region Likhet', slug: slugs.region, count: 1 }])
-    expect((await findSimilarContent(viewer, { title: 'Snöröjning', limit: 1 })).posts).toHaveLength(1)
-    expect((await findSimilarContent(viewer, { title: 'Snöröjning', limit: 500 })).posts.length).toBeLessThanOrEqual(5)
+    expect((await similarTo({ title: 'Snöröjning', limit: 1 })).posts).toHaveLength(1)
+    expect((await similarTo({ title: 'Snöröjning', limit: 500 })).posts.length).toBeLessThanOrEqual(5)
   })
 
   test('a title of fewer than three letters or digits gives nothing, without asking the engine', async () => {
     const search = vi.spyOn(getSearchEngine(), 'search')
     for (const title of ['', '   ', 'ab', '!!! ?? …', 'å 1', '🙂🙂🙂🙂']) {
-      expect(await findSimilarContent(viewer, { title, tags: ['snöröjning'] })).toEqual({ posts: [], organisations: [] })
+      expect(await similarTo({ title, tags: ['snöröjning'] })).toEqual({ posts: [], organisations: [] })
     }
     expect(search).not.toHaveBeenCalled()
     // Stop words are text enough to ask, but match nothing.
-    expect(await findSimilarContent(viewer, { title: 'och det att i en' })).toEqual({ posts: [], organisations: [] })
+    expect(await similarTo({ title: 'och det att i en' })).toEqual({ posts: [], organisations: [] })
     expect(search).toHaveBeenCalledTimes(1)
+  })
+
+  test('an engine failure is reported to the caller, not taken for "nothing similar"', async () => {
+    expectConsoleError(/^Similar content failed: /)
+    expect(await whileSearchIndexIsAway(prisma, () => findSimilarContent(viewer, { title: 'Plogning av cykelbanor', tags: ['vinterväghållning'] }))).toEqual({ ok: false })
   })
 })

@@ -2,7 +2,7 @@ import { postPath } from '#app/components/post-list.tsx'
 import type { ActorLike } from '#app/policies/member.ts'
 import type { PostType } from '#search/index.ts'
 import { getSearchEngine, searchScopeFor } from './search.server.ts'
-import { isComparableTitle, SIMILAR_LIMITS, type SimilarContent, type SimilarOrganisation, type SimilarPost } from './similar-content.ts'
+import { isComparableTitle, SIMILAR_LIMITS, type SimilarOrganisation, type SimilarOutcome, type SimilarPost } from './similar-content.ts'
 
 /**
  * "Har någon redan gjort detta?" and "Liknande projekt": visible posts that share words with
@@ -18,7 +18,7 @@ export type SimilarContentInput = {
   limit?: number
 }
 
-const NOTHING: SimilarContent = { posts: [], organisations: [] }
+const NOTHING: SimilarOutcome = { ok: true, result: { posts: [], organisations: [] } }
 
 /** Distinct organisations of the posts, most posts first, then by name (Swedish order). */
 function organisationsOf(posts: SimilarPost[]): SimilarOrganisation[] {
@@ -36,9 +36,9 @@ function organisationsOf(posts: SimilarPost[]): SimilarOrganisation[] {
 /**
  * Up to `limit` (at most 5) posts the viewer may see that resemble the title and tags. A title
  * with fewer than three letters or digits gives nothing without asking the engine. Never
- * throws: a failing engine is logged, and nothing is suggested.
+ * throws: a failing engine is logged and reported as `{ ok: false }`, for the page to say so.
  */
-export async function findSimilarContent(viewer: ActorLike, input: SimilarContentInput): Promise<SimilarContent> {
+export async function findSimilarContent(viewer: ActorLike, input: SimilarContentInput): Promise<SimilarOutcome> {
   if (!isComparableTitle(input.title)) return NOTHING
   const query = [input.title, ...(input.tags ?? [])].join(' ')
   try {
@@ -56,9 +56,9 @@ export async function findSimilarContent(viewer: ActorLike, input: SimilarConten
       titleHtml: hit.title,
       organisation: hit.organisation ? { name: hit.organisation.name, slug: hit.organisation.slug } : null,
     }))
-    return { posts, organisations: organisationsOf(posts) }
+    return { ok: true, result: { posts, organisations: organisationsOf(posts) } }
   } catch (error) {
     console.error(`Similar content failed: ${error instanceof Error ? error.message : String(error)}`)
-    return NOTHING
+    return { ok: false }
   }
 }

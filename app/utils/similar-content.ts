@@ -24,6 +24,9 @@ export type SimilarOrganisation = { name: string; slug: string | null; count: nu
 
 export type SimilarContent = { posts: SimilarPost[]; organisations: SimilarOrganisation[] }
 
+/** Similar content, or `ok: false` when the search engine failed (the page says so instead of showing nothing). */
+export type SimilarOutcome = { ok: true; result: SimilarContent } | { ok: false }
+
 /** Whether a title says enough to compare it with anything (three letters or digits). */
 export function isComparableTitle(title: string): boolean {
   return (title.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= SIMILAR_LIMITS.titleMinCharacters

@@ -7,6 +7,8 @@ import synonymsJson from './synonyms.json'
  * shape (search/documents/), the synonyms, the stop words or an engine's index settings
  * change: engines then report `rebuildNeeded` and `npm run search:reindex` (or the app at
  * start-up) rebuilds the index. Discourse's POST_INDEX_VERSION, in our terms.
+ * settings.test.ts pins a fingerprint of these settings with the version, so a change
+ * without a bump fails there.
  */
 export const SETTINGS_VERSION = 1
 

@@ -1,9 +1,47 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
+import { toPostDocument, type PostDocumentRow } from '../documents/post.ts'
+import { meiliSettings, toMeiliDocument } from '../meilisearch/translate.ts'
 import { SETTINGS_VERSION, stopWords, synonymMap, synonyms, synonymVariants } from './index.ts'
 
+/**
+ * What SETTINGS_VERSION stands for, as the engines see it: the synonyms and stop words, the
+ * Meilisearch index settings, and the document a post becomes (its fields and, through the
+ * stems, the Swedish stemmer). Computed from values, not file bytes, so reformatting a file
+ * changes nothing. The PostgreSQL engine's tsvector (weights, `swedish` configuration) is SQL
+ * in search/postgres/engine.ts and not covered here.
+ */
+function settingsFingerprint(): string {
+  const row: PostDocumentRow = {
+    id: 'fingerprint',
+    type: 'question',
+    title: 'Hur arkiverar kommunerna e-posten i sina e-arkiv enligt LSS?',
+    bodyText: 'Handläggarna exporterar meddelandena till arkivsystemet. Upphandlingsunderlaget är färdigt.',
+    status: 'visible',
+    projectStatus: null,
+    artifactKind: null,
+    seekingPartners: false,
+    createdAt: new Date('2026-11-01T10:00:00Z'),
+    activityAt: new Date('2026-11-02T10:00:00Z'),
+    organisation: { name: 'Malmö stad', slug: 'malmo-stad', type: 'kommun', county: 'Skåne län' },
+    tags: [{ tag: { name: 'e-arkiv' } }, { tag: { name: 'gallring' } }],
+    answers: [{ bodyText: 'Vi gallrar efter två år och bevarar besluten.' }],
+    files: [{ extractedText: 'Kravspecifikation för elektroniska arkiv' }],
+  }
+  const { settingsVersion: _version, ...document } = toMeiliDocument(toPostDocument(row))
+  const settings = { synonyms, stopWords, meili: meiliSettings(), document }
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex')
+}
+
+/** Change both together: a settings change without a version bump leaves indexes built under the old settings in place. */
+const PINNED = { version: 1, fingerprint: '48834cf873a830894e6d43d0e1fb7e98033c87ddd32d0c187e4e6b37ba1c4047' }
+
 describe('settings files', () => {
-  test('a positive integer version, lower-case synonyms, Swedish stop words', () => {
-    expect(Number.isInteger(SETTINGS_VERSION) && SETTINGS_VERSION > 0).toBe(true)
+  test('a change of the settings comes with a SETTINGS_VERSION bump (then pin the new fingerprint here)', () => {
+    expect({ version: SETTINGS_VERSION, fingerprint: settingsFingerprint() }).toEqual(PINNED)
+  })
+
+  test('lower-case synonyms, Swedish stop words', () => {
     expect(synonyms.equivalents.length).toBeGreaterThan(5)
     expect(stopWords).toEqual(expect.arrayContaining(['och', 'att', 'för', 'på', 'är']))
     expect(new Set(stopWords).size).toBe(stopWords.length)
