@@ -1,7 +1,7 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useEffect, useId, useState } from 'react'
-import { isComparableTitle, similarContentUrl, type SimilarContent, type SimilarOrganisation, type SimilarPost } from '#app/utils/similar-content.ts'
 import { POST_TYPE_LABELS } from './post-list.tsx'
+import { isComparableTitle, similarContentUrl, type SimilarContent, type SimilarOrganisation, type SimilarPost } from '#app/presenters/similar-content.ts'
 
 /**
  * "Har någon redan gjort detta?" beside a form for a new post, and "Liknande projekt" on a

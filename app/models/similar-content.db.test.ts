@@ -5,9 +5,9 @@ import type { Actor } from '#app/policies/member.ts'
 import { createProject } from '#app/services/post.server.ts'
 import { askQuestion } from '#app/services/question.server.ts'
 import { buildProjectInput, insertMember, insertOrganisation } from '#tests/factories.ts'
-import { getSearchEngine, indexPendingChanges } from './search.server.ts'
-import { findSimilarContent } from './similar-content.server.ts'
 import { deleteContent } from '#app/services/content-moderation.server.ts'
+import { getSearchEngine, indexPendingChanges } from '#app/utils/search.server.ts'
+import { findSimilarContent } from './similar-content.server.ts'
 
 const { prisma } = database
 
