@@ -1,6 +1,6 @@
 import { runWithDatabase } from '#app/cli/run-with-database.ts'
 import { getDatabase } from '#app/utils/database.server.ts'
-import { createSearchEngine, startOutboxWorker } from '../index.ts'
+import { createSearchEngine, startOutboxWorker } from '#search/index.ts'
 
 /**
  * `npm run search:worker`: the outbox worker as its own process, for deployments that run
