@@ -1,6 +1,7 @@
 import { visibleContentWhere } from '#app/policies/content.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import {
+  createOutboxWorker,
   createSearchEngine,
   DOCUMENT_TEXT_MAX,
   drainOutbox,
@@ -9,15 +10,14 @@ import {
   normalizeQuery,
   reindexEverything,
   SEARCH_LIMITS,
-  startOutboxWorker,
   type FacetName,
-  type OutboxWorker,
   type SearchEngine,
   type SearchFilters,
   type SearchResult,
   type SearchScope,
   type SearchSort,
 } from '#search/index.ts'
+import { type BackgroundLoop, startBackgroundLoop } from './background-loop.ts'
 import { getDatabase } from './database.server.ts'
 
 /**
@@ -90,11 +90,21 @@ export async function indexPendingChanges() {
 }
 
 /**
+ * The outbox worker on this process's engine, run by a background loop: every `intervalMs`,
+ * backing off while the engine fails (search/outbox-worker.ts). Its timers are unref'd, so it
+ * never keeps a process alive; `stop()` waits for the batch in progress.
+ */
+export function startOutboxWorker({ intervalMs = 500 }: { intervalMs?: number } = {}): BackgroundLoop {
+  const worker = createOutboxWorker({ prisma: getDatabase().prisma, engine: getSearchEngine(), intervalMs })
+  return startBackgroundLoop(worker.step, worker.onError)
+}
+
+/**
  * For app/cli/start.ts: applies the index settings, rebuilds in the background when they
  * changed, and starts the in-process outbox worker. Nothing here can stop the server:
  * every failure is logged and retried by the worker.
  */
-export function startSearchIndexing({ intervalMs = 500 }: { intervalMs?: number } = {}): OutboxWorker {
+export function startSearchIndexing({ intervalMs = 500 }: { intervalMs?: number } = {}): BackgroundLoop {
   const { prisma } = getDatabase()
   const engine = getSearchEngine()
   void engine
@@ -106,5 +116,5 @@ export function startSearchIndexing({ intervalMs = 500 }: { intervalMs?: number 
       console.info(`Search: index rebuilt with ${indexed} documents.`)
     })
     .catch((error: unknown) => console.error(`Search: could not apply the index settings: ${error instanceof Error ? error.message : String(error)}`))
-  return startOutboxWorker({ prisma, engine, intervalMs })
+  return startOutboxWorker({ intervalMs })
 }
