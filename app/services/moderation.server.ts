@@ -9,7 +9,8 @@ import { appealUrl } from '#app/utils/appeal-token.server.ts'
 import { badRequest, conflict, invariantResponse } from '#app/utils/errors.server.ts'
 import { stockholmDate, stockholmDayStart } from '#app/utils/stockholm-date.ts'
 import { formatDate, slugify, swedishSortKey } from '#app/utils/swedish.ts'
-import { writeAudit, type AuditAction } from './audit.server.ts'
+import type { AuditAction } from '#app/validation/audit.ts'
+import { writeAudit } from './audit.server.ts'
 import { notifyMemberDecision, type MemberNotice } from './notification.server.ts'
 
 /**
