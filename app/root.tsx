@@ -3,6 +3,7 @@ import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, u
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { MutationFields } from './components/forms.tsx'
+import { type SiteInfo, useSite } from './components/use-site.ts'
 import { WarningBanner } from './components/warning-banner.tsx'
 import { getOpenWarning } from './models/member-moderation.server.ts'
 import { countUnreadNotifications } from './models/notification.server.ts'
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unreadNotifications,
       warning: warning ? { id: warning.id, message: warning.message, date: formatDate(warning.createdAt) } : null,
       csrfToken: csrf.token,
-      site: { name: settings.siteName, contactEmail: settings.contactEmail, uploadMaxMb: settings.uploadMaxMb },
+      site: { name: settings.siteName, contactEmail: settings.contactEmail, uploadMaxMb: settings.uploadMaxMb } satisfies SiteInfo,
       ENV: getPublicEnv(),
     },
     { headers },
@@ -62,11 +63,6 @@ export type RootLoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 
 export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>('root')?.user ?? null
-}
-
-/** The site name and contact address from the site settings (defaults while the root loader has no data). */
-export function useSite() {
-  return useRouteLoaderData<typeof loader>('root')?.site ?? { name: 'Samverka', contactEmail: null, uploadMaxMb: null }
 }
 
 function Document({ children }: { children: ReactNode }) {

@@ -28,7 +28,7 @@ export type {
 export { ARTIFACT_KINDS, FACET_NAMES, ORGANISATION_TYPES, POST_TYPES, PROJECT_STATUSES } from './types.ts'
 export { SEARCH_LIMITS, normalizeFilters, normalizeQuery } from './query.ts'
 export { SETTINGS_VERSION } from './settings/index.ts'
-export { drainOutbox, pruneOutbox, startOutboxWorker, type DrainResult, type OutboxWorker } from './outbox-worker.ts'
+export { createOutboxWorker, drainOutbox, pruneOutbox, type DrainResult, type OutboxWorker } from './outbox-worker.ts'
 export { reindexEverything } from './reindex.ts'
 export { DOCUMENT_TEXT_MAX } from './documents/post.ts'
 

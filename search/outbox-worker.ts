@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { INDEXED_ENTITY_TYPES, indexEntities } from './sync.ts'
 import type { SearchEngine } from './types.ts'
-import { type BackgroundLoop, startBackgroundLoop } from '#app/utils/background-loop.ts'
 
 /**
  * The outbox worker: every content write adds a "SearchOutbox" row in its own transaction;
@@ -102,7 +101,13 @@ export async function pruneOutbox(prisma: Pick<PrismaClient, '$executeRaw'>, kep
 
 type Logger = Pick<Console, 'info' | 'error'>
 
-export type OutboxWorker = BackgroundLoop
+/**
+ * The worker as the steps of a loop that the app runs (`startBackgroundLoop` in
+ * app/utils/background-loop.ts; search/ starts no timers of its own): `step` drains the
+ * outbox and returns how long to wait before the next step; `onError` takes what a step
+ * threw and returns the wait instead.
+ */
+export type OutboxWorker = { step(): Promise<number>; onError(error: unknown): number }
 
 const MAX_BACKOFF_MS = 30_000
 const PRUNE_EVERY_MS = 60 * 60 * 1000
@@ -110,10 +115,9 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000
 /**
  * Drains the outbox every `intervalMs`. When fresh changes fail (the engine is down) it
  * backs off exponentially, up to 30 s; when only retried rows fail, fresh changes keep
- * flowing every `intervalMs` and just the retries wait. Timers are unref'd, so the worker
- * never keeps a process alive; errors are logged, never thrown.
+ * flowing every `intervalMs` and just the retries wait. Errors are logged, never thrown.
  */
-export function startOutboxWorker({
+export function createOutboxWorker({
   prisma,
   engine,
   batchSize = OUTBOX_BATCH_SIZE,
@@ -145,11 +149,13 @@ export function startOutboxWorker({
     return delay
   }
 
-  return startBackgroundLoop(step, (error) => {
+  const onError = (error: unknown) => {
     failures++
     log.error(`Search outbox: ${messageOf(error)}`)
     return backoff()
-  })
+  }
+
+  return { step, onError }
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
-import type { AppealCardView } from '#app/utils/appeal-presenter.server.ts'
 import { type ListOfErrors, MutationFields, TextareaField } from './forms.tsx'
+import type { AppealCardView } from '#app/presenters/appeal.server.ts'
 
 /** An open appeal in the moderation queue: the decision, the member's message, and the two outcomes. */
 export function AppealCard({ appeal, errors }: { appeal: AppealCardView; errors?: ListOfErrors }) {

@@ -3,7 +3,7 @@ import { Link } from '@remix-run/react'
 /**
  * What posts, answers and comments show about moderation: the status notice (to the author
  * and moderators), the "redigerad av moderator" label, and the viewer's "Anmäl" and
- * "Moderera" links. The data comes from `presentModeration` (app/utils/post-page.server.ts).
+ * "Moderera" links. The data comes from `presentModeration` (app/presenters/post-page.server.ts).
  */
 export type ModerationView = {
   statusNotice: string | null

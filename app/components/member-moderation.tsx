@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { ModerationHistoryView } from '#app/utils/member-moderation-presenter.server.ts'
 import { Field, FormErrors, type ListOfErrors, MutationFields, TextareaField } from './forms.tsx'
+import type { ModerationHistoryView } from '#app/presenters/member-moderation.server.ts'
 
 /**
  * The member page's "Moderering" section, for moderators only: status, the member's history

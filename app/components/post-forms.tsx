@@ -4,8 +4,8 @@ import type { ReactNode } from 'react'
 import type { RichTextDocument } from '#app/editor/document.ts'
 import { ArtifactKindLabels, LicenceLabels, ProjectStatusLabels } from '#app/validation/content.ts'
 import { CheckboxField, Field, SelectField, TextareaField } from './forms.tsx'
-import { useSite } from '#app/root.tsx'
 import { RichTextEditor } from './rich-text-editor.tsx'
+import { useSite } from './use-site.ts'
 
 /**
  * The fields of the project and artifact forms, shared by their "new" and "edit" pages.

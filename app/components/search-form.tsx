@@ -1,7 +1,7 @@
 import { Form, useNavigation, useSubmit } from '@remix-run/react'
 import { useCallback, useEffect, useRef, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react'
-import type { FacetGroup } from '#app/utils/search-facets.ts'
-import { LIST_FILTER_PARAMS, TYPE_PARAM_OF, type SearchCriteria, type SearchPostType } from '#app/utils/search-url.ts'
+import type { FacetGroup } from '#app/presenters/search-facets.ts'
+import { LIST_FILTER_PARAMS, TYPE_PARAM_OF, type SearchCriteria, type SearchPostType } from '#app/presenters/search-url.ts'
 
 /**
  * The search page's form. Without JavaScript it is a plain GET form (query, sort, filters and

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { POST_TYPE_LABELS, TagLinks } from '#app/components/post-list.tsx'
-import { searchHref, withoutFilters, type SearchCriteria, type SearchNotice } from '#app/utils/search-url.ts'
+import { searchHref, withoutFilters, type SearchCriteria, type SearchNotice } from '#app/presenters/search-url.ts'
 import { OrganisationTypeLabels } from '#app/validation/auth.ts'
 
 /**

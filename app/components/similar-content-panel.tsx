@@ -1,6 +1,7 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useEffect, useId, useState } from 'react'
-import { SEARCH_UNAVAILABLE } from '#app/utils/search-url.ts'
+import { SEARCH_UNAVAILABLE } from '#app/presenters/search-url.ts'
+import { POST_TYPE_LABELS } from './post-list.tsx'
 import {
   isComparableTitle,
   similarContentUrl,
@@ -8,8 +9,7 @@ import {
   type SimilarOrganisation,
   type SimilarOutcome,
   type SimilarPost,
-} from '#app/utils/similar-content.ts'
-import { POST_TYPE_LABELS } from './post-list.tsx'
+} from '#app/presenters/similar-content.ts'
 
 /**
  * "Har någon redan gjort detta?" beside a form for a new post, and "Liknande projekt" on a

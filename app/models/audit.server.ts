@@ -1,7 +1,7 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { AUDIT_ACTIONS } from '#app/services/audit.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { stockholmDayStart } from '#app/utils/stockholm-date.ts'
+import { AUDIT_ACTIONS } from '#app/validation/audit.ts'
 import { AuditFilterSchema, type AuditFilterInput } from '#app/validation/moderation.ts'
 
 export const AUDIT_PAGE_SIZE = 50

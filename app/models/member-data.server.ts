@@ -1,5 +1,28 @@
-import type { ExportSection } from '#app/services/member-data-tables.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+
+/** The sections of the export, in the order the file lists them. */
+export const EXPORT_SECTIONS = [
+  'profile',
+  'signInHistory',
+  'posts',
+  'projectContacts',
+  'answers',
+  'comments',
+  'files',
+  'answerVotes',
+  'likes',
+  'bookmarks',
+  'follows',
+  'notifications',
+  'digests',
+  'digestItems',
+  'organisationRequests',
+  'reports',
+  'warnings',
+  'appeals',
+  'accessibilityReports',
+] as const
+export type ExportSection = (typeof EXPORT_SECTIONS)[number]
 
 /**
  * Everything Samverka stores about a member, for their own download ("Mina uppgifter").

@@ -1,10 +1,98 @@
 import { postPath } from '#app/components/post-list.tsx'
 import type { ActorLike } from '#app/policies/member.ts'
-import { facetGroups, filterLegend, filterValueLabel } from '#app/utils/search-facets.ts'
-import { hasSearchCriteria, SEARCH_PAGE_MAX, searchContent, searchCriteriaOf, type SearchInput } from '#app/utils/search.server.ts'
-import { hasFilters, LIST_FILTER_PARAMS, searchHref, withoutValue, type ListFilter, type SearchCriteria } from '#app/utils/search-url.ts'
+import { facetGroups, filterLegend, filterValueLabel } from '#app/presenters/search-facets.ts'
+import {
+  hasFilters,
+  LIST_FILTER_PARAMS,
+  searchHref,
+  TYPE_OF_PARAM,
+  withoutValue,
+  type ListFilter,
+  type SearchCriteria,
+  type SearchNotice,
+} from '#app/presenters/search-url.ts'
+import { normalizeFilters, normalizeQuery, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX, searchContent, type ContentSearch } from '#app/utils/search.server.ts'
 import { formatDate } from '#app/utils/swedish.ts'
 import { getOrganisationNames, searchMembers, searchOrganisations } from './directory-search.server.ts'
+
+/** What the search page's URL asks for, and what about it the searcher should be told. */
+export type SearchInput = ContentSearch & { notices: SearchNotice[] }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A YYYY-MM-DD that exists (not 2026-02-30), as the start or end of that day in UTC. */
+function parseDay(value: string, endOfDay: boolean): Date | null {
+  if (!DAY.test(value)) return null
+  const date = new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? date : null
+}
+
+/**
+ * The search page's URL (see app/presenters/search-url.ts). Unknown filter values are
+ * dropped silently; what the searcher should know about (a cut query, a date that does not
+ * exist, a reversed range) becomes a notice. Nothing here throws.
+ */
+export function parseSearchParams(params: URLSearchParams): SearchInput {
+  const notices: SearchNotice[] = []
+  const rawQuery = params.get('q') ?? ''
+  const query = normalizeQuery(rawQuery)
+  if (rawQuery.trim().length > SEARCH_QUERY_MAX) notices.push({ kind: 'query-truncated' })
+  const day = (name: string, endOfDay: boolean) => {
+    const value = (params.get(name) ?? '').trim()
+    if (!value) return undefined
+    const date = parseDay(value, endOfDay)
+    if (!date) notices.push({ kind: 'invalid-date', value: value.slice(0, 20) })
+    return date ?? undefined
+  }
+  let createdFrom = day('fran', false)
+  let createdTo = day('till', true)
+  if (createdFrom && createdTo && createdFrom > createdTo) {
+    notices.push({ kind: 'dates-reversed' })
+    createdFrom = createdTo = undefined
+  }
+  const page = Number(params.get('sida') ?? '1')
+  return {
+    query,
+    filters: normalizeFilters({
+      type: params.getAll('typ').map((value) => TYPE_OF_PARAM[value]),
+      organisationType: params.getAll('orgtyp'),
+      tags: params.getAll('tagg'),
+      county: params.getAll('lan'),
+      organisation: params.getAll('organisation'),
+      projectStatus: params.getAll('projektstatus'),
+      artifactKind: params.getAll('slag'),
+      seekingPartners: params.get('partner') === 'ja',
+      createdFrom,
+      createdTo,
+    }),
+    sort: params.get('sortera') === 'nyast' ? 'newest' : 'relevance',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    notices,
+  }
+}
+
+/** The parsed search in the URL's terms: what the form, the chips and the links start from. */
+export function searchCriteriaOf(input: SearchInput): SearchCriteria {
+  const { filters } = input
+  return {
+    query: input.query,
+    sort: input.sort,
+    type: filters.type ?? [],
+    organisationType: filters.organisationType ?? [],
+    county: filters.county ?? [],
+    organisation: filters.organisation ?? [],
+    tags: filters.tags ?? [],
+    projectStatus: filters.projectStatus ?? [],
+    artifactKind: filters.artifactKind ?? [],
+    seekingPartners: filters.seekingPartners === true,
+    from: filters.createdFrom?.toISOString().slice(0, 10) ?? '',
+    to: filters.createdTo?.toISOString().slice(0, 10) ?? '',
+  }
+}
+
+export function hasSearchCriteria(input: SearchInput): boolean {
+  return input.query.length > 0 || Object.keys(input.filters).length > 0
+}
 
 /** At most this many organisations and members above the content results. */
 export const DIRECTORY_RESULTS_MAX = 5

@@ -7,9 +7,9 @@ import { listNewestColleagues, getOwnProfile } from '#app/models/member.server.t
 import { countPendingItems } from '#app/models/moderation.server.ts'
 import { listFeed, listFollowingFeed } from '#app/models/post.server.ts'
 import { canModerate } from '#app/policies/member.ts'
+import { nextPageUrl, presentPosts } from '#app/presenters/post.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
-import { nextPageUrl, presentPosts } from '#app/utils/post-presenter.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Start – Samverka' }]
 

@@ -6,12 +6,13 @@ import { FormErrors, MutationFields, SubmissionKeyField } from '#app/components/
 import { Byline, TagLinks } from '#app/components/post-list.tsx'
 import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
 import { SimilarPostsAside } from '#app/components/similar-content-panel.tsx'
-import { getQuestion } from '#app/models/post.server.ts'
+import { getEngagement, getQuestion } from '#app/models/post.server.ts'
+import { findSimilarContent } from '#app/models/similar-content.server.ts'
 import { canAcceptAnswer, canDeleteContent, canEditContent, canVoteOnAnswer } from '#app/policies/content.ts'
+import { presentEngagement, presentModeration } from '#app/presenters/post-page.server.ts'
 import { acceptAnswer, answerQuestion, voteOnAnswer } from '#app/services/question.server.ts'
 import { deleteContent } from '#app/services/content-moderation.server.ts'
 import { setBookmark, setLike } from '#app/services/engagement.server.ts'
-import { presentEngagement, presentModeration } from '#app/utils/post-page.server.ts'
 import { ModerationLinks, ModeratorEditedLabel, StatusNotice } from '#app/components/content-moderation.tsx'
 import { EngagementBar } from '#app/components/engagement.tsx'
 import { requireActor } from '#app/utils/auth.server.ts'
@@ -19,7 +20,6 @@ import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
-import { findSimilarContent } from '#app/utils/similar-content.server.ts'
 import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { formatDateTime, formatRelativeDate } from '#app/utils/swedish.ts'
 import { QuestionPageActionSchema } from '#app/validation/content.ts'
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canAccept: question.status === 'visible' && canAcceptAnswer(actor, question),
       canAnswer: question.status === 'visible',
     },
-    engagement: await presentEngagement(question.id, question.likeCount, actor),
+    engagement: presentEngagement(await getEngagement(question.id, actor), question.likeCount, actor),
     /** The answer form's (a resubmit does not answer twice). */
     submissionKey: newSubmissionKey(),
     answers: question.answers.map((answer) => ({

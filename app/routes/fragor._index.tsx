@@ -3,9 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { MoreLink, PostList } from '#app/components/post-list.tsx'
 import { listFeed } from '#app/models/post.server.ts'
+import { nextPageUrl, presentPosts } from '#app/presenters/post.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
-import { nextPageUrl, presentPosts } from '#app/utils/post-presenter.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Frågor – Samverka' }]
 

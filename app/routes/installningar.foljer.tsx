@@ -5,9 +5,9 @@ import { FollowButton } from '#app/components/follow-button.tsx'
 import { MoreLink, POST_TYPE_LABELS, postPath } from '#app/components/post-list.tsx'
 import { SettingsNav } from '#app/components/settings-nav.tsx'
 import { listFollows } from '#app/models/follow.server.ts'
+import { nextPageUrl } from '#app/presenters/post.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
-import { nextPageUrl } from '#app/utils/post-presenter.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Följer – Inställningar – Samverka' }]
 

@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { LegalPage } from '#app/components/legal-page.tsx'
-import { useSite } from '#app/root.tsx'
+import { useSite } from '#app/components/use-site.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Integritet och personuppgifter – Samverka' }]
 

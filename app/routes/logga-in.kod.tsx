@@ -4,11 +4,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, MutationFields } from '#app/components/forms.tsx'
-import { requestSignInCode, VERIFY_ERRORS, verifySignInCode } from '#app/services/sign-in.server.ts'
+import { finishSignIn, requestSignInCode, VERIFY_ERRORS, verifySignInCode } from '#app/services/sign-in.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
-import { finishSignIn, readPendingSignIn, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
+import { readPendingSignIn, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
 import { CodeSchema } from '#app/validation/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Ange koden – Samverka' }]

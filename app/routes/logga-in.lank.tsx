@@ -2,12 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { MutationFields } from '#app/components/forms.tsx'
-import { VERIFY_ERRORS, verifySignInLink } from '#app/services/sign-in.server.ts'
+import { finishSignIn, VERIFY_ERRORS, verifySignInLink } from '#app/services/sign-in.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
-import { finishSignIn } from '#app/utils/sign-in-state.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Logga in med länk – Samverka' }]
 

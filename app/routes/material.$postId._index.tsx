@@ -3,10 +3,11 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Comments, EngagementBar } from '#app/components/engagement.tsx'
 import { PostPage } from '#app/components/post-page.tsx'
-import { getPost } from '#app/models/post.server.ts'
+import { getEngagement, getPost } from '#app/models/post.server.ts'
+import { presentEngagement, presentPostPage } from '#app/presenters/post-page.server.ts'
+import { handlePostPageAction } from '#app/routes/post-page-action.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
-import { handlePostPageAction, presentEngagement, presentPostPage } from '#app/utils/post-page.server.ts'
 import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { ArtifactKindLabels, LicenceLabels } from '#app/validation/content.ts'
 
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(post, 'Materialet finns inte.')
   return {
     post: presentPostPage(post, actor),
-    engagement: await presentEngagement(post.id, post.likeCount, actor),
+    engagement: presentEngagement(await getEngagement(post.id, actor), post.likeCount, actor),
     submissionKey: newSubmissionKey(),
     artifact: {
       kind: post.artifactKind ? ArtifactKindLabels[post.artifactKind] : null,

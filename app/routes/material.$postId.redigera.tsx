@@ -5,9 +5,9 @@ import type { z } from 'zod'
 import { EditPostPage } from '#app/components/edit-post-page.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ArtifactFields } from '#app/components/post-forms.tsx'
+import { handlePostForm, loadPostForEditing } from '#app/routes/post-form.server.ts'
 import { editArtifact } from '#app/services/post.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
-import { handlePostForm, loadPostForEditing } from '#app/utils/post-form.server.ts'
 import { ArtifactSchema } from '#app/validation/content.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Redigera materialet – Samverka' }]

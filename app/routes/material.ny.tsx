@@ -7,9 +7,9 @@ import { FormErrors, MutationFields, SubmissionKeyField } from '#app/components/
 import { ArtifactFields } from '#app/components/post-forms.tsx'
 import { SimilarContentPanel } from '#app/components/similar-content-panel.tsx'
 import { getOrganisationName } from '#app/models/organisation.server.ts'
+import { handlePostForm } from '#app/routes/post-form.server.ts'
 import { createArtifact } from '#app/services/post.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
-import { handlePostForm } from '#app/utils/post-form.server.ts'
 import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { ArtifactSchema } from '#app/validation/content.ts'
 

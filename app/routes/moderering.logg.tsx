@@ -4,10 +4,10 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SelectField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
 import { listAuditLog, readAuditFilter } from '#app/models/audit.server.ts'
-import { AUDIT_ACTIONS } from '#app/services/audit.server.ts'
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { decodeCursor, encodeCursor } from '#app/utils/cursor.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
+import { AUDIT_ACTIONS } from '#app/validation/audit.ts'
 import { AUDIT_TARGET_TYPES } from '#app/validation/moderation.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Granskningslogg – Samverka' }]

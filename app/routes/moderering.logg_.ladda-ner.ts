@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { type AuditEntry, iterateAuditLog, readAuditFilter } from '#app/models/audit.server.ts'
-import { AUDIT_ACTIONS } from '#app/services/audit.server.ts'
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { csvLine } from '#app/utils/csv.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
 import { stockholmDate } from '#app/utils/stockholm-date.ts'
+import { AUDIT_ACTIONS } from '#app/validation/audit.ts'
 
 /**
  * The audit log as CSV (UTF-8 with BOM, `;`-separated, for Swedish Excel) or JSON, with the

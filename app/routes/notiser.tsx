@@ -5,13 +5,13 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { MutationFields } from '#app/components/forms.tsx'
 import { MoreLink } from '#app/components/post-list.tsx'
 import { countUnreadNotifications, listNotifications } from '#app/models/notification.server.ts'
+import { presentNotifications } from '#app/presenters/notification.server.ts'
+import { nextPageUrl } from '#app/presenters/post.server.ts'
 import { markNotificationsRead } from '#app/services/notification.server.ts'
 import { requireActor, requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
-import { presentNotifications } from '#app/utils/notification-presenter.server.ts'
-import { nextPageUrl } from '#app/utils/post-presenter.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Notiser – Samverka' }]
 

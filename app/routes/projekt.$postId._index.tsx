@@ -4,11 +4,12 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Comments, EngagementBar } from '#app/components/engagement.tsx'
 import { PostPage } from '#app/components/post-page.tsx'
 import { SimilarPostsAside } from '#app/components/similar-content-panel.tsx'
-import { getPost } from '#app/models/post.server.ts'
+import { getEngagement, getPost } from '#app/models/post.server.ts'
+import { findSimilarContent } from '#app/models/similar-content.server.ts'
+import { presentEngagement, presentPostPage } from '#app/presenters/post-page.server.ts'
+import { handlePostPageAction } from '#app/routes/post-page-action.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
-import { handlePostPageAction, presentEngagement, presentPostPage } from '#app/utils/post-page.server.ts'
-import { findSimilarContent } from '#app/utils/similar-content.server.ts'
 import { formatDate } from '#app/utils/swedish.ts'
 import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
 import { ProjectStatusLabels } from '#app/validation/content.ts'
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(post, 'Projektet finns inte.')
   return {
     post: presentPostPage(post, actor),
-    engagement: await presentEngagement(post.id, post.likeCount, actor),
+    engagement: presentEngagement(await getEngagement(post.id, actor), post.likeCount, actor),
     submissionKey: newSubmissionKey(),
     project: {
       status: post.projectStatus ? ProjectStatusLabels[post.projectStatus] : null,

@@ -6,9 +6,9 @@ import { EditPostPage } from '#app/components/edit-post-page.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ProjectFields } from '#app/components/post-forms.tsx'
 import { canChangePostSharing } from '#app/policies/content.ts'
+import { handlePostForm, loadPostForEditing } from '#app/routes/post-form.server.ts'
 import { editProject } from '#app/services/post.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
-import { handlePostForm, loadPostForEditing } from '#app/utils/post-form.server.ts'
 import { ProjectSchema } from '#app/validation/content.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Redigera projektet – Samverka' }]

@@ -5,9 +5,9 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckboxField, SelectField } from '#app/components/forms.tsx'
 import { PostListPage } from '#app/components/post-list.tsx'
 import { listFeed } from '#app/models/post.server.ts'
+import { nextPageUrl, presentPosts } from '#app/presenters/post.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
-import { nextPageUrl, presentPosts } from '#app/utils/post-presenter.server.ts'
 import { ProjectStatusLabels } from '#app/validation/content.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Projekt – Samverka' }]

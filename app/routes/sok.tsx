@@ -3,10 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SEARCH_RESULTS_ID, SearchFilters, SearchForm, useSearchPending } from '#app/components/search-form.tsx'
 import { DirectoryResults, FilterChips, resultSummary, SearchHits, SearchNotices, SearchPagination, SearchStatus } from '#app/components/search-results.tsx'
-import { getSearchPage } from '#app/models/search-page.server.ts'
+import { getSearchPage, parseSearchParams } from '#app/models/search-page.server.ts'
+import { SEARCH_UNAVAILABLE, searchHref } from '#app/presenters/search-url.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
-import { parseSearchParams } from '#app/utils/search.server.ts'
-import { SEARCH_UNAVAILABLE, searchHref } from '#app/utils/search-url.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.criteria.query ? `${data.criteria.query} – Sök – Samverka` : 'Sök – Samverka' }]
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { findSimilarContent } from '#app/models/similar-content.server.ts'
+import { SEARCH_UNAVAILABLE, TYPE_OF_PARAM } from '#app/presenters/search-url.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
-import { SEARCH_UNAVAILABLE, TYPE_OF_PARAM } from '#app/utils/search-url.ts'
-import { findSimilarContent } from '#app/utils/similar-content.server.ts'
 import { ContentLimits } from '#app/validation/content.ts'
 
 /**

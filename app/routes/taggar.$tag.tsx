@@ -5,10 +5,10 @@ import { FollowButton } from '#app/components/follow-button.tsx'
 import { MoreLink, PostList } from '#app/components/post-list.tsx'
 import { isFollowing } from '#app/models/follow.server.ts'
 import { listTagFeed } from '#app/models/post.server.ts'
+import { nextPageUrl, presentPosts } from '#app/presenters/post.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { decodeCursor } from '#app/utils/cursor.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
-import { nextPageUrl, presentPosts } from '#app/utils/post-presenter.server.ts'
 import { normalizeTag } from '#app/validation/content.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tag ?? 'Tagg'} – Samverka` }]

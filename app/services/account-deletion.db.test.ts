@@ -3,6 +3,7 @@ import { database } from '#tests/setup/database.ts'
 import { Readable } from 'node:stream'
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { EXPORT_SECTIONS } from '#app/models/member-data.server.ts'
 import { loader as downloadLoader } from '#app/routes/installningar.mina-uppgifter[.]json.ts'
 import { action as deleteAction } from '#app/routes/installningar.radera-konto.tsx'
 import { action as requestCodeAction } from '#app/routes/logga-in._index.tsx'
@@ -13,7 +14,7 @@ import { createSearchEngine, drainOutbox } from '#search/index.ts'
 import { insertMember } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
 import { LAST_ADMIN_MESSAGE } from './account-deletion.server.ts'
-import { EXPORT_SECTIONS, MEMBER_REFERENCES, referenceMatch, referenceName } from './member-data-tables.server.ts'
+import { MEMBER_REFERENCES, referenceMatch, referenceName } from './member-data-tables.server.ts'
 
 const { prisma } = database
 const search = createSearchEngine({}, { prisma })

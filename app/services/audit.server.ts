@@ -1,4 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { AuditAction } from '#app/validation/audit.ts'
 
 /**
  * The audit log: every moderation and sign-up decision, written in the same transaction
@@ -14,39 +15,6 @@ export type AuditEntry = {
   reason?: string | null
   data?: Prisma.InputJsonValue
 }
-
-export const AUDIT_ACTIONS = {
-  'member.signed-up': 'Medlem registrerad',
-  'member.approved': 'Medlem godkänd',
-  'member.rejected': 'Medlem avvisad',
-  'member.suspended': 'Medlem avstängd',
-  'member.reinstated': 'Medlem återinsatt',
-  'member.deleted-account': 'Medlem raderade sitt konto',
-  'accessibility-report.resolved': 'Tillgänglighetsproblem åtgärdat',
-  'member.warned': 'Medlem varnad',
-  'member.warning-withdrawn': 'Varning återkallad',
-  'member.suspension-ended': 'Avstängning upphörd',
-  'appeal.created': 'Beslut överklagat',
-  'appeal.upheld': 'Överklagande: beslutet står fast',
-  'appeal.overturned': 'Överklagande: beslutet ändrat',
-  'member.role-changed': 'Roll ändrad',
-  'organisation-request.created': 'Ny organisation begärd',
-  'organisation-request.approved': 'Organisation godkänd',
-  'organisation-request.rejected': 'Organisationsbegäran avvisad',
-  'organisation.updated': 'Organisation ändrad',
-  'organisation.domain-added': 'Domän tillagd',
-  'organisation.domain-removed': 'Domän borttagen',
-  'organisation.merged': 'Organisationer sammanslagna',
-  'organisation.imported': 'Organisationer importerade',
-  'settings.updated': 'Webbplatsinställningar ändrade',
-  'content.edited': 'Innehåll redigerat av moderator',
-  'content.deleted': 'Innehåll borttaget av moderator',
-  'content.restored': 'Innehåll återställt',
-  'content.hidden': 'Innehåll dolt av moderator',
-  'report.dismissed': 'Anmälningar avfärdade',
-} as const
-
-export type AuditAction = keyof typeof AUDIT_ACTIONS
 
 /** Returns the new row's id (a decision's id, e.g. for appealing it). */
 export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry): Promise<string> {

@@ -1,6 +1,7 @@
 import { database } from '#tests/setup/database.ts'
 import { describe, expect, test } from 'vitest'
-import { EXPORT_SECTIONS, MEMBER_REFERENCES, referenceName } from './member-data-tables.server.ts'
+import { EXPORT_SECTIONS } from '#app/models/member-data.server.ts'
+import { MEMBER_REFERENCES, referenceName } from './member-data-tables.server.ts'
 
 const { prisma } = database
 

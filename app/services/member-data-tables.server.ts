@@ -1,3 +1,5 @@
+import type { ExportSection } from '#app/models/member-data.server.ts'
+
 /**
  * Every column that points at a member, and what happens to it when the member downloads
  * their data (app/models/member-data.server.ts) and when they delete their account
@@ -13,30 +15,6 @@
  */
 export type DeletionHandling = 'delete' | 'set-null' | 'keep'
 export type DeletionChoice = 'anonymise' | 'remove'
-
-/** The sections of the export, in the order the file lists them. */
-export const EXPORT_SECTIONS = [
-  'profile',
-  'signInHistory',
-  'posts',
-  'projectContacts',
-  'answers',
-  'comments',
-  'files',
-  'answerVotes',
-  'likes',
-  'bookmarks',
-  'follows',
-  'notifications',
-  'digests',
-  'digestItems',
-  'organisationRequests',
-  'reports',
-  'warnings',
-  'appeals',
-  'accessibilityReports',
-] as const
-export type ExportSection = (typeof EXPORT_SECTIONS)[number]
 
 export type MemberReference = {
   table: string

@@ -1,4 +1,6 @@
+import { redirect } from '@remix-run/node'
 import { signInCodeEmail } from '#app/emails/sign-in-code.server.ts'
+import { createSession } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { parseEmail, isFreeMailDomain } from '#app/utils/email-domain.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
@@ -15,6 +17,10 @@ import {
   hashLinkToken,
 } from '#app/utils/one-time-code.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
+import { safeRedirect } from '#app/utils/redirect.ts'
+import { clearPendingSignIn, writeVerifiedEmail } from '#app/utils/sign-in-state.server.ts'
+import { stockholmDate } from '#app/utils/stockholm-date.ts'
+import { endExpiredSuspensions } from './member-moderation.server.ts'
 
 /**
  * Password-less sign-in: a 6-digit code and a link by e-mail. Asking again invalidates the
@@ -121,6 +127,31 @@ async function consume(id: string, email: string): Promise<VerifyResult> {
     data: { consumedAt: new Date() },
   })
   return count === 1 ? { ok: true, email } : { ok: false, error: 'used' }
+}
+
+/**
+ * After a correct code or link: existing members get a session; suspended or rejected ones
+ * are turned away; newcomers continue to the profile step with a verified-address cookie.
+ */
+export async function finishSignIn(request: Request, email: string, redirectTo: string | undefined): Promise<Response> {
+  const headers = new Headers({ 'Set-Cookie': clearPendingSignIn(request) })
+  const select = { id: true, status: true, suspendedUntil: true } as const
+  let user = await prisma.user.findUnique({ where: { email }, select })
+  if (user?.status === 'suspended' && user.suspendedUntil && user.suspendedUntil <= new Date()) {
+    // A suspension whose last day is over lifts itself here, before the hourly maintenance does.
+    await endExpiredSuspensions(new Date(), { userId: user.id })
+    user = await prisma.user.findUnique({ where: { email }, select })
+  }
+  if (user?.status === 'suspended' || user?.status === 'rejected') {
+    const until = user.status === 'suspended' && user.suspendedUntil ? `&till=${stockholmDate(new Date(user.suspendedUntil.getTime() - 1))}` : ''
+    return redirect(`/logga-in?meddelande=${user.status}${until}`, { headers })
+  }
+  if (!user) {
+    headers.append('Set-Cookie', writeVerifiedEmail(request, email, redirectTo))
+    return redirect('/valkommen', { headers })
+  }
+  headers.append('Set-Cookie', await createSession(request, user.id))
+  return redirect(user.status === 'active' ? safeRedirect(redirectTo) : '/vantar', { headers })
 }
 
 export async function pruneSignInCodes(now = new Date()) {

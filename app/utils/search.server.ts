@@ -1,6 +1,7 @@
 import { visibleContentWhere } from '#app/policies/content.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import {
+  createOutboxWorker,
   createSearchEngine,
   DOCUMENT_TEXT_MAX,
   drainOutbox,
@@ -9,22 +10,20 @@ import {
   normalizeQuery,
   reindexEverything,
   SEARCH_LIMITS,
-  startOutboxWorker,
   type FacetName,
-  type OutboxWorker,
   type SearchEngine,
   type SearchFilters,
   type SearchResult,
   type SearchScope,
   type SearchSort,
 } from '#search/index.ts'
+import { type BackgroundLoop, startBackgroundLoop } from './background-loop.ts'
 import { getDatabase } from './database.server.ts'
-import { TYPE_OF_PARAM, type SearchCriteria, type SearchNotice } from './search-url.ts'
 
 /**
  * The app's only door to search/: one engine per process (Meilisearch when MEILI_HOST is
- * set, PostgreSQL otherwise), searches scoped by the content policy, the URL format of the
- * search page, and the in-process outbox worker that app/cli/start.ts starts.
+ * set, PostgreSQL otherwise), searches scoped by the content policy, and the in-process
+ * outbox worker that app/cli/start.ts starts.
  */
 declare global {
   var __samverkaSearch: { prisma: unknown; engine: SearchEngine } | undefined
@@ -48,7 +47,8 @@ export function searchScopeFor(_viewer: ActorLike): SearchScope {
   return { status: visibleContentWhere.status }
 }
 
-export type SearchInput = { query: string; filters: SearchFilters; sort: SearchSort; page: number; notices: SearchNotice[] }
+/** A search of content: what the engine is asked, from the search page or elsewhere. */
+export type ContentSearch = { query: string; filters: SearchFilters; sort: SearchSort; page: number }
 
 /** The most text a search document holds; an attachment's extracted text is cut to it too. */
 export const SEARCH_TEXT_MAX = DOCUMENT_TEXT_MAX
@@ -59,86 +59,14 @@ export const SEARCH_PAGE_MAX = SEARCH_LIMITS.pageMax
 /** The facets the search page shows: every one. */
 export const SEARCH_PAGE_FACETS = FACET_NAMES
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-
-/** A YYYY-MM-DD that exists (not 2026-02-30), as the start or end of that day in UTC. */
-function parseDay(value: string, endOfDay: boolean): Date | null {
-  if (!DAY.test(value)) return null
-  const date = new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? date : null
-}
-
-/**
- * The search page's URL (see search-url.ts). Unknown filter values are dropped silently;
- * what the searcher should know about (a cut query, a date that does not exist, a reversed
- * range) becomes a notice. Nothing here throws.
- */
-export function parseSearchParams(params: URLSearchParams): SearchInput {
-  const notices: SearchNotice[] = []
-  const rawQuery = params.get('q') ?? ''
-  const query = normalizeQuery(rawQuery)
-  if (rawQuery.trim().length > SEARCH_LIMITS.queryMaxLength) notices.push({ kind: 'query-truncated' })
-  const day = (name: string, endOfDay: boolean) => {
-    const value = (params.get(name) ?? '').trim()
-    if (!value) return undefined
-    const date = parseDay(value, endOfDay)
-    if (!date) notices.push({ kind: 'invalid-date', value: value.slice(0, 20) })
-    return date ?? undefined
-  }
-  let createdFrom = day('fran', false)
-  let createdTo = day('till', true)
-  if (createdFrom && createdTo && createdFrom > createdTo) {
-    notices.push({ kind: 'dates-reversed' })
-    createdFrom = createdTo = undefined
-  }
-  const page = Number(params.get('sida') ?? '1')
-  return {
-    query,
-    filters: normalizeFilters({
-      type: params.getAll('typ').map((value) => TYPE_OF_PARAM[value]),
-      organisationType: params.getAll('orgtyp'),
-      tags: params.getAll('tagg'),
-      county: params.getAll('lan'),
-      organisation: params.getAll('organisation'),
-      projectStatus: params.getAll('projektstatus'),
-      artifactKind: params.getAll('slag'),
-      seekingPartners: params.get('partner') === 'ja',
-      createdFrom,
-      createdTo,
-    }),
-    sort: params.get('sortera') === 'nyast' ? 'newest' : 'relevance',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    notices,
-  }
-}
-
-/** The parsed search in the URL's terms: what the form, the chips and the links start from. */
-export function searchCriteriaOf(input: SearchInput): SearchCriteria {
-  const { filters } = input
-  return {
-    query: input.query,
-    sort: input.sort,
-    type: filters.type ?? [],
-    organisationType: filters.organisationType ?? [],
-    county: filters.county ?? [],
-    organisation: filters.organisation ?? [],
-    tags: filters.tags ?? [],
-    projectStatus: filters.projectStatus ?? [],
-    artifactKind: filters.artifactKind ?? [],
-    seekingPartners: filters.seekingPartners === true,
-    from: filters.createdFrom?.toISOString().slice(0, 10) ?? '',
-    to: filters.createdTo?.toISOString().slice(0, 10) ?? '',
-  }
-}
-
-export function hasSearchCriteria(input: SearchInput): boolean {
-  return input.query.length > 0 || Object.keys(input.filters).length > 0
-}
+/** Input bounds and normalisation, as search/ applies them (the search page parses its URL with them). */
+export const SEARCH_QUERY_MAX = SEARCH_LIMITS.queryMaxLength
+export { normalizeFilters, normalizeQuery }
 
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false }
 
 /** Never throws: an engine failure is logged and reported as `{ ok: false }` for the page to explain. */
-export async function searchContent(viewer: ActorLike, input: SearchInput, facets: readonly FacetName[] = SEARCH_PAGE_FACETS): Promise<SearchOutcome> {
+export async function searchContent(viewer: ActorLike, input: ContentSearch, facets: readonly FacetName[] = SEARCH_PAGE_FACETS): Promise<SearchOutcome> {
   try {
     const result = await getSearchEngine().search(input.query, {
       scope: searchScopeFor(viewer),
@@ -162,11 +90,21 @@ export async function indexPendingChanges() {
 }
 
 /**
+ * The outbox worker on this process's engine, run by a background loop: every `intervalMs`,
+ * backing off while the engine fails (search/outbox-worker.ts). Its timers are unref'd, so it
+ * never keeps a process alive; `stop()` waits for the batch in progress.
+ */
+export function startOutboxWorker({ intervalMs = 500 }: { intervalMs?: number } = {}): BackgroundLoop {
+  const worker = createOutboxWorker({ prisma: getDatabase().prisma, engine: getSearchEngine(), intervalMs })
+  return startBackgroundLoop(worker.step, worker.onError)
+}
+
+/**
  * For app/cli/start.ts: applies the index settings, rebuilds in the background when they
  * changed, and starts the in-process outbox worker. Nothing here can stop the server:
  * every failure is logged and retried by the worker.
  */
-export function startSearchIndexing({ intervalMs = 500 }: { intervalMs?: number } = {}): OutboxWorker {
+export function startSearchIndexing({ intervalMs = 500 }: { intervalMs?: number } = {}): BackgroundLoop {
   const { prisma } = getDatabase()
   const engine = getSearchEngine()
   void engine
@@ -178,5 +116,5 @@ export function startSearchIndexing({ intervalMs = 500 }: { intervalMs?: number 
       console.info(`Search: index rebuilt with ${indexed} documents.`)
     })
     .catch((error: unknown) => console.error(`Search: could not apply the index settings: ${error instanceof Error ? error.message : String(error)}`))
-  return startOutboxWorker({ prisma, engine, intervalMs })
+  return startOutboxWorker({ intervalMs })
 }

@@ -1,12 +1,8 @@
-import { redirect } from '@remix-run/node'
-import { prisma } from './db.server.ts'
 import { clearCookie, readCookie, serializeCookie } from './cookies.server.ts'
-import { createSession } from './auth.server.ts'
 import { safeRedirect } from './redirect.ts'
 import { sign, unsign } from './signing.server.ts'
-import { isCalendarDate, stockholmDate } from './stockholm-date.ts'
+import { isCalendarDate } from './stockholm-date.ts'
 import { formatDate } from './swedish.ts'
-import { endExpiredSuspensions } from '#app/services/member-moderation.server.ts'
 
 /**
  * The short-lived, signed cookies that carry an address between the sign-in steps:
@@ -32,6 +28,9 @@ function read(request: Request, name: string): SignInState | null {
 export const writePendingSignIn = (request: Request, email: string, redirectTo?: string) =>
   write(request, PENDING_COOKIE, PENDING_TTL_SECONDS, email, redirectTo)
 export const readPendingSignIn = (request: Request) => read(request, PENDING_COOKIE)
+export const clearPendingSignIn = (request: Request) => clearCookie(request, PENDING_COOKIE)
+export const writeVerifiedEmail = (request: Request, email: string, redirectTo: string | undefined) =>
+  write(request, VERIFIED_COOKIE, VERIFIED_TTL_SECONDS, email, redirectTo)
 export const readVerifiedEmail = (request: Request) => read(request, VERIFIED_COOKIE)
 export const clearVerifiedEmail = (request: Request) => clearCookie(request, VERIFIED_COOKIE)
 
@@ -49,29 +48,4 @@ export function signInNotice(params: URLSearchParams): string | null {
     return `Ditt konto är avstängt till och med ${formatDate(until)} och du kan inte logga in förrän dagen efter. Kontakta moderatorerna om du har frågor.`
   }
   return notice && notice in SIGN_IN_NOTICES ? SIGN_IN_NOTICES[notice as keyof typeof SIGN_IN_NOTICES] : null
-}
-
-/**
- * After a correct code or link: existing members get a session; suspended or rejected ones
- * are turned away; newcomers continue to the profile step with a verified-address cookie.
- */
-export async function finishSignIn(request: Request, email: string, redirectTo: string | undefined): Promise<Response> {
-  const headers = new Headers({ 'Set-Cookie': clearCookie(request, PENDING_COOKIE) })
-  const select = { id: true, status: true, suspendedUntil: true } as const
-  let user = await prisma.user.findUnique({ where: { email }, select })
-  if (user?.status === 'suspended' && user.suspendedUntil && user.suspendedUntil <= new Date()) {
-    // A suspension whose last day is over lifts itself here, before the hourly maintenance does.
-    await endExpiredSuspensions(new Date(), { userId: user.id })
-    user = await prisma.user.findUnique({ where: { email }, select })
-  }
-  if (user?.status === 'suspended' || user?.status === 'rejected') {
-    const until = user.status === 'suspended' && user.suspendedUntil ? `&till=${stockholmDate(new Date(user.suspendedUntil.getTime() - 1))}` : ''
-    return redirect(`/logga-in?meddelande=${user.status}${until}`, { headers })
-  }
-  if (!user) {
-    headers.append('Set-Cookie', write(request, VERIFIED_COOKIE, VERIFIED_TTL_SECONDS, email, redirectTo))
-    return redirect('/valkommen', { headers })
-  }
-  headers.append('Set-Cookie', await createSession(request, user.id))
-  return redirect(user.status === 'active' ? safeRedirect(redirectTo) : '/vantar', { headers })
 }

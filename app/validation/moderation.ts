@@ -149,7 +149,7 @@ const emptyToUndefined = (value: string | undefined) => value || undefined
  */
 export const AuditFilterSchema = z
   .object({
-    /** Checked against AUDIT_ACTIONS (server-only) where the filter is applied. */
+    /** Checked against AUDIT_ACTIONS (audit.ts) where the filter is applied. */
     action: z.string().max(60, 'Okänd åtgärd.').optional().transform(emptyToUndefined),
     actor: z.string().trim().max(100, 'Vem får vara högst 100 tecken.').optional().transform(emptyToUndefined),
     targetType: z

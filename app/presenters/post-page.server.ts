@@ -1,19 +1,12 @@
-import { parseWithZod } from '@conform-to/zod'
-import { data, redirect } from '@remix-run/node'
 import type { ModerationView } from '#app/components/content-moderation.tsx'
 import type { CommentView } from '#app/components/engagement.tsx'
 import type { PostPageData } from '#app/components/post-page.tsx'
 import { formatFileSize } from '#app/components/post-page.tsx'
-import { getEngagement, type getPost } from '#app/models/post.server.ts'
+import type { getEngagement, getPost } from '#app/models/post.server.ts'
 import { canDeleteContent, canEditPost, canModerateContent, type ContentStatus } from '#app/policies/content.ts'
 import { canReportContent } from '#app/policies/report.ts'
 import type { Actor } from '#app/policies/member.ts'
-import { deleteContent } from '#app/services/content-moderation.server.ts'
-import { addComment, setBookmark, setLike } from '#app/services/engagement.server.ts'
-import { PostPageActionSchema } from '#app/validation/content.ts'
-import { requireValidMutation } from './csrf.server.ts'
-import { enforceRateLimit } from './rate-limit.server.ts'
-import { formatDateTime, formatRelativeDate } from './swedish.ts'
+import { formatDateTime, formatRelativeDate } from '#app/utils/swedish.ts'
 
 /**
  * What a post, answer or comment shows about moderation (the author sees why their content is
@@ -56,8 +49,7 @@ export function presentPostPage(post: NonNullable<Awaited<ReturnType<typeof getP
 }
 
 /** Likes, bookmark and comments of a post page as the viewer sees them. */
-export async function presentEngagement(postId: string, likeCount: number, actor: Actor) {
-  const engagement = await getEngagement(postId, actor)
+export function presentEngagement(engagement: Awaited<ReturnType<typeof getEngagement>>, likeCount: number, actor: Actor) {
   const now = new Date()
   const comments: CommentView[] = engagement.comments.map((comment) => ({
     id: comment.id,
@@ -68,32 +60,4 @@ export async function presentEngagement(postId: string, likeCount: number, actor
     moderation: presentModeration(actor, comment),
   }))
   return { liked: engagement.liked, bookmarked: engagement.bookmarked, following: engagement.following, likeCount, comments }
-}
-
-/** A project or artifact page's buttons: like, save, comment, delete (the author's own post or comment). */
-export async function handlePostPageAction(request: Request, actor: Actor, postId: string, listPath: string) {
-  const formData = await requireValidMutation(request)
-  const submission = parseWithZod(formData, { schema: PostPageActionSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const value = submission.value
-  const here = `${listPath}/${postId}`
-  await enforceRateLimit(value.intent === 'comment' ? 'posting' : 'general', actor.id)
-  switch (value.intent) {
-    case 'like':
-      await setLike(actor, postId, value.value)
-      return redirect(here)
-    case 'bookmark':
-      await setBookmark(actor, postId, value.value)
-      return redirect(here)
-    case 'comment': {
-      const comment = await addComment(actor, postId, value.comment, value.submissionKey)
-      return redirect(`${here}#kommentar-${comment.id}`)
-    }
-    case 'delete-comment':
-      await deleteContent(actor, { targetType: 'comment', targetId: value.commentId, reason: null })
-      return redirect(`${here}#comments-heading`)
-    case 'delete':
-      await deleteContent(actor, { targetType: 'post', targetId: postId, reason: null })
-      return redirect('/?borttaget')
-  }
 }

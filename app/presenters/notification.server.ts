@@ -1,7 +1,7 @@
 import { postPath } from '#app/components/post-list.tsx'
 import type { NotificationRow } from '#app/models/notification.server.ts'
 import type { MemberNotice } from '#app/services/notification.server.ts'
-import { formatDate, formatRelativeDate } from './swedish.ts'
+import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'
 
 /** A notification as the "Notiser" page shows it: one Swedish sentence, a link, a time. */
 export type NotificationView = {

@@ -1,6 +1,6 @@
 import type { listOpenAppeals } from '#app/models/appeal.server.ts'
-import { AUDIT_ACTIONS } from '#app/services/audit.server.ts'
-import { formatDateTime } from './swedish.ts'
+import { formatDateTime } from '#app/utils/swedish.ts'
+import { AUDIT_ACTIONS } from '#app/validation/audit.ts'
 
 /** An open appeal as the moderation queue shows it: who, what they appeal, and why. */
 type AppealRow = Awaited<ReturnType<typeof listOpenAppeals>>['appeals'][number]

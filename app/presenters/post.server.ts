@@ -1,7 +1,7 @@
 import type { PostCard } from '#app/models/post.server.ts'
 import type { PostListItem } from '#app/components/post-list.tsx'
-import { encodeCursor } from './cursor.ts'
-import { formatRelativeDate } from './swedish.ts'
+import { encodeCursor } from '#app/utils/cursor.ts'
+import { formatRelativeDate } from '#app/utils/swedish.ts'
 
 /** Post cards as the browser gets them: dates already in Swedish (no hydration drift). */
 export function presentPosts(posts: PostCard[], now = new Date()): PostListItem[] {

@@ -1,6 +1,6 @@
 import { runWithDatabase } from '#app/cli/run-with-database.ts'
 import { getDatabase } from '#app/utils/database.server.ts'
-import { createSearchEngine, reindexEverything } from '../index.ts'
+import { createSearchEngine, reindexEverything } from '#search/index.ts'
 
 /**
  * `npm run search:reindex`: applies the index settings and rebuilds the whole index from

@@ -1,6 +1,5 @@
 import { runWithDatabase } from '#app/cli/run-with-database.ts'
-import { getDatabase } from '#app/utils/database.server.ts'
-import { createSearchEngine, startOutboxWorker } from '../index.ts'
+import { getSearchEngine, startOutboxWorker } from '#app/utils/search.server.ts'
 
 /**
  * `npm run search:worker`: the outbox worker as its own process, for deployments that run
@@ -8,10 +7,9 @@ import { createSearchEngine, startOutboxWorker } from '../index.ts'
  * SKIP LOCKED). Stops cleanly on SIGINT/SIGTERM after the batch in progress.
  */
 await runWithDatabase(async () => {
-  const { prisma } = getDatabase()
-  const engine = createSearchEngine(process.env, { prisma })
+  const engine = getSearchEngine()
   await engine.applySettings()
-  const worker = startOutboxWorker({ prisma, engine })
+  const worker = startOutboxWorker()
   console.info(`Search outbox worker running (${engine.name}). Stop with Ctrl+C.`)
   // The worker's timers are unref'd; this keeps the process alive until a signal arrives.
   const keepAlive = setInterval(() => undefined, 60_000)

@@ -7,10 +7,10 @@ import { getPost } from '#app/models/post.server.ts'
 import { authorize } from '#app/policies/authorize.server.ts'
 import { canEditPost } from '#app/policies/content.ts'
 import { discardUploads, parseUploadForm, type StoredUpload } from '#app/services/upload.server.ts'
-import { requireActor } from './auth.server.ts'
-import { invariantResponse } from './errors.server.ts'
-import { replyWithServiceError } from './form-result.server.ts'
-import { enforceRateLimit } from './rate-limit.server.ts'
+import { requireActor } from '#app/utils/auth.server.ts'
+import { invariantResponse } from '#app/utils/errors.server.ts'
+import { replyWithServiceError } from '#app/utils/form-result.server.ts'
+import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 
 /**
  * The action of every multipart post form (projects, artifacts; new and edit): read the

@@ -1,8 +1,8 @@
 import type { getMemberModerationHistory } from '#app/models/member-moderation.server.ts'
-import { AUDIT_ACTIONS } from '#app/services/audit.server.ts'
+import { AUDIT_ACTIONS } from '#app/validation/audit.ts'
 import { ReportReasonLabels } from '#app/validation/report.ts'
-import { stockholmDate } from './stockholm-date.ts'
-import { formatDate, formatDateTime } from './swedish.ts'
+import { stockholmDate } from '#app/utils/stockholm-date.ts'
+import { formatDate, formatDateTime } from '#app/utils/swedish.ts'
 
 /** A member's moderation history as the member page shows it to moderators, in Swedish. */
 type History = Awaited<ReturnType<typeof getMemberModerationHistory>>

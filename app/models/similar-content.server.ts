@@ -1,8 +1,8 @@
 import { postPath } from '#app/components/post-list.tsx'
 import type { ActorLike } from '#app/policies/member.ts'
-import type { PostType } from '#search/index.ts'
-import { getSearchEngine, searchScopeFor } from './search.server.ts'
-import { isComparableTitle, SIMILAR_LIMITS, type SimilarOrganisation, type SimilarOutcome, type SimilarPost } from './similar-content.ts'
+import type { SearchPostType } from '#app/presenters/search-url.ts'
+import { isComparableTitle, SIMILAR_LIMITS, type SimilarOrganisation, type SimilarOutcome, type SimilarPost } from '#app/presenters/similar-content.ts'
+import { getSearchEngine, searchScopeFor } from '#app/utils/search.server.ts'
 
 /**
  * "Har någon redan gjort detta?" and "Liknande projekt": visible posts that share words with
@@ -12,7 +12,7 @@ import { isComparableTitle, SIMILAR_LIMITS, type SimilarOrganisation, type Simil
 export type SimilarContentInput = {
   title: string
   tags?: readonly string[]
-  types?: readonly PostType[]
+  types?: readonly SearchPostType[]
   /** The post the similar ones are for (never suggested to itself). */
   excludePostId?: string
   limit?: number

@@ -1,0 +1,33 @@
+/** What the audit log records (`action`), with the Swedish label the log, the queue and the notices show. */
+export const AUDIT_ACTIONS = {
+  'member.signed-up': 'Medlem registrerad',
+  'member.approved': 'Medlem godkänd',
+  'member.rejected': 'Medlem avvisad',
+  'member.suspended': 'Medlem avstängd',
+  'member.reinstated': 'Medlem återinsatt',
+  'member.deleted-account': 'Medlem raderade sitt konto',
+  'accessibility-report.resolved': 'Tillgänglighetsproblem åtgärdat',
+  'member.warned': 'Medlem varnad',
+  'member.warning-withdrawn': 'Varning återkallad',
+  'member.suspension-ended': 'Avstängning upphörd',
+  'appeal.created': 'Beslut överklagat',
+  'appeal.upheld': 'Överklagande: beslutet står fast',
+  'appeal.overturned': 'Överklagande: beslutet ändrat',
+  'member.role-changed': 'Roll ändrad',
+  'organisation-request.created': 'Ny organisation begärd',
+  'organisation-request.approved': 'Organisation godkänd',
+  'organisation-request.rejected': 'Organisationsbegäran avvisad',
+  'organisation.updated': 'Organisation ändrad',
+  'organisation.domain-added': 'Domän tillagd',
+  'organisation.domain-removed': 'Domän borttagen',
+  'organisation.merged': 'Organisationer sammanslagna',
+  'organisation.imported': 'Organisationer importerade',
+  'settings.updated': 'Webbplatsinställningar ändrade',
+  'content.edited': 'Innehåll redigerat av moderator',
+  'content.deleted': 'Innehåll borttaget av moderator',
+  'content.restored': 'Innehåll återställt',
+  'content.hidden': 'Innehåll dolt av moderator',
+  'report.dismissed': 'Anmälningar avfärdade',
+} as const
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS
