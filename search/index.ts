@@ -30,6 +30,7 @@ export { SEARCH_LIMITS, normalizeFilters, normalizeQuery } from './query.ts'
 export { SETTINGS_VERSION } from './settings/index.ts'
 export { createOutboxWorker, drainOutbox, pruneOutbox, type DrainResult, type OutboxWorker } from './outbox-worker.ts'
 export { reindexEverything } from './reindex.ts'
+export type { IndexedEntityType } from './sync.ts'
 export { DOCUMENT_TEXT_MAX } from './documents/post.ts'
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)

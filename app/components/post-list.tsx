@@ -1,10 +1,11 @@
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { POST_TYPE_LABELS, postPath, type PostType } from '#app/presenters/post-type.ts'
 
 /** A list of post cards (feed, tag pages, question lists) and its "more" link. */
 export type PostListItem = {
   id: string
-  type: 'question' | 'project' | 'artifact'
+  type: PostType
   title: string
   snippet: string
   answerCount: number
@@ -15,12 +16,6 @@ export type PostListItem = {
   author: { id: string; name: string } | null
   organisation: { name: string; slug: string } | null
   tags: string[]
-}
-
-export const POST_TYPE_LABELS = { question: 'Fråga', project: 'Projekt', artifact: 'Material' } as const
-
-export function postPath(post: { id: string; type: PostListItem['type'] }) {
-  return post.type === 'question' ? `/fragor/${post.id}` : `/${post.type === 'project' ? 'projekt' : 'material'}/${post.id}`
 }
 
 export function TagLinks({ tags }: { tags: string[] }) {

@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { moderationPath } from './content-moderation.tsx'
 import { FormErrors, MutationFields, TextareaField, type ListOfErrors } from './forms.tsx'
-import { postPath } from './post-list.tsx'
+import { postPath } from '#app/presenters/post-type.ts'
 
 /**
  * A reported (or moderated) post, answer, comment or member as moderators see it: what it

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
-import { POST_TYPE_LABELS, TagLinks } from '#app/components/post-list.tsx'
+import { TagLinks } from '#app/components/post-list.tsx'
+import { POST_TYPE_LABELS } from '#app/presenters/post-type.ts'
 import { searchHref, withoutFilters, type SearchCriteria, type SearchNotice } from '#app/presenters/search-url.ts'
 import { OrganisationTypeLabels } from '#app/validation/auth.ts'
 

@@ -1,7 +1,7 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useEffect, useId, useState } from 'react'
 import { SEARCH_UNAVAILABLE } from '#app/presenters/search-url.ts'
-import { POST_TYPE_LABELS } from './post-list.tsx'
+import { POST_TYPE_LABELS } from '#app/presenters/post-type.ts'
 import {
   isComparableTitle,
   similarContentUrl,

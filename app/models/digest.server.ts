@@ -1,4 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
+import { POST_TYPE_LABELS, postPath } from '#app/presenters/post-type.ts'
 import { visibleContentWhere } from '#app/policies/content.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { DigestPeriod } from '#app/utils/digest-schedule.ts'
@@ -79,23 +80,13 @@ type PostRow = Prisma.PostGetPayload<{ select: typeof postSelect }>
 /** A post of the period; `rank` is its place in the period's newest-first order. */
 type WeekPost = PostRow & { tagIds: string[]; rank: number }
 
-const POST_PATHS = {
-  question: 'fragor',
-  project: 'projekt',
-  artifact: 'material',
-} as const
-const TYPE_LABELS = {
-  question: 'Fråga',
-  project: 'Projekt',
-  artifact: 'Material',
-} as const
 
 function postItem(post: PostRow, extra?: string): DigestItem {
-  const detail = [TYPE_LABELS[post.type], post.organisation?.name, extra].filter(Boolean).join(' · ')
+  const detail = [POST_TYPE_LABELS[post.type], post.organisation?.name, extra].filter(Boolean).join(' · ')
   return {
     keys: [`post:${post.id}`],
     title: post.title,
-    path: `/${POST_PATHS[post.type]}/${post.id}`,
+    path: postPath(post),
     detail,
   }
 }

@@ -1,4 +1,5 @@
-import { postPath } from '#app/components/post-list.tsx'
+import { isCalendarDate, stockholmDate, stockholmDayStart } from '#app/utils/stockholm-date.ts'
+import { postPath } from '#app/presenters/post-type.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import { facetGroups, filterLegend, filterValueLabel } from '#app/presenters/search-facets.ts'
 import {
@@ -18,13 +19,12 @@ import { getOrganisationNames, searchMembers, searchOrganisations } from './dire
 /** What the search page's URL asks for, and what about it the searcher should be told. */
 export type SearchInput = ContentSearch & { notices: SearchNotice[] }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 /** A YYYY-MM-DD that exists (not 2026-02-30), as the start or end of that day in UTC. */
+/** A typed day as Swedish time, like the audit filter: from its first moment, or up to its last. */
 function parseDay(value: string, endOfDay: boolean): Date | null {
-  if (!DAY.test(value)) return null
-  const date = new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? date : null
+  if (!isCalendarDate(value)) return null
+  return endOfDay ? new Date(stockholmDayStart(value, 1).getTime() - 1) : stockholmDayStart(value)
 }
 
 /**
@@ -85,8 +85,8 @@ export function searchCriteriaOf(input: SearchInput): SearchCriteria {
     projectStatus: filters.projectStatus ?? [],
     artifactKind: filters.artifactKind ?? [],
     seekingPartners: filters.seekingPartners === true,
-    from: filters.createdFrom?.toISOString().slice(0, 10) ?? '',
-    to: filters.createdTo?.toISOString().slice(0, 10) ?? '',
+    from: (filters.createdFrom && stockholmDate(filters.createdFrom)) ?? '',
+    to: (filters.createdTo && stockholmDate(filters.createdTo)) ?? '',
   }
 }
 

@@ -1,4 +1,4 @@
-import { postPath } from '#app/components/post-list.tsx'
+import { postPath } from '#app/presenters/post-type.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import type { SearchPostType } from '#app/presenters/search-url.ts'
 import { isComparableTitle, SIMILAR_LIMITS, type SimilarOrganisation, type SimilarOutcome, type SimilarPost } from '#app/presenters/similar-content.ts'

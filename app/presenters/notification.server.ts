@@ -1,4 +1,4 @@
-import { postPath } from '#app/components/post-list.tsx'
+import { postPath } from '#app/presenters/post-type.ts'
 import type { NotificationRow } from '#app/models/notification.server.ts'
 import type { MemberNotice } from '#app/services/notification.server.ts'
 import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'

@@ -1,4 +1,5 @@
 import { OrganisationTypeLabels } from '#app/validation/auth.ts'
+import { POST_TYPE_PLURALS } from './post-type.ts'
 import { ArtifactKindLabels, ProjectStatusLabels } from '#app/validation/content.ts'
 import type { ListFilter, SearchCriteria } from './search-url.ts'
 
@@ -11,7 +12,6 @@ import type { ListFilter, SearchCriteria } from './search-url.ts'
 export type FacetOption = { value: string; label: string; count: number; selected: boolean }
 export type FacetGroup = { key: ListFilter; legend: string; options: FacetOption[] }
 
-const SEARCH_TYPE_LABELS = { question: 'Frågor', project: 'Projekt', artifact: 'Material' } as const
 
 type GroupSpec = {
   legend: string
@@ -22,7 +22,7 @@ type GroupSpec = {
 }
 
 const GROUPS: Record<ListFilter, GroupSpec> = {
-  type: { legend: 'Typ', labels: SEARCH_TYPE_LABELS },
+  type: { legend: 'Typ', labels: POST_TYPE_PLURALS },
   organisationType: { legend: 'Organisationstyp', labels: OrganisationTypeLabels },
   county: { legend: 'Län', top: 25 },
   organisation: { legend: 'Organisation', top: 12 },

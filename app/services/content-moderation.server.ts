@@ -1,4 +1,4 @@
-import { postPath } from '#app/components/post-list.tsx'
+import { postPath } from '#app/presenters/post-type.ts'
 import { decisionEmail } from '#app/emails/decision.server.ts'
 import type { RichTextDocument } from '#app/editor/document.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'

@@ -63,6 +63,9 @@ export const SEARCH_PAGE_FACETS = FACET_NAMES
 export const SEARCH_QUERY_MAX = SEARCH_LIMITS.queryMaxLength
 export { normalizeFilters, normalizeQuery }
 
+/** What a search-outbox row may name: the entity types the index handles. */
+export type { IndexedEntityType as SearchEntity } from '#search/index.ts'
+
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false }
 
 /** Never throws: an engine failure is logged and reported as `{ ok: false }` for the page to explain. */
