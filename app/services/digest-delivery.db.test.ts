@@ -12,7 +12,8 @@ import { duePeriod } from '#app/utils/digest-schedule.ts'
 import { init } from '#app/utils/env.server.ts'
 import { buildProjectInput, insertActor, insertOrganisation } from '#tests/factories.ts'
 import { type Mailbox, type ReceivedMail, type SmtpRefusal, startMailbox } from '#tests/mailbox.ts'
-import { DIGEST_LEASE_MS, HARD_FAILURE_LIMIT, sendDueDigests } from './digest-delivery.server.ts'
+import { DIGEST_LEASE_MS, sendDueDigests } from './digest-delivery.server.ts'
+import { HARD_FAILURE_LIMIT } from './email-refusals.server.ts'
 import { deleteContent } from './content-moderation.server.ts'
 
 const { prisma } = database
