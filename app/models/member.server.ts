@@ -37,7 +37,7 @@ export async function getDigestPreferences(userId: string) {
 
 /** Which notification kinds the member also gets by e-mail, and why e-mail to them stopped (if it did); null when the member is gone. */
 export async function getNotificationEmailPreferences(userId: string) {
-  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, notificationEmailKinds: true, digestStoppedReason: true } })
+  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, notificationMailKinds: true, digestStoppedReason: true } })
 }
 
 /** Who an unsubscribe token names (any status: a suspended member may still turn the digest off). */

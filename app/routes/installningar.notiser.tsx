@@ -28,7 +28,7 @@ function describeDelay(seconds: number): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)
   const preferences = await getNotificationEmailPreferences(member.id)
-  const on = new Set<string>(preferences?.notificationEmailKinds)
+  const on = new Set<string>(preferences?.notificationMailKinds)
   return {
     delay: describeDelay(env().EMAIL_NOTIFICATION_DELAY_SECONDS),
     stoppedReason: preferences?.digestStoppedReason ?? null,

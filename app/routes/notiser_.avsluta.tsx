@@ -30,7 +30,7 @@ const labels = (kinds: readonly string[]) => kinds.filter(isEmailNotificationKin
 export async function loader({ request }: LoaderFunctionArgs) {
   const found = await linkFromRequest(request)
   if (!found.ok) return data({ problem: found.message, kinds: [], stillOn: [] }, { status: found.status })
-  const stillOn = found.kinds.filter((kind) => found.member.notificationEmailKinds.includes(kind))
+  const stillOn = found.kinds.filter((kind) => found.member.notificationMailKinds.includes(kind))
   return { problem: null, kinds: labels(found.kinds), stillOn: labels(stillOn) }
 }
 

@@ -93,7 +93,7 @@ export const MEMBER_REFERENCES: readonly MemberReference[] = [
   },
   {
     table: 'NotificationEmailBatch', column: 'userId', foreignKey: true, export: null, onDelete: always('delete'),
-    why: 'The member\'s next notification e-mail, not yet written (README, decision 023). Not exported: which notifications were e-mailed is in the notifications section (emailedAt).',
+    why: 'The member\'s next notification e-mail, not yet written (README, decision 023). Not exported: which notifications were e-mailed is in the notifications section (mailedAt).',
   },
   { table: 'DigestDelivery', column: 'userId', foreignKey: true, export: 'digests', onDelete: always('delete'), why: 'The member\'s digest history.' },
   { table: 'DigestSentItem', column: 'userId', foreignKey: true, export: 'digestItems', onDelete: always('delete'), why: 'The member\'s digest history.' },

@@ -86,9 +86,9 @@ describe('each kind becomes one e-mail to the right member, after the batching w
     expect(mail?.headers.get('message-id')).toMatch(new RegExp(`^<email\\.[a-z0-9]+@${mailDomain().replaceAll('.', '\\.')}>$`))
     expect(mail && rawHeader(mail, 'List-Unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/notiser\/avsluta\?token=[^>]+>, <mailto:[^>]+>$/)
     expect(mail && rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
-    expect(await prisma.notification.findFirstOrThrow({ where: { userId: asker.id, subjectId: reply.id }, select: { emailPending: true, emailedAt: true } })).toEqual({
-      emailPending: false,
-      emailedAt: expect.any(Date),
+    expect(await prisma.notification.findFirstOrThrow({ where: { userId: asker.id, subjectId: reply.id }, select: { mailPending: true, mailedAt: true } })).toEqual({
+      mailPending: false,
+      mailedAt: expect.any(Date),
     })
   })
 
@@ -128,7 +128,7 @@ describe('each kind becomes one e-mail to the right member, after the batching w
   test('new answers on a followed question: only for a member who turned them on (off by default)', async () => {
     const question = await ask(asker, 'Hur löser ni larm i hemtjänsten?')
     const [keen, quiet] = [await actor({ name: 'Kim Intresserad' }), await actor({ name: 'Tove Tyst' })]
-    await prisma.user.update({ where: { id: keen.id }, data: { notificationEmailKinds: { push: 'following' } } })
+    await prisma.user.update({ where: { id: keen.id }, data: { notificationMailKinds: { push: 'following' } } })
     for (const member of [keen, quiet]) await follow(member, { type: 'post', key: question.id })
     await answer(answerer, question.id)
     await afterWindow()
@@ -180,7 +180,7 @@ describe('never spammed', () => {
     const off = await actor({ name: 'Av Stängd' })
     const suspended = await actor({ name: 'Avstängd Person' })
     const stopped = await actor({ name: 'Studsar Adress' })
-    await prisma.user.update({ where: { id: off.id }, data: { notificationEmailKinds: ['comment'] } })
+    await prisma.user.update({ where: { id: off.id }, data: { notificationMailKinds: ['comment'] } })
     await prisma.user.update({ where: { id: stopped.id }, data: { digestStoppedReason: 'e-postservern avvisade brevet 3 gånger i rad.' } })
     for (const member of [off, suspended, stopped]) await answer(answerer, (await ask(member, `Fråga av ${member.name}`)).id)
     await prisma.user.update({ where: { id: suspended.id }, data: { status: 'suspended' } })
@@ -242,8 +242,8 @@ describe('unsubscribe', () => {
     const url = /^<([^>]+)>/.exec((mail && rawHeader(mail, 'List-Unsubscribe')) ?? '')?.[1] ?? ''
     const result = await call(() => unsubscribe(routeArgs(new Request(url, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }))))
     expect(result.status).toBe(200)
-    const { notificationEmailKinds } = await prisma.user.findUniqueOrThrow({ where: { id: member.id }, select: { notificationEmailKinds: true } })
-    expect(notificationEmailKinds).toEqual(['comment', 'accepted', 'mention'])
+    const { notificationMailKinds } = await prisma.user.findUniqueOrThrow({ where: { id: member.id }, select: { notificationMailKinds: true } })
+    expect(notificationMailKinds).toEqual(['comment', 'accepted', 'mention'])
 
     mailbox.clear()
     await answer(await actor(), question.id)

@@ -15,7 +15,7 @@ import type { Tx } from './unit-of-work.server.ts'
 
 /**
  * Notification e-mails (README, decision 023). A notification of a kind the member gets by
- * e-mail is written `emailPending` together with the member's `NotificationEmailBatch`, due
+ * e-mail is written `mailPending` together with the member's `NotificationEmailBatch`, due
  * `EMAIL_NOTIFICATION_DELAY_SECONDS` after the first such event (notification.server.ts).
  * `sendDueNotificationEmails` takes due batches with `FOR UPDATE SKIP LOCKED` and, in that one
  * transaction, re-reads each member's waiting notifications, keeps those an e-mail may still
@@ -30,13 +30,13 @@ export type NotificationEmailRunReport = { batches: number; emails: number } & E
 
 const BATCH_SIZE = 20
 
-const recipientSelect = { id: true, email: true, name: true, status: true, notificationEmailKinds: true, digestStoppedReason: true } as const
+const recipientSelect = { id: true, email: true, name: true, status: true, notificationMailKinds: true, digestStoppedReason: true } as const
 
 /** The e-mail for one member's waiting notifications (`pendingIds`), or null when none may be told of. */
 async function composeEmail(tx: Tx, userId: string, pendingIds: string[], now: Date): Promise<{ email: OutboxEmail; sentIds: string[] } | null> {
   const recipient = await tx.user.findUnique({ where: { id: userId }, select: recipientSelect })
   if (!recipient || recipient.status !== 'active' || recipient.digestStoppedReason || pendingIds.length === 0) return null
-  const rows = await listEmailableNotifications(tx, pendingIds, { userId, kinds: recipient.notificationEmailKinds })
+  const rows = await listEmailableNotifications(tx, pendingIds, { userId, kinds: recipient.notificationMailKinds })
   const views = presentNotifications(rows, now)
   const items = views.flatMap((view) => (view.href ? [{ text: view.text, href: view.href }] : []))
   if (items.length === 0) return null
@@ -83,7 +83,7 @@ async function takeDueBatches(now: Date): Promise<{ batches: number; emailIds: s
     // queues a new batch, which carries it.
     const pending = idRows.parse(
       await tx.$queryRaw`
-        SELECT "id", "userId" FROM "Notification" WHERE "userId" = ANY(${userIds}::text[]) AND "emailPending" FOR UPDATE SKIP LOCKED`,
+        SELECT "id", "userId" FROM "Notification" WHERE "userId" = ANY(${userIds}::text[]) AND "mailPending" FOR UPDATE SKIP LOCKED`,
     )
     const emails: OutboxEmail[] = []
     const sentIds: string[] = []
@@ -98,9 +98,9 @@ async function takeDueBatches(now: Date): Promise<{ batches: number; emailIds: s
       emails.push(composed.email)
       sentIds.push(...composed.sentIds)
     }
-    await tx.notification.updateMany({ where: { id: { in: sentIds } }, data: { emailPending: false, emailedAt: now } })
+    await tx.notification.updateMany({ where: { id: { in: sentIds } }, data: { mailPending: false, mailedAt: now } })
     // The rest (read, hidden, a kind turned off, a member who cannot get e-mail) is never e-mailed.
-    await tx.notification.updateMany({ where: { id: { in: pending.map((row) => row.id) }, emailPending: true }, data: { emailPending: false } })
+    await tx.notification.updateMany({ where: { id: { in: pending.map((row) => row.id) }, mailPending: true }, data: { mailPending: false } })
     await tx.notificationEmailBatch.deleteMany({ where: { id: { in: batches.map((batch) => batch.id) } } })
     return { batches: batches.length, emailIds: await enqueueEmails(tx, emails) }
   })

@@ -10,8 +10,8 @@ import { env } from '#app/utils/env.server.ts'
  * notifies twice. The actor is never notified of their own doing, and only active members
  * are notified.
  *
- * A notification of a kind the recipient gets by e-mail (`notificationEmailKinds`, unless
- * e-mail to their address stopped after hard failures) is written `emailPending`, and the same
+ * A notification of a kind the recipient gets by e-mail (`notificationMailKinds`, unless
+ * e-mail to their address stopped after hard failures) is written `mailPending`, and the same
  * statement gives the recipient a `NotificationEmailBatch` due `EMAIL_NOTIFICATION_DELAY_SECONDS`
  * later, unless one is already waiting: what happens before it is due joins that e-mail
  * (app/services/notification-email.server.ts, README decision 023).
@@ -21,10 +21,10 @@ type Tx = Prisma.TransactionClient
 const FOLLOWING_UNREAD = 'following:unread'
 
 /** Whether the recipient `u` gets notifications of `kind` by e-mail (SQL over "User" u). */
-const emailWanted = (kind: Prisma.Sql) => Prisma.sql`(${kind}::"NotificationKind" = ANY(u."notificationEmailKinds") AND u."digestStoppedReason" IS NULL)`
+const emailWanted = (kind: Prisma.Sql) => Prisma.sql`(${kind}::"NotificationKind" = ANY(u."notificationMailKinds") AND u."digestStoppedReason" IS NULL)`
 
 /**
- * Runs a notification INSERT (which must set "emailPending") and queues the e-mail batch of
+ * Runs a notification INSERT (which must set "mailPending") and queues the e-mail batch of
  * every recipient it left pending, in one statement. Touching an existing batch (the no-op
  * update) locks it until this transaction ends, so a sender cannot take the batch away while
  * the notification it should carry is not yet committed: it either waits and skips the row,
@@ -32,11 +32,11 @@ const emailWanted = (kind: Prisma.Sql) => Prisma.sql`(${kind}::"NotificationKind
  */
 function withEmailBatch(insert: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    WITH written AS (${insert} RETURNING "userId", "emailPending")
+    WITH written AS (${insert} RETURNING "userId", "mailPending")
     INSERT INTO "NotificationEmailBatch" ("id", "userId", "dueAt", "createdAt")
     SELECT 'b' || replace(gen_random_uuid()::text, '-', ''), pending."userId",
            (now() AT TIME ZONE 'UTC') + ${env().EMAIL_NOTIFICATION_DELAY_SECONDS}::int * interval '1 second', now() AT TIME ZONE 'UTC'
-    FROM (SELECT DISTINCT "userId" FROM written WHERE "emailPending") AS pending
+    FROM (SELECT DISTINCT "userId" FROM written WHERE "mailPending") AS pending
     ON CONFLICT ("userId") DO UPDATE SET "userId" = excluded."userId"`
 }
 
@@ -47,7 +47,7 @@ async function notifyOne(
   if (!input.userId || input.userId === input.actorId) return
   await tx.$executeRaw(
     withEmailBatch(Prisma.sql`
-      INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt", "emailPending")
+      INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt", "mailPending")
       SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), u."id", ${input.kind}::"NotificationKind", ${input.actorId}, ${input.postId},
              ${input.subjectId}, ${`${input.kind}:${input.subjectId}`}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${emailWanted(Prisma.sql`${input.kind}`)}
       FROM "User" u WHERE u."id" = ${input.userId} AND u."status" = 'active'
@@ -66,7 +66,7 @@ async function notifyFollowers(tx: Tx, input: { postId: string; actorId: string;
   const except = input.except?.filter((id): id is string => id !== null) ?? []
   await tx.$executeRaw(
     withEmailBatch(Prisma.sql`
-      INSERT INTO "Notification" ("id", "userId", "kind", "postId", "dedupeKey", "createdAt", "lastEventAt", "emailPending")
+      INSERT INTO "Notification" ("id", "userId", "kind", "postId", "dedupeKey", "createdAt", "lastEventAt", "mailPending")
       SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), followers."userId", 'following', ${input.postId}, ${FOLLOWING_UNREAD},
              now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${input.answer ?? false}::boolean AND followers."followsPost" AND ${emailWanted(Prisma.sql`'following'`)}
       FROM (
@@ -82,8 +82,8 @@ async function notifyFollowers(tx: Tx, input: { postId: string; actorId: string;
       WHERE followers."userId" <> ${input.actorId} AND NOT (followers."userId" = ANY(${except}::text[]))
       ON CONFLICT ("userId", "dedupeKey") DO UPDATE
         SET "count" = "Notification"."count" + 1, "postId" = excluded."postId", "lastEventAt" = excluded."lastEventAt",
-            "emailPending" = "Notification"."emailPending" OR excluded."emailPending",
-            "emailedAt" = CASE WHEN excluded."emailPending" THEN NULL ELSE "Notification"."emailedAt" END`),
+            "mailPending" = "Notification"."mailPending" OR excluded."mailPending",
+            "mailedAt" = CASE WHEN excluded."mailPending" THEN NULL ELSE "Notification"."mailedAt" END`),
   )
 }
 
@@ -120,7 +120,7 @@ export async function notifyMention(tx: Tx, input: { userIds: string[]; actorId:
   const dedupeKey = answerId ? `mention:answer:${answerId}` : `mention:post:${input.postId}`
   await tx.$executeRaw(
     withEmailBatch(Prisma.sql`
-      INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt", "emailPending")
+      INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt", "mailPending")
       SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), u."id", 'mention', ${input.actorId}, ${input.postId},
              ${answerId}, ${dedupeKey}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${emailWanted(Prisma.sql`'mention'`)}
       FROM "User" u

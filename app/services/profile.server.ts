@@ -41,7 +41,7 @@ export async function setDigestFrequency(userId: string, frequency: DigestFreque
 export async function updateNotificationEmailKinds(userId: string, kinds: EmailNotificationKind[]) {
   await prisma.user.update({
     where: { id: userId },
-    data: { notificationEmailKinds: kinds, digestStoppedReason: null, digestHardFailures: 0 },
+    data: { notificationMailKinds: kinds, digestStoppedReason: null, digestHardFailures: 0 },
     select: { id: true },
   })
 }
@@ -49,7 +49,7 @@ export async function updateNotificationEmailKinds(userId: string, kinds: EmailN
 /** The unsubscribe link of a notification e-mail (no sign-in): turns `kinds` off. False when the member no longer exists. */
 export async function turnOffNotificationEmails(userId: string, kinds: EmailNotificationKind[]): Promise<boolean> {
   const count = await prisma.$executeRaw`
-    UPDATE "User" SET "notificationEmailKinds" = ARRAY(SELECT kind FROM unnest("notificationEmailKinds") AS kind WHERE NOT (kind::text = ANY(${kinds}::text[])))
+    UPDATE "User" SET "notificationMailKinds" = ARRAY(SELECT kind FROM unnest("notificationMailKinds") AS kind WHERE NOT (kind::text = ANY(${kinds}::text[])))
     WHERE "id" = ${userId}`
   return count === 1
 }
