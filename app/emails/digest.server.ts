@@ -72,6 +72,12 @@ ${section.items
     text,
     html,
     messageId: input.messageId,
-    headers: listHeaders({ listName: 'Samverka veckobrev', listId: 'veckobrev', baseUrl, unsubscribeUrl: input.unsubscribeUrl, unsubscribeMailto: input.unsubscribeMailto }),
+    headers: listHeaders({
+      listName: 'Samverka veckobrev',
+      listId: 'veckobrev',
+      baseUrl,
+      unsubscribeUrl: input.unsubscribeUrl,
+      unsubscribeMailto: input.unsubscribeMailto,
+    }),
   }
 }

@@ -63,7 +63,19 @@ export function unsubscribeAddresses({ baseUrl, path, token, mailSubject }: { ba
 }
 
 /** The headers of a list message: one-click unsubscribe (RFC 8058), List-Id, and that no one should auto-reply. */
-export function listHeaders({ listName, listId, baseUrl, unsubscribeUrl, unsubscribeMailto }: { listName: string; listId: string; baseUrl: string; unsubscribeUrl: string; unsubscribeMailto: string }) {
+export function listHeaders({
+  listName,
+  listId,
+  baseUrl,
+  unsubscribeUrl,
+  unsubscribeMailto,
+}: {
+  listName: string
+  listId: string
+  baseUrl: string
+  unsubscribeUrl: string
+  unsubscribeMailto: string
+}) {
   return {
     'List-Unsubscribe': `<${unsubscribeUrl}>, <${unsubscribeMailto}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

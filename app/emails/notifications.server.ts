@@ -35,7 +35,9 @@ export function notificationEmail(input: NotificationEmailInput): Omit<EmailMess
     { href: input.unsubscribeUrl, label: 'Sluta få e-post om det här' },
   ])
   const list = `<ul style="padding-left:20px;margin:0">
-${items.map((item) => `<li style="margin:0 0 12px"><a href="${escapeHtml(baseUrl + item.href)}" style="${LINK_STYLE}">${escapeHtml(item.text)}</a></li>`).join('\n')}
+${items
+  .map((item) => `<li style="margin:0 0 12px"><a href="${escapeHtml(baseUrl + item.href)}" style="${LINK_STYLE}">${escapeHtml(item.text)}</a></li>`)
+  .join('\n')}
 </ul>`
   const text = [heading, '', intro, ...items.flatMap((item) => ['', `- ${item.text}`, `  ${baseUrl}${item.href}`]), '', ...footer.text].join('\n')
   const thread: Record<string, string> = input.thread ? { 'In-Reply-To': `<${input.thread.messageId}>`, References: `<${input.thread.messageId}>` } : {}
@@ -45,7 +47,13 @@ ${items.map((item) => `<li style="margin:0 0 12px"><a href="${escapeHtml(baseUrl
     html: htmlEmail(heading, [paragraph(intro), list, footer.html].join('\n')),
     text,
     headers: {
-      ...listHeaders({ listName: 'Samverka notiser', listId: 'notiser', baseUrl, unsubscribeUrl: input.unsubscribeUrl, unsubscribeMailto: input.unsubscribeMailto }),
+      ...listHeaders({
+        listName: 'Samverka notiser',
+        listId: 'notiser',
+        baseUrl,
+        unsubscribeUrl: input.unsubscribeUrl,
+        unsubscribeMailto: input.unsubscribeMailto,
+      }),
       ...thread,
     },
   }

@@ -50,7 +50,11 @@ export default function NotificationSettings() {
   const { delay, stoppedReason, kinds } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm<z.input<typeof NotificationEmailPreferencesSchema>>({ id: 'notification-email', lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<typeof NotificationEmailPreferencesSchema>>({
+    id: 'notification-email',
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
   return (
     <div className="narrow">
       <h1>Inställningar</h1>
@@ -63,8 +67,8 @@ export default function NotificationSettings() {
       ) : null}
       <EmailStoppedNotice reason={stoppedReason} />
       <p>
-        Alla notiser syns under <Link to="/notiser">Notiser</Link>. De du väljer här får du också med e-post, {delay} – det som händer
-        under tiden kommer i samma brev. Har du redan läst en notis här får du inget brev om den.
+        Alla notiser syns under <Link to="/notiser">Notiser</Link>. De du väljer här får du också med e-post, {delay} – det som händer under tiden kommer i
+        samma brev. Har du redan läst en notis här får du inget brev om den.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />

@@ -66,9 +66,7 @@ export default function NotificationUnsubscribe() {
               {actionData.problem}
             </p>
           ) : null}
-          <p>
-            {stillOn.length > 0 ? `Just nu får du e-post om ${stillOn.join(', ')}.` : `Du får redan ingen e-post om ${kinds.join(', ')}.`}
-          </p>
+          <p>{stillOn.length > 0 ? `Just nu får du e-post om ${stillOn.join(', ')}.` : `Du får redan ingen e-post om ${kinds.join(', ')}.`}</p>
           <Form method="post" replace>
             <button type="submit" name="intent" value="off">
               Sluta skicka e-post om {kinds.join(', ')}

@@ -33,7 +33,15 @@ const answer = (answerer: Actor, questionId: string, text = 'Så här gjorde vi.
 function mentioning(member: Actor): RichTextDocument {
   return RichTextDocumentSchema.parse({
     type: 'doc',
-    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fråga ' }, { type: 'mention', attrs: { id: member.id, label: member.name } }] }],
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Fråga ' },
+          { type: 'mention', attrs: { id: member.id, label: member.name } },
+        ],
+      },
+    ],
   })
 }
 
@@ -86,7 +94,9 @@ describe('each kind becomes one e-mail to the right member, after the batching w
     expect(mail?.headers.get('message-id')).toMatch(new RegExp(`^<email\\.[a-z0-9]+@${mailDomain().replaceAll('.', '\\.')}>$`))
     expect(mail && rawHeader(mail, 'List-Unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/notiser\/avsluta\?token=[^>]+>, <mailto:[^>]+>$/)
     expect(mail && rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
-    expect(await prisma.notification.findFirstOrThrow({ where: { userId: asker.id, subjectId: reply.id }, select: { mailPending: true, mailedAt: true } })).toEqual({
+    expect(
+      await prisma.notification.findFirstOrThrow({ where: { userId: asker.id, subjectId: reply.id }, select: { mailPending: true, mailedAt: true } }),
+    ).toEqual({
       mailPending: false,
       mailedAt: expect.any(Date),
     })
@@ -240,7 +250,9 @@ describe('unsubscribe', () => {
     await afterWindow()
     const [mail] = await mailsTo(member)
     const url = /^<([^>]+)>/.exec((mail && rawHeader(mail, 'List-Unsubscribe')) ?? '')?.[1] ?? ''
-    const result = await call(() => unsubscribe(routeArgs(new Request(url, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }))))
+    const result = await call(() =>
+      unsubscribe(routeArgs(new Request(url, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }))),
+    )
     expect(result.status).toBe(200)
     const { notificationMailKinds } = await prisma.user.findUniqueOrThrow({ where: { id: member.id }, select: { notificationMailKinds: true } })
     expect(notificationMailKinds).toEqual(['comment', 'accepted', 'mention'])

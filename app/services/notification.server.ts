@@ -45,11 +45,12 @@ async function notifyOne(
   input: { userId: string | null; actorId: string; kind: 'answer' | 'comment' | 'accepted'; postId: string; subjectId: string },
 ) {
   if (!input.userId || input.userId === input.actorId) return
+  const wanted = emailWanted(Prisma.sql`${input.kind}`)
   await tx.$executeRaw(
     withEmailBatch(Prisma.sql`
       INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt", "mailPending")
       SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), u."id", ${input.kind}::"NotificationKind", ${input.actorId}, ${input.postId},
-             ${input.subjectId}, ${`${input.kind}:${input.subjectId}`}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${emailWanted(Prisma.sql`${input.kind}`)}
+             ${input.subjectId}, ${`${input.kind}:${input.subjectId}`}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${wanted}
       FROM "User" u WHERE u."id" = ${input.userId} AND u."status" = 'active'
       ON CONFLICT ("userId", "dedupeKey") DO NOTHING`),
   )
@@ -64,11 +65,12 @@ async function notifyOne(
  */
 async function notifyFollowers(tx: Tx, input: { postId: string; actorId: string; except?: (string | null)[]; answer?: boolean }) {
   const except = input.except?.filter((id): id is string => id !== null) ?? []
+  const wanted = emailWanted(Prisma.sql`'following'`)
   await tx.$executeRaw(
     withEmailBatch(Prisma.sql`
       INSERT INTO "Notification" ("id", "userId", "kind", "postId", "dedupeKey", "createdAt", "lastEventAt", "mailPending")
       SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), followers."userId", 'following', ${input.postId}, ${FOLLOWING_UNREAD},
-             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${input.answer ?? false}::boolean AND followers."followsPost" AND ${emailWanted(Prisma.sql`'following'`)}
+             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${input.answer ?? false}::boolean AND followers."followsPost" AND ${wanted}
       FROM (
         SELECT "userId", bool_or("followsPost") AS "followsPost" FROM (
           SELECT f."userId", TRUE AS "followsPost" FROM "Follow" f WHERE f."postId" = ${input.postId}
@@ -118,11 +120,12 @@ export async function notifyMention(tx: Tx, input: { userIds: string[]; actorId:
   if (input.userIds.length === 0) return
   const answerId = input.answerId ?? null
   const dedupeKey = answerId ? `mention:answer:${answerId}` : `mention:post:${input.postId}`
+  const wanted = emailWanted(Prisma.sql`'mention'`)
   await tx.$executeRaw(
     withEmailBatch(Prisma.sql`
       INSERT INTO "Notification" ("id", "userId", "kind", "actorId", "postId", "subjectId", "dedupeKey", "createdAt", "lastEventAt", "mailPending")
       SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), u."id", 'mention', ${input.actorId}, ${input.postId},
-             ${answerId}, ${dedupeKey}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${emailWanted(Prisma.sql`'mention'`)}
+             ${answerId}, ${dedupeKey}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${wanted}
       FROM "User" u
       WHERE u."id" = ANY(${input.userIds}::text[]) AND u."status" = 'active' AND u."id" <> ${input.actorId}
         AND EXISTS (SELECT 1 FROM "Post" p WHERE p."id" = ${input.postId} AND p."status" = 'visible')

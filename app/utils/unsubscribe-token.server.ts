@@ -16,7 +16,11 @@ export const UNSUBSCRIBE_TOKEN_DAYS = 90
 const payloadSchema = z.object({ u: z.string().min(1).max(64), k: z.array(z.string().max(32)).max(10).optional() })
 
 /** `kinds`: for the notifications list, the kinds to turn off. */
-export function createUnsubscribeToken(userId: string, now = new Date(), { list = 'digest', kinds }: { list?: UnsubscribeList; kinds?: readonly string[] } = {}): string {
+export function createUnsubscribeToken(
+  userId: string,
+  now = new Date(),
+  { list = 'digest', kinds }: { list?: UnsubscribeList; kinds?: readonly string[] } = {},
+): string {
   return signExpiring({ u: userId, ...(kinds ? { k: [...kinds] } : {}) }, PURPOSES[list], UNSUBSCRIBE_TOKEN_DAYS, now)
 }
 
