@@ -14,6 +14,13 @@ export const ENVELOPE_HEADER = 'X-E2E-Envelope-To'
 
 export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; headers: ParsedMail['headers']; raw: Buffer }
 
+/** A header as the message carries it (unfolded), for headers the parser turns into objects (List-*). */
+export const rawHeader = (mail: ReceivedMail, name: string) =>
+  new RegExp(`^${name}:(.*(?:\r\n[ \t].*)*)`, 'im')
+    .exec(mail.raw.toString('utf8'))?.[1]
+    ?.replace(/\r\n[ \t]+/g, ' ')
+    .trim()
+
 /** An SMTP answer other than 250 for one message, e.g. { code: 451, message: 'Try again later' }. */
 export type SmtpRefusal = { code: number; message: string }
 

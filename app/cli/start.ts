@@ -71,6 +71,7 @@ async function main() {
   const { startFileTextExtraction } = await import('#app/services/file-text.server.ts')
   const { startDigestScheduler } = await import('#app/services/digest-delivery.server.ts')
   const { startEmailOutboxWorker } = await import('#app/services/email-outbox.server.ts')
+  const { startNotificationEmailSender } = await import('#app/services/notification-email.server.ts')
 
   let build = await importBuild()
   const app = express()
@@ -108,6 +109,7 @@ async function main() {
   let fileTexts: ReturnType<typeof startFileTextExtraction> | undefined
   let digests: ReturnType<typeof startDigestScheduler> | undefined
   let emails: ReturnType<typeof startEmailOutboxWorker> | undefined
+  let notificationEmails: ReturnType<typeof startNotificationEmailSender> | undefined
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app)
   server.on('clientError', answerClientError)
   server.listen(env.PORT, () => {
@@ -125,6 +127,8 @@ async function main() {
     if (env.DIGEST_SCHEDULER) digests ??= startDigestScheduler()
     // Decision e-mails whose send right after their commit failed are retried from here (every 5 s).
     emails ??= startEmailOutboxWorker()
+    // Notification e-mails whose batching window has passed go out from here (every 5 s).
+    notificationEmails ??= startNotificationEmailSender()
   })
 
   let stopping = false
@@ -137,6 +141,7 @@ async function main() {
     await fileTexts?.stop()
     await digests?.stop()
     await emails?.stop()
+    await notificationEmails?.stop()
     await database.close()
     process.exit(0)
   }

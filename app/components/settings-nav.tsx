@@ -19,6 +19,9 @@ export function SettingsNav() {
           <NavLink to="/installningar/veckobrev">Veckobrev</NavLink>
         </li>
         <li>
+          <NavLink to="/installningar/notiser">Notiser</NavLink>
+        </li>
+        <li>
           <NavLink to="/installningar/mina-uppgifter">Mina uppgifter</NavLink>
         </li>
         <li>

@@ -1,7 +1,7 @@
 import type { Digest } from '#app/models/digest.server.ts'
 import type { EmailMessage } from '#app/utils/email.server.ts'
 import { formatDate } from '#app/utils/swedish.ts'
-import { escapeHtml, htmlEmail, paragraph } from './layout.server.ts'
+import { DETAIL_STYLE, emailFooter, escapeHtml, htmlEmail, LINK_STYLE, listHeaders, paragraph } from './layout.server.ts'
 
 /**
  * The digest e-mail: an HTML part with a heading per section and one list item per post
@@ -23,8 +23,6 @@ export type DigestEmailInput = {
 }
 
 const ITEM_STYLE = 'margin:0 0 12px'
-const LINK_STYLE = 'color:#0b4f8a;font-weight:bold'
-const DETAIL_STYLE = 'color:#4a4a4a;font-size:14px'
 
 export function digestEmail(input: DigestEmailInput): EmailMessage {
   const { digest, baseUrl } = input
@@ -49,11 +47,11 @@ ${section.items
   .join('\n')}
 </ul>`,
   )
-  const footer = `<hr style="border:0;border-top:1px solid #d0d0d0;margin:32px 0 16px">
-<p style="${DETAIL_STYLE}">${escapeHtml(why)}</p>
-<p style="${DETAIL_STYLE}"><a href="${escapeHtml(settingsUrl)}" style="color:#0b4f8a">Ändra vad ${letter}et tar med</a></p>
-<p style="${DETAIL_STYLE}"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#0b4f8a">${stop}</a></p>`
-  const html = htmlEmail(heading, [paragraph(intro), ...htmlSections, footer].join('\n'))
+  const footer = emailFooter(why, [
+    { href: settingsUrl, label: `Ändra vad ${letter}et tar med` },
+    { href: input.unsubscribeUrl, label: stop },
+  ])
+  const html = htmlEmail(heading, [paragraph(intro), ...htmlSections, footer.html].join('\n'))
 
   const text = [
     heading,
@@ -65,10 +63,7 @@ ${section.items
       ...section.items.flatMap((item) => ['', `- ${item.title}`, ...(item.detail ? [`  ${item.detail}`] : []), `  ${baseUrl}${item.path}`]),
     ]),
     '',
-    '-- ',
-    why,
-    `Ändra vad ${letter}et tar med: ${settingsUrl}`,
-    `${stop}: ${input.unsubscribeUrl}`,
+    ...footer.text,
   ].join('\n')
 
   return {
@@ -77,11 +72,12 @@ ${section.items
     text,
     html,
     messageId: input.messageId,
-    headers: {
-      'List-Unsubscribe': `<${input.unsubscribeUrl}>, <${input.unsubscribeMailto}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'List-Id': `Samverka veckobrev <veckobrev.${new URL(baseUrl).hostname}>`,
-      'Auto-Submitted': 'auto-generated',
-    },
+    headers: listHeaders({
+      listName: 'Samverka veckobrev',
+      listId: 'veckobrev',
+      baseUrl,
+      unsubscribeUrl: input.unsubscribeUrl,
+      unsubscribeMailto: input.unsubscribeMailto,
+    }),
   }
 }

@@ -1,4 +1,5 @@
 import { currentSiteName } from '#app/models/site-settings.server.ts'
+import { unsubscribeMailbox } from '#app/utils/email.server.ts'
 
 /**
  * One small, accessible HTML frame for every e-mail (lang="sv", real heading, readable
@@ -29,5 +30,56 @@ export function paragraph(text: string): string {
 }
 
 export function linkButton(href: string, label: string): string {
-  return `<p><a href="${escapeHtml(href)}" style="color:#0b4f8a;font-weight:bold">${escapeHtml(label)}</a></p>`
+  return `<p><a href="${escapeHtml(href)}" style="${LINK_STYLE}">${escapeHtml(label)}</a></p>`
+}
+
+export const DETAIL_STYLE = 'color:#4a4a4a;font-size:14px'
+export const LINK_STYLE = 'color:#0b4f8a;font-weight:bold'
+
+export type FooterLink = { href: string; label: string }
+
+/**
+ * The footer of an e-mail a member chose and can stop (the digest, notification e-mails):
+ * why they get it, then one link per line (change settings, unsubscribe). HTML and text lines.
+ */
+export function emailFooter(why: string, links: readonly FooterLink[]): { html: string; text: string[] } {
+  return {
+    html: `<hr style="border:0;border-top:1px solid #d0d0d0;margin:32px 0 16px">
+<p style="${DETAIL_STYLE}">${escapeHtml(why)}</p>
+${links.map((link) => `<p style="${DETAIL_STYLE}"><a href="${escapeHtml(link.href)}" style="color:#0b4f8a">${escapeHtml(link.label)}</a></p>`).join('\n')}`,
+    text: ['-- ', why, ...links.map((link) => `${link.label}: ${link.href}`)],
+  }
+}
+
+/**
+ * Where a list message's unsubscribe goes: the page `path` with the signed token (also the
+ * one-click POST target), and the RFC 2369 mailto alternative with the token in its subject.
+ */
+export function unsubscribeAddresses({ baseUrl, path, token, mailSubject }: { baseUrl: string; path: string; token: string; mailSubject: string }) {
+  return {
+    url: `${baseUrl}${path}?token=${encodeURIComponent(token)}`,
+    mailto: `mailto:${unsubscribeMailbox()}?subject=${encodeURIComponent(`${mailSubject} ${token}`)}`,
+  }
+}
+
+/** The headers of a list message: one-click unsubscribe (RFC 8058), List-Id, and that no one should auto-reply. */
+export function listHeaders({
+  listName,
+  listId,
+  baseUrl,
+  unsubscribeUrl,
+  unsubscribeMailto,
+}: {
+  listName: string
+  listId: string
+  baseUrl: string
+  unsubscribeUrl: string
+  unsubscribeMailto: string
+}) {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl}>, <${unsubscribeMailto}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'List-Id': `${listName} <${listId}.${new URL(baseUrl).hostname}>`,
+    'Auto-Submitted': 'auto-generated',
+  }
 }

@@ -48,6 +48,7 @@ export async function getMemberData(userId: string) {
       digestFrequency: true,
       digestSectionsOff: true,
       digestStoppedReason: true,
+      notificationMailKinds: true,
       createdAt: true,
       updatedAt: true,
       organisation: { select: { name: true, slug: true } },
@@ -89,7 +90,7 @@ export async function getMemberData(userId: string) {
     }),
     prisma.notification.findMany({
       ...own,
-      select: { kind: true, count: true, data: true, createdAt: true, lastEventAt: true, readAt: true, actor: { select: { name: true } }, post: postTitle },
+      select: { kind: true, count: true, data: true, createdAt: true, lastEventAt: true, readAt: true, mailedAt: true, actor: { select: { name: true } }, post: postTitle },
     }),
     prisma.digestDelivery.findMany({ ...own, select: { week: true, status: true, sentAt: true, createdAt: true } }),
     prisma.digestSentItem.findMany({ ...own, select: { itemKey: true, week: true, createdAt: true } }),

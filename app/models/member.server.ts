@@ -35,6 +35,11 @@ export async function getDigestPreferences(userId: string) {
   return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { digestFrequency: true, digestSectionsOff: true, digestStoppedReason: true, interests: true } })
 }
 
+/** Which notification kinds the member also gets by e-mail, and why e-mail to them stopped (if it did); null when the member is gone. */
+export async function getNotificationEmailPreferences(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, notificationMailKinds: true, digestStoppedReason: true } })
+}
+
 /** Who an unsubscribe token names (any status: a suspended member may still turn the digest off). */
 export async function getDigestRecipient(userId: string) {
   return prisma.user.findUnique({ where: { id: userId }, select: { id: true, digestFrequency: true } })

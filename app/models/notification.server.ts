@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /** Reads of a member's notifications: the header's unread count and the "Notiser" page. */
@@ -29,6 +30,31 @@ const memberNoticeSchema = z.object({
 
 const moderationNoticeSchema = z.union([contentNoticeSchema, memberNoticeSchema])
 
+const notificationRowSelect = {
+  id: true,
+  kind: true,
+  count: true,
+  data: true,
+  subjectId: true,
+  readAt: true,
+  lastEventAt: true,
+  actor: { select: { id: true, name: true } },
+  post: { select: { id: true, type: true, title: true, status: true } },
+} satisfies Prisma.NotificationSelect
+
+type SelectedNotification = Prisma.NotificationGetPayload<{ select: typeof notificationRowSelect }>
+
+function toNotificationRow(row: SelectedNotification) {
+  const notice = row.kind === 'moderation' ? moderationNoticeSchema.safeParse(row.data) : null
+  return {
+    ...row,
+    // A post removed since is not shown (its title may be what was removed); the author of a
+    // hidden post (the only one told of its moderation) still sees it.
+    post: row.post?.status === 'visible' || (row.kind === 'moderation' && row.post?.status === 'hidden') ? row.post : null,
+    moderation: notice?.success ? notice.data : null,
+  }
+}
+
 export async function listNotifications(userId: string, after?: NotificationCursor) {
   const lastEventAt = after ? new Date(after.lastEventAt) : null
   const rows = await prisma.notification.findMany({
@@ -38,36 +64,39 @@ export async function listNotifications(userId: string, after?: NotificationCurs
         ? { OR: [{ lastEventAt: { lt: lastEventAt } }, { lastEventAt, id: { lt: after.id } }] }
         : {}),
     },
-    select: {
-      id: true,
-      kind: true,
-      count: true,
-      data: true,
-      subjectId: true,
-      readAt: true,
-      lastEventAt: true,
-      actor: { select: { id: true, name: true } },
-      post: { select: { id: true, type: true, title: true, status: true } },
-    },
+    select: notificationRowSelect,
     orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }],
     take: NOTIFICATIONS_PAGE_SIZE + 1,
   })
   const page = rows.slice(0, NOTIFICATIONS_PAGE_SIZE)
   const last = rows.length > NOTIFICATIONS_PAGE_SIZE ? page[page.length - 1] : undefined
-  const withdrawn = await withdrawnSubjects(page)
+  const withdrawn = await withdrawnSubjects(prisma, page)
   return {
-    notifications: page.filter((row) => !withdrawn.has(row.id)).map((row) => {
-      const notice = row.kind === 'moderation' ? moderationNoticeSchema.safeParse(row.data) : null
-      return {
-        ...row,
-        // A post removed since is not shown (its title may be what was removed); the author of a
-        // hidden post (the only one told of its moderation) still sees it.
-        post: row.post?.status === 'visible' || (row.kind === 'moderation' && row.post?.status === 'hidden') ? row.post : null,
-        moderation: notice?.success ? notice.data : null,
-      }
-    }),
+    notifications: page.filter((row) => !withdrawn.has(row.id)).map(toNotificationRow),
     next: last ? { lastEventAt: last.lastEventAt.toISOString(), id: last.id } : null,
   }
+}
+
+/**
+ * The notifications (`ids`, waiting for an e-mail) that an e-mail may tell of now: unread, of
+ * a kind the member gets by e-mail, not of their own doing, and about a post (and answer or
+ * comment) that is still visible. Read inside the sender's transaction (`db`).
+ */
+export async function listEmailableNotifications(db: Prisma.TransactionClient, ids: string[], { userId, kinds }: { userId: string; kinds: readonly string[] }) {
+  const rows = await db.notification.findMany({
+    where: {
+      id: { in: ids },
+      userId,
+      readAt: null,
+      kind: { in: kinds.filter((kind): kind is SelectedNotification['kind'] => kind !== 'moderation') },
+      OR: [{ actorId: null }, { actorId: { not: userId } }],
+      post: { status: 'visible' },
+    },
+    select: notificationRowSelect,
+    orderBy: [{ lastEventAt: 'asc' }, { id: 'asc' }],
+  })
+  const withdrawn = await withdrawnSubjects(db, rows)
+  return rows.filter((row) => !withdrawn.has(row.id)).map(toNotificationRow)
 }
 
 const ANSWER_SUBJECT_KINDS: ReadonlySet<string> = new Set(['answer', 'accepted', 'mention'])
@@ -76,13 +105,13 @@ const ANSWER_SUBJECT_KINDS: ReadonlySet<string> = new Set(['answer', 'accepted',
  * The notifications (by id) about an answer or a comment that is no longer visible (hidden or
  * removed): left out until it is restored. Two indexed look-ups per page.
  */
-async function withdrawnSubjects(rows: Array<{ id: string; kind: string; subjectId: string | null }>) {
+async function withdrawnSubjects(db: Prisma.TransactionClient, rows: Array<{ id: string; kind: string; subjectId: string | null }>) {
   const subjects = (kinds: (kind: string) => boolean) => rows.flatMap((row) => (row.subjectId && kinds(row.kind) ? [row.subjectId] : []))
   const answerIds = subjects((kind) => ANSWER_SUBJECT_KINDS.has(kind))
   const commentIds = subjects((kind) => kind === 'comment')
   const [answers, comments] = await Promise.all([
-    answerIds.length > 0 ? prisma.answer.findMany({ where: { id: { in: answerIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
-    commentIds.length > 0 ? prisma.comment.findMany({ where: { id: { in: commentIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
+    answerIds.length > 0 ? db.answer.findMany({ where: { id: { in: answerIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
+    commentIds.length > 0 ? db.comment.findMany({ where: { id: { in: commentIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
   ])
   const gone = new Set([...answers, ...comments].map((subject) => subject.id))
   return new Set(rows.filter((row) => row.kind !== 'moderation' && row.subjectId && gone.has(row.subjectId)).map((row) => row.id))

@@ -42,7 +42,7 @@ function describe(row: NotificationRow): { text: string; href: string | null; re
     case 'answer':
       return { text: `${actor} svarade på din fråga ${title}.`, href: path && `${path}#svar-${row.subjectId}` }
     case 'comment':
-      return { text: `${actor} kommenterade ${title}.`, href: path }
+      return { text: `${actor} kommenterade ${title}.`, href: path && (row.subjectId ? `${path}#kommentar-${row.subjectId}` : path) }
     case 'accepted':
       return { text: `${actor} valde ditt svar på ${title} som det bästa svaret.`, href: path && `${path}#svar-${row.subjectId}` }
     case 'following':

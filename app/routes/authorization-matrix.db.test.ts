@@ -9,7 +9,7 @@ import { createArtifact, createProject } from '#app/services/post.server.ts'
 import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
 import { discardUploads } from '#app/services/upload.server.ts'
 import { createAppealToken } from '#app/utils/appeal-token.server.ts'
-import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
+import { createUnsubscribeToken } from '#app/utils/unsubscribe-token.server.ts'
 import { generateStorageKey, getFileStorage } from '#app/utils/file-storage.server.ts'
 import { buildProjectInput, insertActor, insertMember, insertOrganisation } from '#tests/factories.ts'
 import { Browser, call, routeArgs } from '#tests/request.ts'
@@ -64,6 +64,7 @@ type Fixtures = {
   /** The link in the suspension e-mail. */
   appealToken: string
   unsubscribeToken: string
+  notificationUnsubscribeToken: string
 }
 
 type Decision = {
@@ -154,6 +155,8 @@ const DECISIONS: Record<string, Decision | Decision[]> = {
   // The empty form lacks the confirmation: nothing is deleted.
   'installningar.radera-konto.tsx': { GET: members(200), POST: members(400) },
   'installningar.veckobrev.tsx': { GET: members(200), POST: members(400) },
+  // No kind ticked is a valid choice (no notification e-mails): the empty form saves it.
+  'installningar.notiser.tsx': { GET: members(200), POST: members('302 /installningar/notiser') },
   'integritet.tsx': { GET: 'no loader', POST: 'no action' },
   'konto-raderat.tsx': { GET: signedOut(200), POST: 'no action' },
   'logga-in._index.tsx': { GET: signedOut(200), POST: signedOut(400) },
@@ -220,6 +223,7 @@ const DECISIONS: Record<string, Decision | Decision[]> = {
   'varningar.$warningId.tsx': { params: (f) => ({ warningId: f.warningToAuthor }), GET: 'no loader', POST: members('302 /') },
   'veckobrev.tsx': { GET: members(200), POST: 'no action' },
   // The signed token is the only authority: the same for everyone.
+  'notiser_.avsluta.tsx': { search: (f) => `token=${encodeURIComponent(f.notificationUnsubscribeToken)}`, GET: everyone(200), POST: everyone(400) },
   'veckobrev_.avsluta.tsx': { search: (f) => `token=${encodeURIComponent(f.unsubscribeToken)}`, GET: everyone(200), POST: everyone(400) },
   'villkor.tsx': { GET: 'no loader', POST: 'no action' },
 }
@@ -346,6 +350,7 @@ beforeAll(async () => {
     warningToAuthor: warning.id,
     appealToken: createAppealToken({ userId: personaIds.suspended, auditLogId: suspension }),
     unsubscribeToken: createUnsubscribeToken(author.id),
+    notificationUnsubscribeToken: createUnsubscribeToken(author.id, new Date(), { list: 'notifications', kinds: ['answer'] }),
   }
 })
 

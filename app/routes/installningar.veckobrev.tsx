@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { EmailStoppedNotice } from '#app/components/email-stopped-notice.tsx'
 import { ErrorList, MutationFields } from '#app/components/forms.tsx'
 import { SettingsNav } from '#app/components/settings-nav.tsx'
 import { DIGEST_SECTION_HEADINGS, DIGEST_SECTIONS } from '#app/models/digest.server.ts'
@@ -55,12 +56,7 @@ export default function DigestSettings() {
           Inställningarna för veckobrevet är sparade.
         </p>
       ) : null}
-      {stoppedReason ? (
-        <div className="notice notice-error" role="alert">
-          <p>Vi har slutat skicka veckobrevet till dig: {stoppedReason}</p>
-          <p>Kontrollera din e-postadress med din IT-avdelning. När du sparar inställningarna nedan försöker vi igen.</p>
-        </div>
-      ) : null}
+      <EmailStoppedNotice reason={stoppedReason} />
       <p>
         Veckobrevet sammanfattar veckan för dig och skickas {when}, bara när det finns något nytt.{' '}
         <Link to="/veckobrev">Förhandsgranska mitt veckobrev</Link>

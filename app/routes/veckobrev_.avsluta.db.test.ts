@@ -1,6 +1,6 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { createUnsubscribeToken, UNSUBSCRIBE_TOKEN_DAYS } from '#app/utils/digest-unsubscribe.server.ts'
+import { createUnsubscribeToken, UNSUBSCRIBE_TOKEN_DAYS } from '#app/utils/unsubscribe-token.server.ts'
 import { insertMember } from '#tests/factories.ts'
 import { BASE_URL, call, routeArgs } from '#tests/request.ts'
 import { action, loader } from './veckobrev_.avsluta.tsx'

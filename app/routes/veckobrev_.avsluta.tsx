@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getDigestRecipient } from '#app/models/member.server.ts'
 import { setDigestFrequency } from '#app/services/profile.server.ts'
-import { readUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
+import { INVALID_UNSUBSCRIBE_LINK, isOneClickUnsubscribe, readUnsubscribeLink, UNSUBSCRIBE_PAGE_HEADERS } from '#app/utils/unsubscribe-token.server.ts'
 import { DigestUnsubscribeSchema } from '#app/validation/digest.ts'
 
 /**
@@ -15,34 +15,26 @@ import { DigestUnsubscribeSchema } from '#app/validation/digest.ts'
  */
 export const meta: MetaFunction = () => [{ title: 'Avsluta veckobrevet – Samverka' }]
 
-// The token is in the URL: never send it on as a Referer, never cache the page.
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' })
-
-const TOKEN_PROBLEMS = {
-  invalid: { status: 400, message: 'Länken fungerar inte. Kontrollera att du har kopierat hela länken från e-postbrevet.' },
-  expired: { status: 410, message: 'Länken har slutat gälla. Logga in och ändra veckobrevet under Inställningar, eller använd länken i ett nyare brev.' },
-} as const
+export const headers: HeadersFunction = () => UNSUBSCRIBE_PAGE_HEADERS
 
 async function recipientFromToken(request: Request) {
-  const token = new URL(request.url).searchParams.get('token')
-  const result = readUnsubscribeToken(token)
-  if (result.status !== 'valid') return { ok: false, problem: TOKEN_PROBLEMS[result.status] } as const
-  const recipient = await getDigestRecipient(result.userId)
-  return recipient ? ({ ok: true, recipient } as const) : ({ ok: false, problem: TOKEN_PROBLEMS.invalid } as const)
+  const link = readUnsubscribeLink(request, 'digest', { settingsHint: 'ändra veckobrevet' })
+  if (!link.ok) return link
+  const recipient = await getDigestRecipient(link.userId)
+  return recipient ? ({ ok: true, recipient } as const) : INVALID_UNSUBSCRIBE_LINK
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const found = await recipientFromToken(request)
-  if (!found.ok) return data({ problem: found.problem.message, frequency: null }, { status: found.problem.status })
+  if (!found.ok) return data({ problem: found.message, frequency: null }, { status: found.status })
   return { problem: null, frequency: found.recipient.digestFrequency }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const found = await recipientFromToken(request)
-  if (!found.ok) return data({ problem: found.problem.message, saved: null }, { status: found.problem.status })
+  if (!found.ok) return data({ problem: found.message, saved: null }, { status: found.status })
   const formData = await request.formData()
-  const oneClick = formData.get('List-Unsubscribe') === 'One-Click'
-  const submission = DigestUnsubscribeSchema.safeParse({ frequency: oneClick ? 'never' : formData.get('frequency') })
+  const submission = DigestUnsubscribeSchema.safeParse({ frequency: isOneClickUnsubscribe(formData) ? 'never' : formData.get('frequency') })
   if (!submission.success) return data({ problem: submission.error.issues[0]?.message ?? 'Välj ett alternativ.', saved: null }, { status: 400 })
   await setDigestFrequency(found.recipient.id, submission.data.frequency)
   return { problem: null, saved: submission.data.frequency }

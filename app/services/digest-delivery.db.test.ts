@@ -11,8 +11,9 @@ import { answerQuestion, askQuestion } from '#app/services/question.server.ts'
 import { duePeriod } from '#app/utils/digest-schedule.ts'
 import { init } from '#app/utils/env.server.ts'
 import { buildProjectInput, insertActor, insertOrganisation } from '#tests/factories.ts'
-import { type Mailbox, type ReceivedMail, type SmtpRefusal, startMailbox } from '#tests/mailbox.ts'
-import { DIGEST_LEASE_MS, HARD_FAILURE_LIMIT, sendDueDigests } from './digest-delivery.server.ts'
+import { type Mailbox, rawHeader, type ReceivedMail, type SmtpRefusal, startMailbox } from '#tests/mailbox.ts'
+import { DIGEST_LEASE_MS, sendDueDigests } from './digest-delivery.server.ts'
+import { HARD_FAILURE_LIMIT } from './email-refusals.server.ts'
 import { deleteContent } from './content-moderation.server.ts'
 
 const { prisma } = database
@@ -27,12 +28,6 @@ const inPeriod = new Date(period.from.getTime() + DAY)
 const started = Date.now()
 const later = (ms: number) => () => new Date(period.to.getTime() + DAY + ms + (Date.now() - started))
 /** Header lines as sent (mailparser turns List-* headers into objects). */
-const rawHeader = (mail: ReceivedMail, name: string) =>
-  new RegExp(`^${name}:(.*(?:\r\n[ \t].*)*)`, 'im')
-    .exec(mail.raw.toString('utf8'))?.[1]
-    ?.replace(/\r\n[ \t]+/g, ' ')
-    .trim()
-
 let reader: Actor
 let idle: Actor
 const readers: Actor[] = []

@@ -1,4 +1,5 @@
 import { digestEmail } from '#app/emails/digest.server.ts'
+import { unsubscribeAddresses } from '#app/emails/layout.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { composeDigest, type DigestReader, type DigestWeek, loadDigestReaders, loadDigestWeek } from '#app/models/digest.server.ts'
 import { type BackgroundLoop, startBackgroundLoop } from '#app/utils/background-loop.ts'
@@ -7,9 +8,10 @@ import { type LeaseKeeper, startLeaseKeeper } from '#app/utils/lease-keeper.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { claimDueRows, type LeasedClaim, renewLeasedRows, retryAt, utc } from '#app/utils/leased-rows.server.ts'
 import { type DigestPeriod, type DigestSchedule, dueMonthlyPeriod, duePeriod } from '#app/utils/digest-schedule.ts'
-import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
-import { describeSmtpFailure, isPermanentSmtpFailure, mailDomain, sendEmail, unsubscribeMailbox } from '#app/utils/email.server.ts'
+import { createUnsubscribeToken } from '#app/utils/unsubscribe-token.server.ts'
+import { describeSmtpFailure, isPermanentSmtpFailure, mailDomain, sendEmail } from '#app/utils/email.server.ts'
 import { getDigestSchedule } from '#app/models/site-settings.server.ts'
+import { recordDelivered, recordHardRefusal } from './email-refusals.server.ts'
 import { appBaseUrl, env } from '#app/utils/env.server.ts'
 
 /**
@@ -30,7 +32,7 @@ import { appBaseUrl, env } from '#app/utils/env.server.ts'
  *    `empty` when there is nothing to say. Completing only succeeds for the latest claim.
  * 4. Failures: a temporary one (SMTP 4xx, connection) goes back to `pending` with a growing
  *    backoff and is retried by a later run; a hard refusal (SMTP 5xx) fails the delivery and
- *    counts against the address — after HARD_FAILURE_LIMIT in a row, digests stop and the
+ *    counts against the address — after HARD_FAILURE_LIMIT in a row (email-refusals.server.ts), digests stop and the
  *    member sees why in their settings.
  *
  * Exactly once: a member is only sent to while their row is claimed by this run, and the
@@ -66,7 +68,6 @@ export type DigestRunReport = {
   durationMs: number
 }
 
-export const HARD_FAILURE_LIMIT = 3
 export const DIGEST_LEASE_MS = 60 * 1000
 const HEARTBEAT_MS = 15 * 1000
 const RETRY_BACKOFF = { baseMs: 15 * 60 * 1000, maxMs: 6 * 60 * 60 * 1000 }
@@ -106,7 +107,6 @@ const recipientSelect = {
   digestFrequency: true,
   digestSectionsOff: true,
   digestStoppedReason: true,
-  digestHardFailures: true,
 } satisfies Prisma.UserSelect
 type Recipient = Prisma.UserGetPayload<{ select: typeof recipientSelect }>
 
@@ -125,21 +125,7 @@ async function complete(tx: Prisma.TransactionClient, claim: Claim, data: Prisma
 
 async function recordHardFailure(claim: Claim, recipient: Recipient, reason: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    if (!(await complete(tx, claim, { status: 'failed', lastError: reason }))) return
-    const { digestHardFailures } = await tx.user.update({
-      where: { id: recipient.id },
-      data: { digestHardFailures: { increment: 1 } },
-      select: { digestHardFailures: true },
-    })
-    if (digestHardFailures >= HARD_FAILURE_LIMIT) {
-      await tx.user.update({
-        where: { id: recipient.id },
-        data: {
-          digestStoppedReason: `e-postservern avvisade brevet till ${recipient.email} ${digestHardFailures} gånger i rad (senast: ${reason}).`,
-        },
-        select: { id: true },
-      })
-    }
+    if (await complete(tx, claim, { status: 'failed', lastError: reason })) await recordHardRefusal(tx, recipient.email, reason)
   })
 }
 
@@ -192,7 +178,12 @@ async function deliver({ claim, recipient, week, reader }: Delivery, context: Ru
     // while the message is on its way, and another run would send it too.
     if (!context.leases.isSafe(claim)) return 'released'
     const now = context.clock()
-    const token = createUnsubscribeToken(recipient.id, now)
+    const unsubscribe = unsubscribeAddresses({
+      baseUrl: context.baseUrl,
+      path: '/veckobrev/avsluta',
+      token: createUnsubscribeToken(recipient.id, now),
+      mailSubject: 'Avsluta veckobrevet',
+    })
     const sending = performance.now()
     await sendEmail(
       digestEmail({
@@ -201,8 +192,8 @@ async function deliver({ claim, recipient, week, reader }: Delivery, context: Ru
         digest,
         monthly: recipient.digestFrequency === 'monthly',
         baseUrl: context.baseUrl,
-        unsubscribeUrl: `${context.baseUrl}/veckobrev/avsluta?token=${encodeURIComponent(token)}`,
-        unsubscribeMailto: `mailto:${unsubscribeMailbox()}?subject=${encodeURIComponent(`Avsluta veckobrevet ${token}`)}`,
+        unsubscribeUrl: unsubscribe.url,
+        unsubscribeMailto: unsubscribe.mailto,
         messageId: `digest.${period.week}.${recipient.id}@${mailDomain()}`,
       }),
     )
@@ -223,12 +214,7 @@ async function deliver({ claim, recipient, week, reader }: Delivery, context: Ru
         })),
         skipDuplicates: true,
       })
-      if (recipient.digestHardFailures > 0)
-        await tx.user.update({
-          where: { id: recipient.id },
-          data: { digestHardFailures: 0 },
-          select: { id: true },
-        })
+      await recordDelivered(tx, recipient.email)
     })
     return 'sent'
   } catch (error) {

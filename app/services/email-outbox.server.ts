@@ -6,6 +6,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { describeSmtpFailure, type EmailMessage, isPermanentSmtpFailure, mailDomain, sendEmail } from '#app/utils/email.server.ts'
 import { type LeaseKeeper, startLeaseKeeper } from '#app/utils/lease-keeper.ts'
 import { claimDueRows, type LeasedClaim, renewLeasedRows, retryAt } from '#app/utils/leased-rows.server.ts'
+import { recordDelivered, recordHardRefusal } from './email-refusals.server.ts'
 
 /**
  * E-mails that must not be lost (README, decision 018): a use case writes each message as an
@@ -16,11 +17,11 @@ import { claimDueRows, type LeasedClaim, renewLeasedRows, retryAt } from '#app/u
  * a one-minute lease renewed while the sender holds it, completed after the relay's 250, so
  * any number of senders may run at once. SMTP 4xx answers and connection errors are retried
  * with a growing backoff (1 min, 2 min … at most an hour, for about a day); a 5xx answer fails
- * the row. Each message has the Message-ID `email.<row id>@<MAIL_FROM domain>` on every
+ * the row and counts against the member's address like a refused digest (email-refusals.server.ts). Each message has the Message-ID `email.<row id>@<MAIL_FROM domain>` on every
  * attempt, so the one duplicate possible (a crash between the 250 and the commit) is
  * recognisable.
  */
-export type EmailKind = 'content-decision' | 'member-decision' | 'organisation-request-decision' | 'appeal-decision'
+export type EmailKind = 'content-decision' | 'member-decision' | 'organisation-request-decision' | 'appeal-decision' | 'notifications'
 
 /** A message for the outbox: it gets its Message-ID there. */
 export type OutboxEmail = { kind: EmailKind; message: Omit<EmailMessage, 'messageId'> }
@@ -70,8 +71,8 @@ const headersSchema = z.record(z.string(), z.string()).nullable()
 type Row = { id: string; toEmail: string; subject: string; html: string; text: string; headers: Prisma.JsonValue | null }
 
 /** Completes a claim if it is still this sender's (same attempt); false when another sender took it over. */
-async function complete(claim: LeasedClaim, data: Prisma.EmailOutboxUpdateManyMutationInput): Promise<boolean> {
-  const { count } = await prisma.emailOutbox.updateMany({
+async function complete(claim: LeasedClaim, data: Prisma.EmailOutboxUpdateManyMutationInput, tx: Prisma.TransactionClient = prisma): Promise<boolean> {
+  const { count } = await tx.emailOutbox.updateMany({
     where: { id: claim.id, status: 'sending', attempts: claim.attempts },
     data: { leaseUntil: null, ...data },
   })
@@ -99,8 +100,16 @@ async function deliver(claim: LeasedClaim, row: Row, context: RunContext): Promi
     })
   } catch (error) {
     const reason = describeSmtpFailure(error)
-    const giveUp = isPermanentSmtpFailure(error) || claim.attempts >= context.maxAttempts
+    const refused = isPermanentSmtpFailure(error)
+    const giveUp = refused || claim.attempts >= context.maxAttempts
     console.warn(`E-mail ${row.id} (attempt ${claim.attempts}) was not sent${giveUp ? ', giving up' : ', retrying later'}: ${reason}`)
+    if (refused) {
+      // The address refused it for good: counts against it, as for digests.
+      await prisma.$transaction(async (tx) => {
+        if (await complete(claim, { status: 'failed', lastError: reason }, tx)) await recordHardRefusal(tx, row.toEmail, reason)
+      })
+      return 'failed'
+    }
     await complete(
       claim,
       giveUp
@@ -109,7 +118,10 @@ async function deliver(claim: LeasedClaim, row: Row, context: RunContext): Promi
     )
     return giveUp ? 'failed' : 'retrying'
   }
-  await complete(claim, { status: 'sent', sentAt: context.clock(), lastError: null })
+  await prisma.$transaction(async (tx) => {
+    await complete(claim, { status: 'sent', sentAt: context.clock(), lastError: null }, tx)
+    await recordDelivered(tx, row.toEmail)
+  })
   return 'sent'
 }
 

@@ -69,6 +69,10 @@ export const MEMBER_REFERENCES: readonly MemberReference[] = [
     table: 'Notification', column: 'actorId', foreignKey: true, export: null, onDelete: always('set-null'),
     why: 'Other members\' notifications about what the member did: they read "En tidigare medlem". Not exported: they belong to the recipients.',
   },
+  {
+    table: 'NotificationEmailBatch', column: 'userId', foreignKey: true, export: null, onDelete: always('delete'),
+    why: 'The member\'s next notification e-mail, not yet written (README, decision 023). Not exported: which notifications were e-mailed is in the notifications section (mailedAt).',
+  },
   { table: 'DigestDelivery', column: 'userId', foreignKey: true, export: 'digests', onDelete: always('delete'), why: 'The member\'s digest history.' },
   { table: 'DigestSentItem', column: 'userId', foreignKey: true, export: 'digestItems', onDelete: always('delete'), why: 'The member\'s digest history.' },
   {

@@ -1,4 +1,5 @@
 import type { DigestFrequencyChoice } from '#app/validation/digest.ts'
+import type { EmailNotificationKind } from '#app/validation/notification-email.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { swedishSortKey } from '#app/utils/swedish.ts'
 
@@ -29,5 +30,26 @@ export async function updateDigestPreferences(userId: string, input: { frequency
  */
 export async function setDigestFrequency(userId: string, frequency: DigestFrequencyChoice): Promise<boolean> {
   const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { digestFrequency: frequency } })
+  return count === 1
+}
+
+/**
+ * The notification kinds a member also gets by e-mail. Like the digest settings, saving
+ * restarts e-mail that stopped after repeated refusals. Kinds turned off take effect for
+ * notifications already waiting for their e-mail too (the sender reads the current choice).
+ */
+export async function updateNotificationEmailKinds(userId: string, kinds: EmailNotificationKind[]) {
+  await prisma.user.update({
+    where: { id: userId },
+    data: { notificationMailKinds: kinds, digestStoppedReason: null, digestHardFailures: 0 },
+    select: { id: true },
+  })
+}
+
+/** The unsubscribe link of a notification e-mail (no sign-in): turns `kinds` off. False when the member no longer exists. */
+export async function turnOffNotificationEmails(userId: string, kinds: EmailNotificationKind[]): Promise<boolean> {
+  const count = await prisma.$executeRaw`
+    UPDATE "User" SET "notificationMailKinds" = ARRAY(SELECT kind FROM unnest("notificationMailKinds") AS kind WHERE NOT (kind::text = ANY(${kinds}::text[])))
+    WHERE "id" = ${userId}`
   return count === 1
 }

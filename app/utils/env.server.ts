@@ -55,6 +55,8 @@ const schema = z.object({
     .default('Europe/Stockholm'),
   /** Digests built and handed to SMTP at once by one run (lower it for a slow relay). */
   DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long notifications wait before their e-mail goes, so that what follows within it joins the same e-mail. */
+  EMAIL_NOTIFICATION_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   /** Send due digests from the app process too (safe next to `npm run digest:send`: deliveries are claimed). */
   DIGEST_SCHEDULER: z
     .enum(['true', 'false'])
@@ -150,6 +152,7 @@ declare global {
       DIGEST_TIME_ZONE?: string
       DIGEST_SCHEDULER?: string
       DIGEST_CONCURRENCY?: string
+      EMAIL_NOTIFICATION_DELAY_SECONDS?: string
     }
   }
   interface Window {

@@ -1,4 +1,4 @@
-import { createUnsubscribeToken } from '#app/utils/digest-unsubscribe.server.ts'
+import { createUnsubscribeToken } from '#app/utils/unsubscribe-token.server.ts'
 import { expect, expectNoA11yViolations, test, uniqueEmail } from '#tests/playwright-utils.ts'
 
 test('a member chooses what the weekly digest holds, turns it off, and the preview says so', async ({ page, signUp }) => {
