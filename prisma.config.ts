@@ -39,9 +39,7 @@ export default defineConfig({
   engine: 'js',
   async adapter() {
     const { PrismaPg } = await import('@prisma/adapter-pg')
-    const connectionString = isOfflineDiff
-      ? await throwAwayDatabaseUrl()
-      : (process.env.DATABASE_URL as string)
+    const connectionString = isOfflineDiff ? await throwAwayDatabaseUrl() : (process.env.DATABASE_URL as string)
     return new PrismaPg({ connectionString, idleTimeoutMillis: 1000 })
   },
 })

@@ -23,12 +23,7 @@ function preventCaching(headers: Headers) {
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', PRIVATE_NO_STORE)
 }
 
-const handleRequest: HandleDocumentRequestFunction = (
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-) => {
+const handleRequest: HandleDocumentRequestFunction = (request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) => {
   const nonce = randomBytes(16).toString('base64')
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce, { development: env().NODE_ENV === 'development' }))

@@ -63,16 +63,20 @@ async function seedDemoProjectsAndArtifacts() {
     'text/csv',
     'Kravnummer;Kategori;Krav;Obligatoriskt\n1;Leverans;Systemet ska ta emot leveranser enligt FGS Paketstruktur;Ja\n2;Sökning;Arkivarier ska kunna söka i metadata och fulltext;Ja\n3;Gallring;Systemet ska stödja gallring enligt beslutad plan;Ja\n',
   )
-  await createArtifact(erik, {
-    title: 'Mall för kravspecifikation vid upphandling av e-arkiv',
-    body: plainTextToDocument(
-      'Kravlista som Region Skåne och fyra kommuner använde vid upphandlingen av e-arkiv 2025. Anpassa kraven efter er informationshanteringsplan.',
-    ),
-    tags: ['e-arkiv', 'upphandling', 'mall'],
-    artifactKind: 'procurement',
-    licence: 'CC-BY-4.0',
-    externalUrl: null,
-  }, [template])
+  await createArtifact(
+    erik,
+    {
+      title: 'Mall för kravspecifikation vid upphandling av e-arkiv',
+      body: plainTextToDocument(
+        'Kravlista som Region Skåne och fyra kommuner använde vid upphandlingen av e-arkiv 2025. Anpassa kraven efter er informationshanteringsplan.',
+      ),
+      tags: ['e-arkiv', 'upphandling', 'mall'],
+      artifactKind: 'procurement',
+      licence: 'CC-BY-4.0',
+      externalUrl: null,
+    },
+    [template],
+  )
   return 2
 }
 
@@ -90,13 +94,19 @@ async function seedDemoQuestions() {
     ),
     tags: ['e-arkiv', 'arkivering', 'microsoft 365'],
   })
-  const fromRegion = await answerQuestion(erik, earkiv.id, plainTextToDocument(
-    'I Region Skåne levererar vi bara funktionsbrevlådor och diarieförda mejl. Privata brevlådor gallras enligt vår dokumenthanteringsplan efter två år.\n\n' +
-      'Riksarkivets föreskrifter (RA-FS 2009:1) har varit vår utgångspunkt: https://riksarkivet.se',
-  ))
-  await answerQuestion(sara, earkiv.id, plainTextToDocument(
-    'Umeå kommun gör en förstudie just nu tillsammans med Skellefteå. Vi delar gärna vår kravlista när den är klar!',
-  ))
+  const fromRegion = await answerQuestion(
+    erik,
+    earkiv.id,
+    plainTextToDocument(
+      'I Region Skåne levererar vi bara funktionsbrevlådor och diarieförda mejl. Privata brevlådor gallras enligt vår dokumenthanteringsplan efter två år.\n\n' +
+        'Riksarkivets föreskrifter (RA-FS 2009:1) har varit vår utgångspunkt: https://riksarkivet.se',
+    ),
+  )
+  await answerQuestion(
+    sara,
+    earkiv.id,
+    plainTextToDocument('Umeå kommun gör en förstudie just nu tillsammans med Skellefteå. Vi delar gärna vår kravlista när den är klar!'),
+  )
   await acceptAnswer(anna, earkiv.id, fromRegion.id)
   await voteOnAnswer(sara, fromRegion.id, 1)
 
@@ -107,10 +117,14 @@ async function seedDemoQuestions() {
     ),
     tags: ['rpa', 'upphandling', 'automatisering'],
   })
-  const joint = await answerQuestion(anna, rpa.id, plainTextToDocument(
-    'Malmö stad genomförde en samordnad upphandling förra året där tolv kommuner anslöt via avropsavtal. Underlaget är offentligt, hör av dig så skickar jag det.\n\n' +
-      'Tips: ställ krav på att robotarna kan köras i er egen driftmiljö och på loggning som uppfyller era krav på spårbarhet.',
-  ))
+  const joint = await answerQuestion(
+    anna,
+    rpa.id,
+    plainTextToDocument(
+      'Malmö stad genomförde en samordnad upphandling förra året där tolv kommuner anslöt via avropsavtal. Underlaget är offentligt, hör av dig så skickar jag det.\n\n' +
+        'Tips: ställ krav på att robotarna kan köras i er egen driftmiljö och på loggning som uppfyller era krav på spårbarhet.',
+    ),
+  )
   await voteOnAnswer(erik, joint.id, 1)
   await voteOnAnswer(moa, joint.id, 1)
 

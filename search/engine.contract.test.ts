@@ -90,8 +90,20 @@ beforeAll(async () => {
     body: '<img src=x onerror=alert(1)> Zebralund & kompani',
     createdAt: day(8),
   })
-  ids.hidden = await insertPost(prisma, { type: 'question', title: 'Dold fråga om upphandling av Zebrafinkar', body: 'Zebrafinkar', status: 'hidden', createdAt: day(9) })
-  ids.deleted = await insertPost(prisma, { type: 'project', title: 'Raderat projekt om Zebrafinkar och upphandling', body: 'Zebrafinkar', status: 'deleted', createdAt: day(10) })
+  ids.hidden = await insertPost(prisma, {
+    type: 'question',
+    title: 'Dold fråga om upphandling av Zebrafinkar',
+    body: 'Zebrafinkar',
+    status: 'hidden',
+    createdAt: day(9),
+  })
+  ids.deleted = await insertPost(prisma, {
+    type: 'project',
+    title: 'Raderat projekt om Zebrafinkar och upphandling',
+    body: 'Zebrafinkar',
+    status: 'deleted',
+    createdAt: day(10),
+  })
 })
 
 function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>) {
@@ -200,7 +212,7 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
       expect((await hitIds('', { filters: { type: ['project'] } })).sort()).toEqual([ids.procurement, ids.robots].sort())
       expect((await hitIds('', { filters: { organisationType: ['myndighet'] } })).sort()).toEqual([ids.robots, ids.privacy].sort())
       expect(await hitIds('', { filters: { tags: ['upphandling'] } })).toEqual([ids.procurement])
-      expect((await hitIds('', { filters: { county: ['Skåne län'], type: ['artifact'] } }))).toEqual([ids.social])
+      expect(await hitIds('', { filters: { county: ['Skåne län'], type: ['artifact'] } })).toEqual([ids.social])
       expect(await hitIds('', { filters: { projectStatus: ['completed'] } })).toEqual([ids.robots])
       expect(await hitIds('', { filters: { seekingPartners: true } })).toEqual([ids.procurement])
       expect(await hitIds('', { filters: { createdFrom: day(5), createdTo: day(6) }, sort: 'newest' })).toEqual([ids.openData, ids.privacy])
@@ -233,7 +245,11 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
   describe('visibility', () => {
     test('hidden and deleted posts are never returned or counted, even when a document read before the change is written after it', async () => {
       const hidden = await insertPost(prisma, { type: 'question', title: 'Fråga om Zebrafjädrar', body: 'Zebrafjädrar', createdAt: day(19) }, { outbox: true })
-      const deleted = await insertPost(prisma, { type: 'project', title: 'Projekt om Zebrafjädrar', body: 'Zebrafjädrar', createdAt: day(19) }, { outbox: true })
+      const deleted = await insertPost(
+        prisma,
+        { type: 'project', title: 'Projekt om Zebrafjädrar', body: 'Zebrafjädrar', createdAt: day(19) },
+        { outbox: true },
+      )
       await drainOutbox({ prisma, engine })
       expect((await hitIds('Zebrafjädrar')).sort()).toEqual([hidden, deleted].sort())
 
@@ -257,7 +273,11 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
     })
 
     test('a post hidden a moment ago is gone before the outbox worker has caught up, and stays gone', async () => {
-      const postId = await insertPost(prisma, { type: 'project', title: 'Snart dolt projekt om Zebrahägn', body: 'Zebrahägn', createdAt: day(20) }, { outbox: true })
+      const postId = await insertPost(
+        prisma,
+        { type: 'project', title: 'Snart dolt projekt om Zebrahägn', body: 'Zebrahägn', createdAt: day(20) },
+        { outbox: true },
+      )
       await drainOutbox({ prisma, engine })
       expect(await hitIds('Zebrahägn')).toEqual([postId])
 
@@ -350,7 +370,7 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
       '\\',
       '""""',
       '"unbalanced phrase',
-      "'; DROP TABLE \"Post\"; --",
+      '\'; DROP TABLE "Post"; --',
       '1 OR 1=1',
       'status = hidden OR status = deleted',
       '" OR status = "hidden',
@@ -381,7 +401,7 @@ function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>)
     test('hostile filter values and options are ignored or matched literally', async () => {
       const weird = {
         type: ['question', 'x OR 1=1'],
-        tags: ['" OR status = "hidden', "'; DROP TABLE \"Tag\"; --", 'e-arkiv'],
+        tags: ['" OR status = "hidden', '\'; DROP TABLE "Tag"; --', 'e-arkiv'],
         county: ['\\"'],
         organisation: ['a'.repeat(5_000)],
         createdFrom: new Date('invalid'),

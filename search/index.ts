@@ -40,7 +40,13 @@ const searchEnvSchema = z.object({
   MEILI_HOST: z.preprocess(emptyToUndefined, z.string().url('MEILI_HOST must be a URL').optional()),
   MEILI_MASTER_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
   /** The Meilisearch index (a rebuild uses "<index>_rebuild" next to it). */
-  MEILI_INDEX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'MEILI_INDEX: letters, digits, _ and - only').default('samverka_posts')),
+  MEILI_INDEX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,80}$/, 'MEILI_INDEX: letters, digits, _ and - only')
+      .default('samverka_posts'),
+  ),
   /** PostgreSQL engine: "off" turns the per-process result cache off (to measure the uncached cost). */
   SEARCH_RESULT_CACHE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
 })

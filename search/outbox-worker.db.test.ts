@@ -134,7 +134,7 @@ describe('failures', () => {
     await drainOutbox({ prisma, engine: postgres })
     const postId = await insertPost(prisma, { type: 'question', title: 'Rullas tillbaka', body: 'x' }, { outbox: true })
     const inTransaction = postgres.withinTransaction
-    if (!inTransaction) throw new Error('the PostgreSQL engine writes within the worker\'s transaction')
+    if (!inTransaction) throw new Error("the PostgreSQL engine writes within the worker's transaction")
     const failing: SearchEngine = {
       ...postgres,
       withinTransaction: (tx) => ({
@@ -154,7 +154,8 @@ describe('failures', () => {
     const external = externalEngine()
     await drainOutbox({ prisma, engine: external.engine })
     const healthy = []
-    for (let index = 0; index < 7; index++) healthy.push(await insertPost(prisma, { type: 'question', title: `Frisk fråga ${index}`, body: 'x' }, { outbox: true }))
+    for (let index = 0; index < 7; index++)
+      healthy.push(await insertPost(prisma, { type: 'question', title: `Frisk fråga ${index}`, body: 'x' }, { outbox: true }))
     const poison = await insertPost(prisma, { type: 'question', title: 'Giftig fråga', body: 'x' }, { outbox: true })
     external.state.refuse = (doc) => doc.title.startsWith('Giftig')
 
@@ -179,7 +180,8 @@ test('two workers at once never take the same row and never drop one', async () 
   const external = externalEngine()
   await drainOutbox({ prisma, engine: external.engine })
   const postIds: string[] = []
-  for (let index = 0; index < 30; index++) postIds.push(await insertPost(prisma, { type: 'project', title: `Parallellt projekt ${index}`, body: 'x' }, { outbox: true }))
+  for (let index = 0; index < 30; index++)
+    postIds.push(await insertPost(prisma, { type: 'project', title: `Parallellt projekt ${index}`, body: 'x' }, { outbox: true }))
   const [first, second] = await Promise.all([
     drainOutbox({ prisma, engine: external.engine, batchSize: 4 }),
     drainOutbox({ prisma, engine: external.engine, batchSize: 4 }),

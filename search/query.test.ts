@@ -55,7 +55,10 @@ describe('normalizeFilters', () => {
 
   test('accepts dates and ISO strings in a sane range only', () => {
     const from = new Date('2026-01-01T00:00:00Z')
-    expect(normalizeFilters({ createdFrom: from, createdTo: '2026-12-31T23:59:59Z' })).toEqual({ createdFrom: from, createdTo: new Date('2026-12-31T23:59:59Z') })
+    expect(normalizeFilters({ createdFrom: from, createdTo: '2026-12-31T23:59:59Z' })).toEqual({
+      createdFrom: from,
+      createdTo: new Date('2026-12-31T23:59:59Z'),
+    })
     expect(normalizeFilters({ createdFrom: 'igår', createdTo: new Date('0001-01-01') })).toEqual({})
   })
 
@@ -67,11 +70,23 @@ describe('normalizeFilters', () => {
 
 describe('normalizeSearchInput', () => {
   test('defaults: relevance, page 1, 20 per page, no facets', () => {
-    expect(normalizeSearchInput('x', { scope })).toEqual({ query: 'x', scope, filters: {}, facets: [], sort: 'relevance', match: 'all', exclude: [], page: 1, pageSize: 20 })
+    expect(normalizeSearchInput('x', { scope })).toEqual({
+      query: 'x',
+      scope,
+      filters: {},
+      facets: [],
+      sort: 'relevance',
+      match: 'all',
+      exclude: [],
+      page: 1,
+      pageSize: 20,
+    })
   })
 
   test('match is all unless any; excluded ids must look like ids, without duplicates, at most 50', () => {
-    const options = { scope, match: 'some', exclude: ['abc123', 'abc123', '" OR 1=1', 'a'.repeat(65), 42, null] } as unknown as Parameters<typeof normalizeSearchInput>[1]
+    const options = { scope, match: 'some', exclude: ['abc123', 'abc123', '" OR 1=1', 'a'.repeat(65), 42, null] } as unknown as Parameters<
+      typeof normalizeSearchInput
+    >[1]
     expect(normalizeSearchInput('x', options)).toMatchObject({ match: 'all', exclude: ['abc123'] })
     expect(normalizeSearchInput('x', { scope, match: 'any', exclude: 'single' as unknown as string[] })).toMatchObject({ match: 'any', exclude: ['single'] })
     const many = Array.from({ length: 500 }, (_, index) => `id${index}`)
@@ -79,7 +94,9 @@ describe('normalizeSearchInput', () => {
   })
 
   test('clamps page and page size, drops unknown facets and sorts', () => {
-    const options = { scope, page: 10_000, pageSize: 0, facets: ['type', 'bogus', 'type'], sort: 'sideways' } as unknown as Parameters<typeof normalizeSearchInput>[1]
+    const options = { scope, page: 10_000, pageSize: 0, facets: ['type', 'bogus', 'type'], sort: 'sideways' } as unknown as Parameters<
+      typeof normalizeSearchInput
+    >[1]
     expect(normalizeSearchInput('x', options)).toMatchObject({ page: SEARCH_LIMITS.pageMax, pageSize: 1, facets: ['type'], sort: 'relevance' })
     expect(normalizeSearchInput('x', { scope, page: -1, pageSize: 1_000 })).toMatchObject({ page: 1, pageSize: SEARCH_LIMITS.pageSizeMax })
   })

@@ -65,7 +65,11 @@ export function normalizeQuery(query: unknown): string {
 
 /** The words of a query with its search syntax (quotes, a leading minus) taken as plain text. */
 export function withoutSearchSyntax(query: string): string {
-  return query.replace(/"/g, ' ').replace(/(^|\s)-+/g, '$1').replace(/\s+/g, ' ').trim()
+  return query
+    .replace(/"/g, ' ')
+    .replace(/(^|\s)-+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 function isOneOf<T extends string>(values: readonly T[]) {

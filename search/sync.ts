@@ -23,9 +23,7 @@ async function affectedPostIds(tx: Prisma.TransactionClient, entities: EntityRef
   const answerIds = idsOf('answer')
   const organisationIds = idsOf('organisation')
   const answers = answerIds.length ? await tx.answer.findMany({ where: { id: { in: answerIds } }, select: { postId: true } }) : []
-  const organisationPosts = organisationIds.length
-    ? await tx.post.findMany({ where: { organisationId: { in: organisationIds } }, select: { id: true } })
-    : []
+  const organisationPosts = organisationIds.length ? await tx.post.findMany({ where: { organisationId: { in: organisationIds } }, select: { id: true } }) : []
   return [...new Set([...idsOf('post'), ...answers.map((answer) => answer.postId), ...organisationPosts.map((post) => post.id)])].sort()
 }
 

@@ -38,11 +38,7 @@ export function buildMember(overrides: Partial<Prisma.UserUncheckedCreateInput> 
   } satisfies Prisma.UserUncheckedCreateInput
 }
 
-export async function insertOrganisation(
-  prisma: PrismaClient,
-  overrides: Partial<Prisma.OrganisationUncheckedCreateInput> = {},
-  domains: string[] = [],
-) {
+export async function insertOrganisation(prisma: PrismaClient, overrides: Partial<Prisma.OrganisationUncheckedCreateInput> = {}, domains: string[] = []) {
   return prisma.organisation.create({
     data: { ...buildOrganisation(overrides), domains: { create: domains.map((domain) => ({ domain })) } },
     select: { id: true, name: true, slug: true },

@@ -51,7 +51,12 @@ export class Mailbox {
   }
 
   private files(): string[] {
-    return fs.existsSync(this.dir) ? fs.readdirSync(this.dir).filter((name) => name.endsWith('.eml')).sort() : []
+    return fs.existsSync(this.dir)
+      ? fs
+          .readdirSync(this.dir)
+          .filter((name) => name.endsWith('.eml'))
+          .sort()
+      : []
   }
 
   private async read(file: string): Promise<ReceivedEmail> {
@@ -85,18 +90,23 @@ export class Mailbox {
     const address = to.toLowerCase()
     const deadline = Date.now() + MAIL_WAIT_MS
     for (;;) {
-      const unseen = this.files().filter((file) => !this.seen.has(file)).reverse()
+      const unseen = this.files()
+        .filter((file) => !this.seen.has(file))
+        .reverse()
       for (const file of unseen) {
         const email = await this.read(file)
-        const subjectMatches =
-          subject === undefined || (typeof subject === 'string' ? email.subject.includes(subject) : subject.test(email.subject))
+        const subjectMatches = subject === undefined || (typeof subject === 'string' ? email.subject.includes(subject) : subject.test(email.subject))
         if (email.to.includes(address) && subjectMatches) {
           this.seen.add(file)
           return email
         }
       }
       if (Date.now() > deadline) {
-        const received = await Promise.all(this.files().slice(-10).map((file) => this.read(file)))
+        const received = await Promise.all(
+          this.files()
+            .slice(-10)
+            .map((file) => this.read(file)),
+        )
         throw new Error(
           `No new e-mail to ${to}${subject ? ` with subject ${String(subject)}` : ''} within ${MAIL_WAIT_MS / 1000} s. ` +
             `Last messages received:\n${received.map((email) => `  ${email.file} to ${email.to.join(', ')}: ${email.subject}`).join('\n')}`,
@@ -214,10 +224,7 @@ export const test = base.extend<Fixtures>({
       await page.getByRole('textbox', { name: 'Namn', exact: true }).fill(name)
       if (title) await page.getByRole('textbox', { name: 'Titel eller roll (frivilligt)' }).fill(title)
       if (organisation) {
-        await page
-          .getByRole('group', { name: 'Vilken organisation arbetar du i?' })
-          .getByRole('radio', { name: organisation, exact: true })
-          .check()
+        await page.getByRole('group', { name: 'Vilken organisation arbetar du i?' }).getByRole('radio', { name: organisation, exact: true }).check()
       }
       await page.getByRole('button', { name: 'Skapa konto' }).click()
       await expect(page.getByRole('heading', { name: `Hej ${name}!` })).toBeVisible()

@@ -50,7 +50,11 @@ export class Browser {
   }
 
   /** A form post from a page of `site` (default the app's own address) to that site. */
-  post(path: string, fields: Record<string, string>, { csrf = true, headers = {}, site = BASE_URL }: { csrf?: boolean; headers?: HeadersInit; site?: string } = {}) {
+  post(
+    path: string,
+    fields: Record<string, string>,
+    { csrf = true, headers = {}, site = BASE_URL }: { csrf?: boolean; headers?: HeadersInit; site?: string } = {},
+  ) {
     const body = new URLSearchParams(fields)
     if (csrf) body.set('csrf', this.csrfToken)
     return new Request(new URL(path, site), {

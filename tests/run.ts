@@ -114,12 +114,9 @@ async function main() {
   const build = await run('Production build', 'npx', ['remix', 'build'])
   const playwright =
     build === 0
-      ? await run(
-          'End-to-end tests (Playwright)',
-          'npx',
-          ['playwright', 'test', '--config', 'tests/playwright.config.ts', '--reporter=list,json'],
-          { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
-        )
+      ? await run('End-to-end tests (Playwright)', 'npx', ['playwright', 'test', '--config', 'tests/playwright.config.ts', '--reporter=list,json'], {
+          PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport,
+        })
       : (console.error('The build failed, so the end-to-end tests did not run.'), 1)
 
   const totals = [withExitCode(vitestCounts(), vitest, 'Vitest'), withExitCode(playwrightCounts(), playwright, 'Playwright')].reduce((sum, counts) => ({

@@ -28,10 +28,9 @@ async function loadCorpus(databaseUrl: string) {
     await loadMembers(client, members)
     await loadPosts(client, { posts, members })
     const session = await signIn(client, 'anna.svensson@malmo.example')
-    const { rows } = await client.query<{ slug: string }>(
-      `SELECT o.slug FROM "User" u JOIN "Organisation" o ON o.id = u."organisationId" WHERE u.id = $1`,
-      [session.userId],
-    )
+    const { rows } = await client.query<{ slug: string }>(`SELECT o.slug FROM "User" u JOIN "Organisation" o ON o.id = u."organisationId" WHERE u.id = $1`, [
+      session.userId,
+    ])
     await client.query('ANALYZE')
     return { ...session, organisationSlug: rows[0]?.slug ?? '' }
   } finally {

@@ -7,12 +7,15 @@ import { runWithDatabase } from './run-with-database.ts'
  * 15 minutes; running it more often, twice at once or next to the app's in-process scheduler
  * sends nobody a second digest.
  */
-await runWithDatabase(async () => {
-  // Imported once the database is open (the Prisma client binds to it on import).
-  const { formatDigestReport, sendDueDigests } = await import('#app/services/digest-delivery.server.ts')
-  try {
-    console.info(formatDigestReport(await sendDueDigests()))
-  } finally {
-    closeMailer()
-  }
-}, { sendsEmail: true })
+await runWithDatabase(
+  async () => {
+    // Imported once the database is open (the Prisma client binds to it on import).
+    const { formatDigestReport, sendDueDigests } = await import('#app/services/digest-delivery.server.ts')
+    try {
+      console.info(formatDigestReport(await sendDueDigests()))
+    } finally {
+      closeMailer()
+    }
+  },
+  { sendsEmail: true },
+)

@@ -87,7 +87,11 @@ async function main() {
       return
     }
     // Cross-site form posts are refused here with our 403 (Remix would answer them with a 500).
-    if (req.method !== 'GET' && req.method !== 'HEAD' && hasForeignOrigin(req.get('origin'), { host: req.get('host'), forwardedHost: req.get('x-forwarded-host') })) {
+    if (
+      req.method !== 'GET' &&
+      req.method !== 'HEAD' &&
+      hasForeignOrigin(req.get('origin'), { host: req.get('host'), forwardedHost: req.get('x-forwarded-host') })
+    ) {
       res.status(403).type('text/plain; charset=utf-8').send(CSRF_REJECTED_MESSAGE)
       return
     }
@@ -116,7 +120,11 @@ async function main() {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT
     console.info(`Samverka is running at http://localhost:${port} (${database.embedded ? 'embedded PostgreSQL in ' + env.DATA_DIR : 'PostgreSQL server'})`)
-    console.info(env.APP_URL ? `Links in e-mails point at ${appBaseUrl()} (APP_URL).` : `Links in e-mails point at ${appBaseUrl()}: set APP_URL to the public address before others use this instance.`)
+    console.info(
+      env.APP_URL
+        ? `Links in e-mails point at ${appBaseUrl()} (APP_URL).`
+        : `Links in e-mails point at ${appBaseUrl()}: set APP_URL to the public address before others use this instance.`,
+    )
     if (development) void broadcastDevReady(build)
     // Search: the in-process outbox worker brings every content write into the index (polls
     // every 500 ms on an unref'd timer; failures are logged and retried, never thrown).

@@ -24,7 +24,13 @@ export function AppealCard({ appeal, errors }: { appeal: AppealCardView; errors?
       <Form method="post">
         <MutationFields />
         <input type="hidden" name="appealId" value={appeal.id} />
-        <TextareaField label="Svar till medlemmen" hint="Medlemmen får svaret i appen och per e-post." name="response" id={`appeal-response-${appeal.id}`} errors={errors} />
+        <TextareaField
+          label="Svar till medlemmen"
+          hint="Medlemmen får svaret i appen och per e-post."
+          name="response"
+          id={`appeal-response-${appeal.id}`}
+          errors={errors}
+        />
         <div className="actions">
           <button type="submit" name="intent" value="appeal-uphold">
             Beslutet står fast

@@ -35,7 +35,12 @@ export function StatusNotice({ moderation }: { moderation: ModerationView }) {
 
 /** Appended to a byline: " · redigerad av moderator". */
 export function ModeratorEditedLabel({ moderation }: { moderation: ModerationView }) {
-  return moderation.moderatorEdited ? <> · <span className="moderator-edited">redigerad av moderator</span></> : null
+  return moderation.moderatorEdited ? (
+    <>
+      {' '}
+      · <span className="moderator-edited">redigerad av moderator</span>
+    </>
+  ) : null
 }
 
 /** "Anmäl" for members, "Moderera" for moderators; nothing on your own content. */

@@ -16,7 +16,13 @@ export function FollowButton({ targetType, target, following, name }: { targetTy
       <input type="hidden" name="target" value={target} />
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       {following ? <span className="meta">Du följer {name}. </span> : null}
-      <button type="submit" name="intent" value={following ? 'unfollow' : 'follow'} className="secondary" aria-label={`${following ? 'Sluta följa' : 'Följ'} ${name}`}>
+      <button
+        type="submit"
+        name="intent"
+        value={following ? 'unfollow' : 'follow'}
+        className="secondary"
+        aria-label={`${following ? 'Sluta följa' : 'Följ'} ${name}`}
+      >
         {following ? 'Sluta följa' : 'Följ'}
       </button>
     </Form>

@@ -50,13 +50,12 @@ export function Field({ label, hint, errors, className, ...inputProps }: FieldSh
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={ids.inputId}>{label}</label>
-      {hint ? <p id={ids.hintId} className="hint">{hint}</p> : null}
-      <input
-        {...inputProps}
-        id={ids.inputId}
-        aria-invalid={ids.errorId ? true : undefined}
-        aria-describedby={ids.describedBy}
-      />
+      {hint ? (
+        <p id={ids.hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input {...inputProps} id={ids.inputId} aria-invalid={ids.errorId ? true : undefined} aria-describedby={ids.describedBy} />
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   )
@@ -67,7 +66,11 @@ export function TextareaField({ label, hint, errors, className, ...props }: Fiel
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={ids.inputId}>{label}</label>
-      {hint ? <p id={ids.hintId} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={ids.hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <textarea {...props} id={ids.inputId} aria-invalid={ids.errorId ? true : undefined} aria-describedby={ids.describedBy} />
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
@@ -86,7 +89,11 @@ export function SelectField({
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={ids.inputId}>{label}</label>
-      {hint ? <p id={ids.hintId} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={ids.hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <select {...props} id={ids.inputId} aria-invalid={ids.errorId ? true : undefined} aria-describedby={ids.describedBy}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -105,7 +112,11 @@ export function CheckboxField({ label, hint, errors, ...props }: FieldShell & In
     <div className="field field-checkbox">
       <input {...props} type="checkbox" id={ids.inputId} aria-describedby={ids.describedBy} />
       <label htmlFor={ids.inputId}>{label}</label>
-      {hint ? <p id={ids.hintId} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={ids.hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   )

@@ -15,7 +15,19 @@ type Props = {
   errors: Record<string, ListOfErrors> | null | undefined
 }
 
-function HistoryList<T extends { id: string }>({ title, id, items, empty, render }: { title: string; id: string; items: T[]; empty: string; render: (item: T) => ReactNode }) {
+function HistoryList<T extends { id: string }>({
+  title,
+  id,
+  items,
+  empty,
+  render,
+}: {
+  title: string
+  id: string
+  items: T[]
+  empty: string
+  render: (item: T) => ReactNode
+}) {
   return (
     <>
       <h3 id={id}>{title}</h3>
@@ -67,8 +79,21 @@ export function MemberModeration({ member, history, canAct, errors }: Props) {
           <h3 id="suspend-title">Stäng av</h3>
           <MutationFields />
           <input type="hidden" name="userId" value={member.id} />
-          <TextareaField label="Motivering för avstängning" hint="Medlemmen får motiveringen i appen och per e-post." name="reason" id="suspend-reason" errors={errors?.reason} />
-          <Field label="Avstängd till och med (frivilligt)" hint="Lämna tomt för en avstängning tills vidare." name="until" id="suspend-until" type="date" errors={errors?.until} />
+          <TextareaField
+            label="Motivering för avstängning"
+            hint="Medlemmen får motiveringen i appen och per e-post."
+            name="reason"
+            id="suspend-reason"
+            errors={errors?.reason}
+          />
+          <Field
+            label="Avstängd till och med (frivilligt)"
+            hint="Lämna tomt för en avstängning tills vidare."
+            name="until"
+            id="suspend-until"
+            type="date"
+            errors={errors?.until}
+          />
           <button type="submit" name="intent" value="suspend" className="danger">
             Stäng av medlem
           </button>

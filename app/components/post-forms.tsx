@@ -62,7 +62,14 @@ export function AttachmentFields({ existing, hint }: { existing: ExistingFile[];
           ))}
         </ul>
       ) : null}
-      <Field label="Ladda upp filer" hint={uploadMaxMb ? `${hint} Högst ${uploadMaxMb} MB per fil.` : hint} type="file" name="filer" id="attachments" multiple />
+      <Field
+        label="Ladda upp filer"
+        hint={uploadMaxMb ? `${hint} Högst ${uploadMaxMb} MB per fil.` : hint}
+        type="file"
+        name="filer"
+        id="attachments"
+        multiple
+      />
     </fieldset>
   )
 }
@@ -97,7 +104,14 @@ export function ProjectFields({ fields, owner, body, existingFiles, afterTitle, 
     <>
       <Field label="Projektets namn" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
       {afterTitle}
-      <RichTextEditor id="project-body" name="body" label="Beskrivning" hint="Mål, bakgrund, vad ni har gjort och vad ni har lärt er." errors={field(fields, 'body').errors} defaultValue={initialBody(fields, body)} />
+      <RichTextEditor
+        id="project-body"
+        name="body"
+        label="Beskrivning"
+        hint="Mål, bakgrund, vad ni har gjort och vad ni har lärt er."
+        errors={field(fields, 'body').errors}
+        defaultValue={initialBody(fields, body)}
+      />
       <SelectField label="Status" options={options(ProjectStatusLabels, 'Välj status')} {...getSelectProps(status)} errors={status.errors} />
       <div className="field-row">
         <Field label="Startdatum (frivilligt)" {...getInputProps(start, { type: 'date' })} errors={start.errors} />
@@ -144,11 +158,23 @@ export function ArtifactFields({ fields, owner, body, existingFiles, afterTitle 
     <>
       <Field label="Rubrik" {...getInputProps(title, { type: 'text' })} errors={title.errors} />
       {afterTitle}
-      <RichTextEditor id="artifact-body" name="body" label="Beskrivning" hint="Vad är det, vem har tagit fram det och hur kan andra använda det?" errors={field(fields, 'body').errors} defaultValue={initialBody(fields, body)} />
+      <RichTextEditor
+        id="artifact-body"
+        name="body"
+        label="Beskrivning"
+        hint="Vad är det, vem har tagit fram det och hur kan andra använda det?"
+        errors={field(fields, 'body').errors}
+        defaultValue={initialBody(fields, body)}
+      />
       <SelectField label="Typ av material" options={options(ArtifactKindLabels, 'Välj typ')} {...getSelectProps(kind)} errors={kind.errors} />
       <SelectField label="Licens" options={options(LicenceLabels, 'Välj licens')} {...getSelectProps(licence)} errors={licence.errors} />
       <AttachmentFields existing={existingFiles} hint="Ladda upp filer och/eller ange en länk nedan." />
-      <Field label="Länk till materialet (frivilligt)" hint="Till exempel ett kodförråd eller en öppen datamängd." {...getInputProps(externalUrl, { type: 'url' })} errors={externalUrl.errors} />
+      <Field
+        label="Länk till materialet (frivilligt)"
+        hint="Till exempel ett kodförråd eller en öppen datamängd."
+        {...getInputProps(externalUrl, { type: 'url' })}
+        errors={externalUrl.errors}
+      />
       <OwnerNote owner={owner} />
       <Field label="Taggar" hint="Skilj med kommatecken" {...getInputProps(tags, { type: 'text' })} errors={tags.errors} />
     </>

@@ -59,11 +59,7 @@ export function PostList({ posts, emptyText }: { posts: PostListItem[]; emptyTex
           <article className="card" aria-labelledby={`post-${post.id}`}>
             <p className="meta">
               <span className="badge">{POST_TYPE_LABELS[post.type]}</span>{' '}
-              {post.type === 'question'
-                ? post.answerCount === 0
-                  ? 'Inga svar ännu'
-                  : `${post.answerCount} svar${post.answered ? ', löst' : ''}`
-                : null}
+              {post.type === 'question' ? (post.answerCount === 0 ? 'Inga svar ännu' : `${post.answerCount} svar${post.answered ? ', löst' : ''}`) : null}
               {post.likeCount > 0 ? ` · ${post.likeCount} gillar` : ''}
               {post.commentCount > 0 ? ` · ${post.commentCount} ${post.commentCount === 1 ? 'kommentar' : 'kommentarer'}` : ''}
             </p>
@@ -130,4 +126,3 @@ export function PostListPage({
     </>
   )
 }
-

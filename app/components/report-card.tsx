@@ -52,7 +52,15 @@ function targetHref(card: ReportCardView) {
   return path
 }
 
-export function ReportCard({ card, redirectTo, errors }: { card: ReportCardView; redirectTo: string; errors?: { reason?: ListOfErrors; form?: ListOfErrors } }) {
+export function ReportCard({
+  card,
+  redirectTo,
+  errors,
+}: {
+  card: ReportCardView
+  redirectTo: string
+  errors?: { reason?: ListOfErrors; form?: ListOfErrors }
+}) {
   const headingId = `report-${card.targetType}-${card.targetId}`
   const isContent = card.targetType !== 'member'
   return (
@@ -61,7 +69,9 @@ export function ReportCard({ card, redirectTo, errors }: { card: ReportCardView;
         {KIND_LABELS[card.targetType]}: <Link to={targetHref(card)}>{card.title}</Link>
       </h3>
       <p className="meta">
-        {card.targetType === 'member' ? null : <>Av {card.author ? <Link to={`/medlemmar/${card.author.id}`}>{card.author.name}</Link> : 'tidigare medlem'} · </>}
+        {card.targetType === 'member' ? null : (
+          <>Av {card.author ? <Link to={`/medlemmar/${card.author.id}`}>{card.author.name}</Link> : 'tidigare medlem'} · </>
+        )}
         {card.reportCount === 1 ? '1 anmälan' : `${card.reportCount} anmälningar`}
         {card.status !== 'visible' ? (
           <>
@@ -87,7 +97,8 @@ export function ReportCard({ card, redirectTo, errors }: { card: ReportCardView;
           <ul>
             {card.reports.map((report, index) => (
               <li key={index}>
-                {report.reporter ? <Link to={`/medlemmar/${report.reporter.id}`}>{report.reporter.name}</Link> : 'Tidigare medlem'} ({report.when}): {report.reason}
+                {report.reporter ? <Link to={`/medlemmar/${report.reporter.id}`}>{report.reporter.name}</Link> : 'Tidigare medlem'} ({report.when}):{' '}
+                {report.reason}
                 {report.details ? ` – ${report.details}` : ''}
               </li>
             ))}

@@ -310,7 +310,11 @@ function ImageUploadButton({ editor, onStatus }: { editor: Editor; onStatus: (st
         onStatus({ message: result?.error ?? result?.message ?? 'Bilden kunde inte laddas upp.', error: true })
         return
       }
-      editor.chain().focus().setImage({ src: result.src, alt: result.alt ?? '' }).run()
+      editor
+        .chain()
+        .focus()
+        .setImage({ src: result.src, alt: result.alt ?? '' })
+        .run()
       onStatus({ message: `Bilden ${file.name} är infogad.`, error: false })
     } catch {
       onStatus({ message: 'Bilden kunde inte laddas upp. Kontrollera anslutningen och försök igen.', error: true })

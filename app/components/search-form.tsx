@@ -76,7 +76,19 @@ function useSyncedChecked(checked: boolean) {
   return ref
 }
 
-function FilterCheckbox({ id, name, value, checked, onChange }: { id: string; name: string; value: string; checked: boolean; onChange: (event: ChangeEvent<HTMLInputElement>) => void }) {
+function FilterCheckbox({
+  id,
+  name,
+  value,
+  checked,
+  onChange,
+}: {
+  id: string
+  name: string
+  value: string
+  checked: boolean
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void
+}) {
   const ref = useSyncedChecked(checked)
   return <input ref={ref} id={id} type="checkbox" form={SEARCH_FORM_ID} name={name} value={value} defaultChecked={checked} onChange={onChange} />
 }
@@ -115,8 +127,7 @@ export function SearchForm({ criteria }: { criteria: SearchCriteria }) {
           onKeyDown={focusFirstResult}
         />
         <p id="search-hint" className="hint">
-          Sök i projekt, frågor med svar, material, organisationer och medlemmar. Använd citattecken för fraser och minus för att
-          utesluta ord.
+          Sök i projekt, frågor med svar, material, organisationer och medlemmar. Använd citattecken för fraser och minus för att utesluta ord.
         </p>
       </div>
       <div className="field">
@@ -189,11 +200,27 @@ export function SearchFilters({
         <legend>Datum</legend>
         <div className="field">
           <label htmlFor="filter-from">Från</label>
-          <input ref={fromRef} id="filter-from" type="date" form={SEARCH_FORM_ID} name="fran" defaultValue={criteria.from} onChange={(event) => live.later(event.currentTarget.form, false)} />
+          <input
+            ref={fromRef}
+            id="filter-from"
+            type="date"
+            form={SEARCH_FORM_ID}
+            name="fran"
+            defaultValue={criteria.from}
+            onChange={(event) => live.later(event.currentTarget.form, false)}
+          />
         </div>
         <div className="field">
           <label htmlFor="filter-to">Till</label>
-          <input ref={toRef} id="filter-to" type="date" form={SEARCH_FORM_ID} name="till" defaultValue={criteria.to} onChange={(event) => live.later(event.currentTarget.form, false)} />
+          <input
+            ref={toRef}
+            id="filter-to"
+            type="date"
+            form={SEARCH_FORM_ID}
+            name="till"
+            defaultValue={criteria.to}
+            onChange={(event) => live.later(event.currentTarget.form, false)}
+          />
         </div>
       </fieldset>
       <button type="submit" form={SEARCH_FORM_ID}>

@@ -48,7 +48,8 @@ const countOf = (count: number, one: string, many: string) => `${count} ${count 
 
 /** "12 träffar för ”x”." and, when names matched too, how many organisations and members. */
 export function resultSummary(query: string, total: number, directory: { organisations: number; members: number } = { organisations: 0, members: 0 }): string {
-  const content = total === 0 ? (query ? `Inga träffar för ”${query}”.` : 'Inga träffar.') : query ? `${hitCount(total)} för ”${query}”.` : `${hitCount(total)}.`
+  const content =
+    total === 0 ? (query ? `Inga träffar för ”${query}”.` : 'Inga träffar.') : query ? `${hitCount(total)} för ”${query}”.` : `${hitCount(total)}.`
   const names = [
     directory.organisations > 0 ? countOf(directory.organisations, 'organisation', 'organisationer') : null,
     directory.members > 0 ? countOf(directory.members, 'medlem', 'medlemmar') : null,
@@ -110,7 +111,12 @@ export function DirectoryResults({ organisations, members }: { organisations: Or
             {members.map((member) => (
               <li key={member.id}>
                 <Link to={`/medlemmar/${member.id}`}>{member.name}</Link>
-                <span className="meta">{[member.title, member.organisation?.name].filter(Boolean).map((part) => ` · ${part}`).join('')}</span>
+                <span className="meta">
+                  {[member.title, member.organisation?.name]
+                    .filter(Boolean)
+                    .map((part) => ` · ${part}`)
+                    .join('')}
+                </span>
               </li>
             ))}
           </ul>

@@ -85,7 +85,7 @@ const countText = (count: number) => `${count} liknande inlägg`
 export function SimilarContentPanel({ formId }: { formId: string }) {
   const similar = useSimilarToDraft(formId)
   const headingId = useId()
-  const posts = similar === 'unavailable' ? [] : similar?.posts ?? []
+  const posts = similar === 'unavailable' ? [] : (similar?.posts ?? [])
   return (
     <div className="similar-content">
       <p role="status" className={similar === 'unavailable' ? 'hint' : 'visually-hidden'}>

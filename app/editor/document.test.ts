@@ -34,11 +34,21 @@ describe('one source of truth', () => {
 
   test('a document built with the editor’s own schema, every node and mark, all attributes written, passes', () => {
     const s = editorSchema
-    const t = (value: string, marks: string[] = [], attrs?: Record<string, unknown>) => s.text(value, marks.map((name) => s.mark(name, attrs)))
+    const t = (value: string, marks: string[] = [], attrs?: Record<string, unknown>) =>
+      s.text(
+        value,
+        marks.map((name) => s.mark(name, attrs)),
+      )
     const p = (...content: ReturnType<typeof s.node>[]) => s.node('paragraph', null, content)
     const built = s.node('doc', null, [
       s.node('heading', { level: 3 }, [t('Rubrik')]),
-      p(t('fet', ['bold']), s.node('hardBreak'), t('kursiv genomstruken', ['italic', 'strike']), t('kod', ['code']), s.node('mention', { id: 'cm1member', label: 'Anna' })),
+      p(
+        t('fet', ['bold']),
+        s.node('hardBreak'),
+        t('kursiv genomstruken', ['italic', 'strike']),
+        t('kod', ['code']),
+        s.node('mention', { id: 'cm1member', label: 'Anna' }),
+      ),
       p(t('länk', ['link'], { href: 'https://samverka.se' })),
       s.node('blockquote', null, [p(t('citat'))]),
       s.node('bulletList', null, [s.node('listItem', null, [p(t('ett')), s.node('orderedList', { start: 3 }, [s.node('listItem', null, [p(t('tre'))])])])]),
@@ -66,7 +76,9 @@ describe('one source of truth', () => {
   })
 
   test('link marks are stored in one canonical form', () => {
-    const result = RichTextDocumentSchema.parse(doc(paragraph(text('x', [{ type: 'link', attrs: { href: 'https://a.se', target: '_blank', rel: 'opener', class: 'evil' } }]))))
+    const result = RichTextDocumentSchema.parse(
+      doc(paragraph(text('x', [{ type: 'link', attrs: { href: 'https://a.se', target: '_blank', rel: 'opener', class: 'evil' } }]))),
+    )
     expect(result.content[0]?.content?.[0]?.marks).toEqual([link('https://a.se')])
   })
 })
@@ -102,10 +114,20 @@ describe('URL rules', () => {
 
   test.each(['/filer/abc', '/filer/2025/11/bild-1.png', '/filer/a_b~c.JPG'])('image %s is allowed', (src) => expect(isAllowedImageSrc(src)).toBe(true))
 
-  test.each(['/filer/', '/filer/../hemligt', '/filer/a/../../b', '/filer//evil.se/x', '/filer/a?x=1', '/filer/a b', '/FILER/a', '/filerx/a', 'https://evil.se/filer/a', '//filer/a', '/filer/.hidden', 'javascript:alert(1)'])(
-    'image %s is refused',
-    (src) => expect(isAllowedImageSrc(src)).toBe(false),
-  )
+  test.each([
+    '/filer/',
+    '/filer/../hemligt',
+    '/filer/a/../../b',
+    '/filer//evil.se/x',
+    '/filer/a?x=1',
+    '/filer/a b',
+    '/FILER/a',
+    '/filerx/a',
+    'https://evil.se/filer/a',
+    '//filer/a',
+    '/filer/.hidden',
+    'javascript:alert(1)',
+  ])('image %s is refused', (src) => expect(isAllowedImageSrc(src)).toBe(false))
 })
 
 describe('RichTextDocumentSchema', () => {
@@ -154,7 +176,10 @@ describe('parseRichTextField', () => {
     const result = parseRichTextField('Första stycket\nrad två\n\nAndra https://example.se')
     expect(result).toEqual({
       ok: true,
-      doc: doc(paragraph(text('Första stycket'), { type: 'hardBreak' }, text('rad två')), paragraph(text('Andra '), text('https://example.se', [link('https://example.se')]))),
+      doc: doc(
+        paragraph(text('Första stycket'), { type: 'hardBreak' }, text('rad två')),
+        paragraph(text('Andra '), text('https://example.se', [link('https://example.se')])),
+      ),
     })
   })
 
@@ -162,8 +187,14 @@ describe('parseRichTextField', () => {
     const result = parseRichTextField('Se https://example.se/a. Eller (https://sv.wikipedia.org/wiki/A_(b)). Mejla mailto:a@b.se, inte javascript:alert(1)')
     expect(result.ok).toBe(true)
     const inline = result.ok ? result.doc.content[0]?.content : []
-    expect(inline?.filter((node) => node.marks).map((node) => node.text)).toEqual(['https://example.se/a', 'https://sv.wikipedia.org/wiki/A_(b)', 'mailto:a@b.se'])
-    expect(inline?.map((node) => node.text).join('')).toBe('Se https://example.se/a. Eller (https://sv.wikipedia.org/wiki/A_(b)). Mejla mailto:a@b.se, inte javascript:alert(1)')
+    expect(inline?.filter((node) => node.marks).map((node) => node.text)).toEqual([
+      'https://example.se/a',
+      'https://sv.wikipedia.org/wiki/A_(b)',
+      'mailto:a@b.se',
+    ])
+    expect(inline?.map((node) => node.text).join('')).toBe(
+      'Se https://example.se/a. Eller (https://sv.wikipedia.org/wiki/A_(b)). Mejla mailto:a@b.se, inte javascript:alert(1)',
+    )
   })
 
   test('CRLF, extra blank lines and unsafe characters in typed text are normalised', () => {
@@ -200,7 +231,13 @@ describe('documentToText', () => {
     doc(
       { type: 'heading', attrs: { level: 2 }, content: [text('Rubrik')] },
       paragraph(text('Läs '), text('mer här', [link('https://example.se')]), text(' eller '), text('https://a.se', [link('https://a.se')])),
-      { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text('ett'))] }, { type: 'listItem', content: [paragraph(text('två'))] }] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [paragraph(text('ett'))] },
+          { type: 'listItem', content: [paragraph(text('två'))] },
+        ],
+      },
       { type: 'blockquote', content: [paragraph(text('citat'))] },
     ),
   )
@@ -249,10 +286,10 @@ describe('mentions', () => {
 
   test('mentionedMemberIds lists each member once, also from lists and tables', () => {
     const parsed = RichTextDocumentSchema.parse(
-      doc(
-        paragraph(mention('cm1anna', 'Anna'), text(' och '), mention('cm1erik', 'Erik')),
-        { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(mention('cm1anna', 'Anna'), mention('cm1sara', 'Sara'))] }] },
-      ),
+      doc(paragraph(mention('cm1anna', 'Anna'), text(' och '), mention('cm1erik', 'Erik')), {
+        type: 'bulletList',
+        content: [{ type: 'listItem', content: [paragraph(mention('cm1anna', 'Anna'), mention('cm1sara', 'Sara'))] }],
+      }),
     )
     expect(mentionedMemberIds(parsed)).toEqual(['cm1anna', 'cm1erik', 'cm1sara'])
   })

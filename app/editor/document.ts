@@ -50,8 +50,7 @@ type MentionAttrs = { id: string; label: string; mentionSuggestionChar: typeof M
 
 // C0/C1 controls (tab and newline are text), bidi embeddings, overrides and isolates (they can
 // reorder the text around them on the page), lone surrogates and non-characters.
-const UNSAFE_CHARACTER_CLASS =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/u
+const UNSAFE_CHARACTER_CLASS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/u
 const UNSAFE_CHARACTERS = new RegExp(UNSAFE_CHARACTER_CLASS.source, 'gu')
 
 /** Removes the characters that documents may not contain; the editor applies it to pastes. */
@@ -120,7 +119,12 @@ const safeString = (max: number) =>
     .refine((value) => !hasUnsafeCharacters(value))
 
 /** Image alt and link/image titles: an odd value becomes null instead of failing the whole text. */
-const optionalLabel = (max: number) => safeString(max).nullable().optional().catch(null).transform((value) => value ?? null)
+const optionalLabel = (max: number) =>
+  safeString(max)
+    .nullable()
+    .optional()
+    .catch(null)
+    .transform((value) => value ?? null)
 const noAttrs = z.object({}).strict().optional()
 
 const span = z.number().int().min(1).max(EditorLimits.maxTableSpan).optional()
@@ -166,8 +170,7 @@ const nodeSchema: z.ZodType<RichTextNode, z.ZodTypeDef, unknown> = z.lazy(() => 
 const content = z.array(nodeSchema).optional()
 const marks = z.array(markSchema).optional()
 
-const block = <T extends string, A extends z.ZodTypeAny>(type: T, attrs: A) =>
-  z.object({ type: z.literal(type), attrs, content }).strict()
+const block = <T extends string, A extends z.ZodTypeAny>(type: T, attrs: A) => z.object({ type: z.literal(type), attrs, content }).strict()
 
 const nodeUnion = z.discriminatedUnion('type', [
   z
@@ -181,10 +184,7 @@ const nodeUnion = z.discriminatedUnion('type', [
   // Marks on a mention are dropped: a link mark would nest a link in its link.
   z.object({ type: z.literal('mention'), attrs: mentionAttrs, marks: marks.transform(() => undefined) }).strict(),
   block('paragraph', noAttrs),
-  block(
-    'heading',
-    z.object({ level: z.union([z.literal(HEADING_LEVELS[0]), z.literal(HEADING_LEVELS[1]), z.literal(HEADING_LEVELS[2])]) }).strict(),
-  ),
+  block('heading', z.object({ level: z.union([z.literal(HEADING_LEVELS[0]), z.literal(HEADING_LEVELS[1]), z.literal(HEADING_LEVELS[2])]) }).strict()),
   block('blockquote', noAttrs),
   block('bulletList', noAttrs),
   block(
@@ -201,7 +201,14 @@ const nodeUnion = z.discriminatedUnion('type', [
   block(
     'codeBlock',
     z
-      .object({ language: z.string().regex(/^[a-z0-9-]{1,32}$/).nullable().optional().catch(null) })
+      .object({
+        language: z
+          .string()
+          .regex(/^[a-z0-9-]{1,32}$/)
+          .nullable()
+          .optional()
+          .catch(null),
+      })
       .strict()
       .optional(),
   ),
@@ -229,17 +236,7 @@ const docShape = z.object({ type: z.literal('doc'), attrs: noAttrs, content: z.a
 // ---------------------------------------------------------------------------------------------
 // Step 3: the content model, mirroring the ProseMirror schema the extensions build.
 
-const BLOCK: ReadonlySet<string> = new Set([
-  'paragraph',
-  'heading',
-  'blockquote',
-  'bulletList',
-  'orderedList',
-  'codeBlock',
-  'horizontalRule',
-  'image',
-  'table',
-])
+const BLOCK: ReadonlySet<string> = new Set(['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'codeBlock', 'horizontalRule', 'image', 'table'])
 const INLINE: ReadonlySet<string> = new Set(['text', 'hardBreak', 'mention'])
 
 type ContentRule = { allowed: ReadonlySet<string>; min: number; first?: string; marks: boolean }
@@ -285,7 +282,11 @@ function contentModelIsValid(type: RichTextNodeType, children: RichTextNode[] | 
   return true
 }
 
-const MESSAGE_BY_PATH_END: Record<string, string> = { href: RichTextMessages.invalidLink, src: RichTextMessages.invalidImage, id: RichTextMessages.invalidMention }
+const MESSAGE_BY_PATH_END: Record<string, string> = {
+  href: RichTextMessages.invalidLink,
+  src: RichTextMessages.invalidImage,
+  id: RichTextMessages.invalidMention,
+}
 
 /**
  * ProseMirror JSON → a validated `RichTextDocument`, or one Swedish issue. Accepts `unknown`
@@ -385,7 +386,10 @@ export function resolveMentions(doc: RichTextDocument, names: ReadonlyMap<string
         const name = names.get(id)
         return name === undefined
           ? { type: 'text', text: mentionText(node.attrs?.label) }
-          : { type: 'mention', attrs: { id, label: stripUnsafeCharacters(name).slice(0, EditorLimits.maxMentionLabelLength), mentionSuggestionChar: MENTION_CHAR } }
+          : {
+              type: 'mention',
+              attrs: { id, label: stripUnsafeCharacters(name).slice(0, EditorLimits.maxMentionLabelLength), mentionSuggestionChar: MENTION_CHAR },
+            }
       }
       return node.content ? { ...node, content: resolve(node.content) } : node
     })

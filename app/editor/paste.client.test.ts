@@ -9,7 +9,8 @@ test('style and handler attributes are renamed in tags, never in text', () => {
 })
 
 test('Google Docs: the font-weight:normal wrapper is not bold, its bold spans are', () => {
-  const html = '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><p><span style="font-weight:700">Fet</span> <span style="font-style:italic">kursiv</span> vanlig</p></b>'
+  const html =
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><p><span style="font-weight:700">Fet</span> <span style="font-style:italic">kursiv</span> vanlig</p></b>'
   expect(cleanPastedHtml(html)).toBe('<p><span><strong>Fet</strong></span> <span><em>kursiv</em></span> vanlig</p>')
 })
 
@@ -20,6 +21,8 @@ test('Word: bold, italic and struck-through spans keep their formatting', () => 
 })
 
 test('scripts, styles, objects, handlers and unsafe characters are gone before the editor parses', () => {
-  const cleaned = cleanPastedHtml('<style>p{}</style><script>alert(1)</script><object data="x"></object><img src="x" onerror="alert(1)"><p onclick="x">a\u202Eb</p><svg><a>s</a></svg>')
+  const cleaned = cleanPastedHtml(
+    '<style>p{}</style><script>alert(1)</script><object data="x"></object><img src="x" onerror="alert(1)"><p onclick="x">a\u202Eb</p><svg><a>s</a></svg>',
+  )
   expect(cleaned).toBe('<img src="x"><p>ab</p>')
 })

@@ -20,7 +20,10 @@ const INLINE_ATTRIBUTE = /(\s)(style|on[a-z]+)(\s*=)/gi
 /** Renames style= and on…= inside start tags to data-pasted-style= / data-pasted-on=. */
 export function neutraliseInlineAttributes(html: string): string {
   return html.replace(START_TAG, (tag) =>
-    tag.replace(INLINE_ATTRIBUTE, (_match, space: string, name: string, equals: string) => `${space}data-pasted-${name.toLowerCase() === 'style' ? 'style' : 'on'}${equals}`),
+    tag.replace(
+      INLINE_ATTRIBUTE,
+      (_match, space: string, name: string, equals: string) => `${space}data-pasted-${name.toLowerCase() === 'style' ? 'style' : 'on'}${equals}`,
+    ),
   )
 }
 

@@ -46,14 +46,26 @@ const article = {
         {
           type: 'tableRow',
           content: [
-            { type: 'tableHeader', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fas' }] }] },
-            { type: 'tableHeader', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Månader' }] }] },
+            {
+              type: 'tableHeader',
+              attrs: { colspan: 1, rowspan: 1, colwidth: null },
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fas' }] }],
+            },
+            {
+              type: 'tableHeader',
+              attrs: { colspan: 1, rowspan: 1, colwidth: null },
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Månader' }] }],
+            },
           ],
         },
         {
           type: 'tableRow',
           content: [
-            { type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Förstudie' }] }] },
+            {
+              type: 'tableCell',
+              attrs: { colspan: 1, rowspan: 1, colwidth: null },
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Förstudie' }] }],
+            },
             { type: 'tableCell', attrs: { colspan: 1, rowspan: 2, colwidth: null }, content: [{ type: 'paragraph', content: [{ type: 'text', text: '6' }] }] },
           ],
         },
@@ -107,7 +119,9 @@ describe('renderRichText', () => {
 
   test('the no-JavaScript path renders the same way', () => {
     const parsed = parseRichTextField('Första stycket\nrad två\n\nAndra https://example.se')
-    expect(parsed.ok && renderRichText(parsed.doc)).toBe(`<p>Första stycket<br />rad två</p><p>Andra <a href="https://example.se" ${REL}>https://example.se</a></p>`)
+    expect(parsed.ok && renderRichText(parsed.doc)).toBe(
+      `<p>Första stycket<br />rad två</p><p>Andra <a href="https://example.se" ${REL}>https://example.se</a></p>`,
+    )
   })
 
   test('accepts database JSON or a JSON string; anything invalid renders as nothing', () => {
@@ -173,7 +187,20 @@ describe('toPlainText', () => {
 
 describe('mentions', () => {
   const withMention = (label: string) =>
-    parseRichTextField(JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fråga ' }, { type: 'mention', attrs: { id: 'cm1anna', label } }] }] }))
+    parseRichTextField(
+      JSON.stringify({
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Fråga ' },
+              { type: 'mention', attrs: { id: 'cm1anna', label } },
+            ],
+          },
+        ],
+      }),
+    )
 
   test('render as a link to the member page with the text "@Name", and as "@Name" in plain text', () => {
     const parsed = withMention('Anna Svensson')
@@ -202,6 +229,8 @@ describe('sanitizeRichTextHtml', () => {
       sanitizeRichTextHtml(
         '<h1>x</h1><p class="a" style="color:red" onclick="x">p</p><a href="/rel" target="_blank">a</a><img src="/filer/a" width="9"><img src="/bilder/a"><pre class="language-js evil"><code class="language-js x">1</code></pre><ol start="2x" type="a"><li>l</li></ol><td colspan="2" rowspan="x" style="x">c</td>',
       ),
-    ).toBe(`x<p>p</p><a ${REL}>a</a><img src="/filer/a" /><pre class="language-js"><code class="language-js">1</code></pre><ol><li>l</li></ol><td colspan="2">c</td>`)
+    ).toBe(
+      `x<p>p</p><a ${REL}>a</a><img src="/filer/a" /><pre class="language-js"><code class="language-js">1</code></pre><ol><li>l</li></ol><td colspan="2">c</td>`,
+    )
   })
 })

@@ -14,7 +14,11 @@ const answer: RichTextDocument = {
       type: 'paragraph',
       content: [
         { type: 'text', text: 'Läs ' },
-        { type: 'text', text: 'guiden', marks: [{ type: 'link', attrs: { href: 'https://example.se/guide', target: null, rel: 'x', class: null, title: null } }] },
+        {
+          type: 'text',
+          text: 'guiden',
+          marks: [{ type: 'link', attrs: { href: 'https://example.se/guide', target: null, rel: 'x', class: null, title: null } }],
+        },
         { type: 'hardBreak' },
         { type: 'text', text: '<script>alert(1)</script>' },
       ],

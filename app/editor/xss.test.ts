@@ -245,7 +245,10 @@ describe.each(HTML_PAYLOADS.map((payload, index) => [index, payload] as const))(
     const text = (marks: unknown[]) => ({ type: 'text', text: 'x', marks })
     const documents = [
       { type: 'paragraph', content: [text([{ type: 'link', attrs: { href: payload } }])] },
-      { type: 'paragraph', content: [text([{ type: 'link', attrs: { href: 'https://ok.se', title: payload, target: payload, rel: payload, class: payload } }])] },
+      {
+        type: 'paragraph',
+        content: [text([{ type: 'link', attrs: { href: 'https://ok.se', title: payload, target: payload, rel: payload, class: payload } }])],
+      },
       { type: 'image', attrs: { src: payload } },
       { type: 'image', attrs: { src: '/filer/ok.png', alt: payload, title: payload } },
       { type: 'codeBlock', attrs: { language: payload }, content: [{ type: 'text', text: payload }] },
@@ -300,7 +303,9 @@ const nested = (depth: number, wrap: (inner: unknown) => unknown, leaf: unknown)
   for (let level = 0; level < depth; level += 1) node = wrap(node)
   return node
 }
-const deepList = nested(1000, (inner) => ({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }, inner] }] }), { type: 'paragraph' })
+const deepList = nested(1000, (inner) => ({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }, inner] }] }), {
+  type: 'paragraph',
+})
 const deepQuote = nested(1000, (inner) => ({ type: 'blockquote', content: [inner] }), { type: 'paragraph' })
 const cyclic: { type: string; content: unknown[] } = { type: 'doc', content: [] }
 cyclic.content.push(cyclic)
@@ -335,21 +340,47 @@ const JSON_CASES: Case[] = [
   }),
   refused('colspan smuggling an attribute', {
     type: 'doc',
-    content: [{ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: '2" onclick="x' }, content: [{ type: 'paragraph' }] }] }] }],
+    content: [
+      {
+        type: 'table',
+        content: [{ type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: '2" onclick="x' }, content: [{ type: 'paragraph' }] }] }],
+      },
+    ],
   }),
-  refused('list start smuggling an attribute', { type: 'doc', content: [{ type: 'orderedList', attrs: { start: '1" onclick="x' }, content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] }),
-  safe('code block language smuggling an attribute', { type: 'doc', content: [{ type: 'codeBlock', attrs: { language: 'js" onclick="alert(1)' }, content: [{ type: 'text', text: '1' }] }] }),
-  safe('alt text with markup', { type: 'doc', content: [{ type: 'image', attrs: { src: '/filer/a.png', alt: '"><script>alert(1)</script><img src=x onerror=alert(1)>' } }] }),
+  refused('list start smuggling an attribute', {
+    type: 'doc',
+    content: [{ type: 'orderedList', attrs: { start: '1" onclick="x' }, content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }],
+  }),
+  safe('code block language smuggling an attribute', {
+    type: 'doc',
+    content: [{ type: 'codeBlock', attrs: { language: 'js" onclick="alert(1)' }, content: [{ type: 'text', text: '1' }] }],
+  }),
+  safe('alt text with markup', {
+    type: 'doc',
+    content: [{ type: 'image', attrs: { src: '/filer/a.png', alt: '"><script>alert(1)</script><img src=x onerror=alert(1)>' } }],
+  }),
   refused('nested marks: 1000 of them', textWithMarks(Array.from({ length: 1000 }, () => ({ type: 'bold' })))),
   refused('the same mark twice', textWithMarks([{ type: 'italic' }, { type: 'italic' }])),
-  refused('a link inside a link', textWithMarks([{ type: 'link', attrs: { href: 'https://a.se' } }, { type: 'link', attrs: { href: 'javascript:alert(1)' } }])),
-  safe('every allowed mark at once', textWithMarks([{ type: 'bold' }, { type: 'italic' }, { type: 'strike' }, { type: 'link', attrs: { href: 'https://ok.se' } }])),
+  refused(
+    'a link inside a link',
+    textWithMarks([
+      { type: 'link', attrs: { href: 'https://a.se' } },
+      { type: 'link', attrs: { href: 'javascript:alert(1)' } },
+    ]),
+  ),
+  safe(
+    'every allowed mark at once',
+    textWithMarks([{ type: 'bold' }, { type: 'italic' }, { type: 'strike' }, { type: 'link', attrs: { href: 'https://ok.se' } }]),
+  ),
   refused('lists nested 1000 deep', { type: 'doc', content: [deepList] }),
   refused('quotes nested 1000 deep', { type: 'doc', content: [deepQuote] }),
   refused('a document that contains itself', cyclic),
   refused('text over the limit', paragraphWith({ type: 'text', text: 'a'.repeat(EditorLimits.maxTextLength + 1) })),
   refused('50,000 paragraphs', { type: 'doc', content: Array.from({ length: 50_000 }, () => ({ type: 'paragraph' })) }),
-  refused('JSON over the byte limit', { type: 'doc', content: Array.from({ length: 1000 }, () => ({ type: 'image', attrs: { src: `/filer/${'a'.repeat(300)}` } })) }),
+  refused('JSON over the byte limit', {
+    type: 'doc',
+    content: Array.from({ length: 1000 }, () => ({ type: 'image', attrs: { src: `/filer/${'a'.repeat(300)}` } })),
+  }),
   refused('very long href', textWithMarks([{ type: 'link', attrs: { href: `https://example.se/?q=${'x'.repeat(EditorLimits.maxHrefLength)}` } }])),
   refused('text with NUL', paragraphWith({ type: 'text', text: 'a\u0000<script>alert(1)</script>' })),
   refused('text with a right-to-left override', paragraphWith({ type: 'text', text: 'faktura\u202Efdp.exe' })),
@@ -364,8 +395,16 @@ const JSON_CASES: Case[] = [
   refused('wrong root type', { type: 'paragraph', content: [] }),
   refused('__proto__ at the root', JSON.parse('{"type":"doc","content":[{"type":"paragraph"}],"__proto__":{"polluted":true}}')),
   refused('__proto__ in attrs', JSON.parse('{"type":"doc","content":[{"type":"paragraph","attrs":{"__proto__":{"onclick":"alert(1)","polluted":true}}}]}')),
-  refused('__proto__ in a mark', JSON.parse('{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"bold","__proto__":{"polluted":true}}]}]}]}')),
-  refused('constructor.prototype in attrs', JSON.parse('{"type":"doc","content":[{"type":"paragraph","attrs":{"constructor":{"prototype":{"polluted":true}}}}]}')),
+  refused(
+    '__proto__ in a mark',
+    JSON.parse(
+      '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"bold","__proto__":{"polluted":true}}]}]}]}',
+    ),
+  ),
+  refused(
+    'constructor.prototype in attrs',
+    JSON.parse('{"type":"doc","content":[{"type":"paragraph","attrs":{"constructor":{"prototype":{"polluted":true}}}}]}'),
+  ),
   refused('null', null),
   refused('undefined', undefined),
   refused('a number', 42),
@@ -396,12 +435,18 @@ const JSON_CASES: Case[] = [
   refused('mention label that is not a string', paragraphWith(mention('cm1member', ['<script>alert(1)</script>']))),
   refused('mention with an onclick attribute', paragraphWith({ type: 'mention', attrs: { id: 'cm1member', label: 'x', onclick: 'alert(1)' } })),
   refused('mention with an href attribute', paragraphWith({ type: 'mention', attrs: { id: 'cm1member', label: 'x', href: 'javascript:alert(1)' } })),
-  refused('mention with another trigger character', paragraphWith({ type: 'mention', attrs: { id: 'cm1member', label: 'x', mentionSuggestionChar: '<script>' } })),
+  refused(
+    'mention with another trigger character',
+    paragraphWith({ type: 'mention', attrs: { id: 'cm1member', label: 'x', mentionSuggestionChar: '<script>' } }),
+  ),
   refused('mention with content', paragraphWith({ ...mention('cm1member', 'x'), content: [{ type: 'text', text: '<script>alert(1)</script>' }] })),
   refused('mention as a block', { type: 'doc', content: [mention('cm1member', 'x')] }),
   refused('mention in a code block', { type: 'doc', content: [{ type: 'codeBlock', content: [mention('cm1member', 'x')] }] }),
   safe('mention label with HTML', paragraphWith(mention('cm1member', '"><script>alert(1)</script><img src=x onerror=alert(1)>'))),
-  safe('mention with a link mark (marks on mentions are dropped)', paragraphWith({ ...mention('cm1member', 'x'), marks: [{ type: 'link', attrs: { href: 'https://ok.se' } }] })),
+  safe(
+    'mention with a link mark (marks on mentions are dropped)',
+    paragraphWith({ ...mention('cm1member', 'x'), marks: [{ type: 'link', attrs: { href: 'https://ok.se' } }] }),
+  ),
 ]
 
 test('the JSON corpus is large enough', () => {

@@ -6,12 +6,7 @@ import { unsubscribeMailbox } from '#app/utils/email.server.ts'
  * contrast, no images), and the matching plain-text part.
  */
 export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
 }
 
 export function htmlEmail(heading: string, bodyHtml: string): string {

@@ -27,14 +27,18 @@ export type AuditFilterFields = 'action' | 'actor' | 'targetType' | 'target' | '
  * The filters of the page and of the export from the query string: what was typed (to show
  * it again) and either the filter or Swedish messages per field.
  */
-export function readAuditFilter(params: URLSearchParams):
+export function readAuditFilter(
+  params: URLSearchParams,
+):
   | { ok: true; input: AuditFilterInput; filter: AuditFilter }
   | { ok: false; input: Partial<Record<AuditFilterFields, string>>; errors: Partial<Record<AuditFilterFields, string[]>> } {
   const raw = Object.fromEntries(['action', 'actor', 'targetType', 'target', 'from', 'to'].map((key) => [key, params.get(key) ?? undefined]))
   const parsed = AuditFilterSchema.safeParse(raw)
   const unknownAction = parsed.success && parsed.data.action !== undefined && !(parsed.data.action in AUDIT_ACTIONS)
   if (!parsed.success || unknownAction) {
-    const errors: Partial<Record<AuditFilterFields, string[]>> = parsed.success ? {} : (parsed.error.flatten().fieldErrors as Partial<Record<AuditFilterFields, string[]>>)
+    const errors: Partial<Record<AuditFilterFields, string[]>> = parsed.success
+      ? {}
+      : (parsed.error.flatten().fieldErrors as Partial<Record<AuditFilterFields, string[]>>)
     if (unknownAction) errors.action = ['Okänd åtgärd.']
     return { ok: false, input: raw, errors }
   }

@@ -80,7 +80,6 @@ type PostRow = Prisma.PostGetPayload<{ select: typeof postSelect }>
 /** A post of the period; `rank` is its place in the period's newest-first order. */
 type WeekPost = PostRow & { tagIds: string[]; rank: number }
 
-
 function postItem(post: PostRow, extra?: string): DigestItem {
   const detail = [POST_TYPE_LABELS[post.type], post.organisation?.name, extra].filter(Boolean).join(' · ')
   return {
@@ -253,7 +252,7 @@ export async function loadDigestReaders(members: readonly DigestMember[], week: 
           followedOrganisationIds: pick('organisationId'),
           followedPostIds: pick('postId'),
           ownTagIds: (ownTagsOf.get(member.id) ?? []).map((row) => row.tagId),
-          county: member.organisationId ? countyOf.get(member.organisationId) ?? null : null,
+          county: member.organisationId ? (countyOf.get(member.organisationId) ?? null) : null,
           sentKeys: new Set((sentOf.get(member.id) ?? []).map((row) => row.itemKey)),
         },
       ]

@@ -65,7 +65,9 @@ describe('directory search', () => {
 
   // Loading 4,000 members takes a few seconds on PGlite.
   test('with thousands of members the member search uses the trigram index', async () => {
-    const members = Array.from({ length: 4000 }, (_, index) => buildMember({ name: `Medlem Nummer${index} Efternamn${index % 97}`, title: `Roll ${index % 13}` }))
+    const members = Array.from({ length: 4000 }, (_, index) =>
+      buildMember({ name: `Medlem Nummer${index} Efternamn${index % 97}`, title: `Roll ${index % 13}` }),
+    )
     await prisma.user.createMany({ data: members })
     // What autovacuum does in production: VACUUM also refreshes the GIN index's own statistics,
     // without which the planner badly overestimates a trigram scan on a partial index.

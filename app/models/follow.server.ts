@@ -12,7 +12,11 @@ export type FollowedPostCursor = { createdAt: string; id: string }
 /** The follow rows of one target (a tag by its normalised name, others by id). */
 export function followTargetWhere(target: FollowTargetRef): Prisma.FollowWhereInput {
   const key =
-    target.type === 'tag' ? { tag: { name: normalizeTag(target.key) } } : target.type === 'organisation' ? { organisationId: target.key } : { postId: target.key }
+    target.type === 'tag'
+      ? { tag: { name: normalizeTag(target.key) } }
+      : target.type === 'organisation'
+        ? { organisationId: target.key }
+        : { postId: target.key }
   return { targetType: target.type, ...key }
 }
 

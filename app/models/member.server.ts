@@ -32,7 +32,10 @@ export async function getOwnProfile(userId: string) {
 
 /** The member's weekly digest settings. */
 export async function getDigestPreferences(userId: string) {
-  return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { digestFrequency: true, digestSectionsOff: true, digestStoppedReason: true, interests: true } })
+  return prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { digestFrequency: true, digestSectionsOff: true, digestStoppedReason: true, interests: true },
+  })
 }
 
 /** Which notification kinds the member also gets by e-mail, and why e-mail to them stopped (if it did); null when the member is gone. */

@@ -67,9 +67,10 @@ function excerpt(text: string) {
  */
 export async function listReportCards(after?: ReportCardCursor) {
   const afterAt = after ? new Date(after.firstReportedAt) : null
-  const cursor = after && afterAt && !Number.isNaN(afterAt.getTime())
-    ? Prisma.sql`HAVING (MIN("createdAt"), "targetType"::text, "targetId") > (${afterAt}, ${after.targetType}, ${after.targetId})`
-    : Prisma.empty
+  const cursor =
+    after && afterAt && !Number.isNaN(afterAt.getTime())
+      ? Prisma.sql`HAVING (MIN("createdAt"), "targetType"::text, "targetId") > (${afterAt}, ${after.targetType}, ${after.targetId})`
+      : Prisma.empty
   const rows = await prisma.$queryRaw<ReportedTarget[]>`
     SELECT "targetType"::text AS "targetType", "targetId", MIN("createdAt") AS "firstReportedAt"
     FROM "Report" WHERE "status" = 'open'
@@ -117,23 +118,64 @@ type CardContent = {
 async function loadContents(targets: ReportedTarget[]) {
   const ids = (type: ReportTargetType) => targets.filter((target) => target.targetType === type).map((target) => target.targetId)
   const [posts, answers, comments, members] = await Promise.all([
-    prisma.post.findMany({ where: { id: { in: ids('post') } }, select: { ...contentPostSelect, bodyText: true, body: true, statusReason: true, author: authorSelect } }),
-    prisma.answer.findMany({ where: { id: { in: ids('answer') } }, select: { id: true, bodyText: true, body: true, status: true, statusReason: true, author: authorSelect, post: { select: contentPostSelect } } }),
-    prisma.comment.findMany({ where: { id: { in: ids('comment') } }, select: { id: true, body: true, status: true, statusReason: true, author: authorSelect, post: { select: contentPostSelect } } }),
+    prisma.post.findMany({
+      where: { id: { in: ids('post') } },
+      select: { ...contentPostSelect, bodyText: true, body: true, statusReason: true, author: authorSelect },
+    }),
+    prisma.answer.findMany({
+      where: { id: { in: ids('answer') } },
+      select: { id: true, bodyText: true, body: true, status: true, statusReason: true, author: authorSelect, post: { select: contentPostSelect } },
+    }),
+    prisma.comment.findMany({
+      where: { id: { in: ids('comment') } },
+      select: { id: true, body: true, status: true, statusReason: true, author: authorSelect, post: { select: contentPostSelect } },
+    }),
     prisma.user.findMany({ where: { id: { in: ids('member') } }, select: { id: true, name: true, title: true } }),
   ])
   const contents = new Map<string, CardContent>()
   for (const post of posts) {
-    contents.set(`post:${post.id}`, { title: post.title, text: post.bodyText, body: post.body, status: post.status, statusReason: post.statusReason, author: post.author, post })
+    contents.set(`post:${post.id}`, {
+      title: post.title,
+      text: post.bodyText,
+      body: post.body,
+      status: post.status,
+      statusReason: post.statusReason,
+      author: post.author,
+      post,
+    })
   }
   for (const answer of answers) {
-    contents.set(`answer:${answer.id}`, { title: `Svar på ”${answer.post.title}”`, text: answer.bodyText, body: answer.body, status: answer.status, statusReason: answer.statusReason, author: answer.author, post: answer.post })
+    contents.set(`answer:${answer.id}`, {
+      title: `Svar på ”${answer.post.title}”`,
+      text: answer.bodyText,
+      body: answer.body,
+      status: answer.status,
+      statusReason: answer.statusReason,
+      author: answer.author,
+      post: answer.post,
+    })
   }
   for (const comment of comments) {
-    contents.set(`comment:${comment.id}`, { title: `Kommentar på ”${comment.post.title}”`, text: comment.body, body: comment.body, status: comment.status, statusReason: comment.statusReason, author: comment.author, post: comment.post })
+    contents.set(`comment:${comment.id}`, {
+      title: `Kommentar på ”${comment.post.title}”`,
+      text: comment.body,
+      body: comment.body,
+      status: comment.status,
+      statusReason: comment.statusReason,
+      author: comment.author,
+      post: comment.post,
+    })
   }
   for (const member of members) {
-    contents.set(`member:${member.id}`, { title: member.name, text: member.title, body: null, status: 'visible', statusReason: null, author: member, post: null })
+    contents.set(`member:${member.id}`, {
+      title: member.name,
+      text: member.title,
+      body: null,
+      status: 'visible',
+      statusReason: null,
+      author: member,
+      post: null,
+    })
   }
   return contents
 }
@@ -163,7 +205,12 @@ async function buildReportCards(targets: ReportedTarget[]) {
         excerpt: excerpt(content.text),
         reportCount: own.length,
         reasons,
-        reports: own.map((report) => ({ reason: ReportReasonLabels[report.reason], details: report.details, createdAt: report.createdAt, reporter: report.reporter })),
+        reports: own.map((report) => ({
+          reason: ReportReasonLabels[report.reason],
+          details: report.details,
+          createdAt: report.createdAt,
+          reporter: report.reporter,
+        })),
       },
     ]
   })

@@ -67,10 +67,7 @@ export async function listOrganisations(input: {
     ...(input.query ? { name: { contains: input.query, mode: 'insensitive' } } : {}),
     ...(input.after
       ? {
-          OR: [
-            { sortKey: { gt: input.after.sortKey } },
-            { sortKey: input.after.sortKey, id: { gt: input.after.id } },
-          ],
+          OR: [{ sortKey: { gt: input.after.sortKey } }, { sortKey: input.after.sortKey, id: { gt: input.after.id } }],
         }
       : {}),
   }

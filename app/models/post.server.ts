@@ -282,7 +282,16 @@ export async function getEngagement(postId: string, viewer: ActorLike) {
     prisma.follow.findUnique({ where: { userId_postId: { userId: viewerId, postId } }, select: { id: true } }),
     prisma.comment.findMany({
       where: { postId, ...contentOnPageWhere(viewer) },
-      select: { id: true, body: true, createdAt: true, authorId: true, status: true, statusReason: true, moderatorEditedAt: true, author: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        authorId: true,
+        status: true,
+        statusReason: true,
+        moderatorEditedAt: true,
+        author: { select: { id: true, name: true } },
+      },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: 500,
     }),

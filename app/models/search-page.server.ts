@@ -19,7 +19,6 @@ import { getOrganisationNames, searchMembers, searchOrganisations } from './dire
 /** What the search page's URL asks for, and what about it the searcher should be told. */
 export type SearchInput = ContentSearch & { notices: SearchNotice[] }
 
-
 /** A YYYY-MM-DD that exists (not 2026-02-30), as the start or end of that day in UTC. */
 /** A typed day as Swedish time, like the audit filter: from its first moment, or up to its last. */
 function parseDay(value: string, endOfDay: boolean): Date | null {

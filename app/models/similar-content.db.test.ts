@@ -45,7 +45,9 @@ beforeAll(async () => {
   const rolf = await member(region.id, 'Rolf Region')
   viewer = await member(region.id, 'Vera Läsare')
 
-  ids.question = (await askQuestion(anna, { title: 'Hur upphandlar ni snöröjningstjänster?', body: plainTextToDocument('Vi vill byta entreprenör.'), tags: ['snöröjning'] })).id
+  ids.question = (
+    await askQuestion(anna, { title: 'Hur upphandlar ni snöröjningstjänster?', body: plainTextToDocument('Vi vill byta entreprenör.'), tags: ['snöröjning'] })
+  ).id
   ids.joint = (await project(anna, 'Gemensam upphandling av snöröjning', ['snöröjning', 'upphandling'])).id
   ids.vehicles = (await project(rolf, 'Snöröjning med egna fordon', ['fordon'])).id
   ids.hidden = (await askQuestion(rolf, { title: 'Snöröjning i smala gränder', body: plainTextToDocument('Vi har små maskiner.'), tags: [] })).id
@@ -65,7 +67,12 @@ describe('findSimilarContent', () => {
     const similar = await similarTo({ title: 'Snöröjning på vintern', tags: ['upphandling'] })
     expect(similar.posts.map((post) => post.id).sort()).toEqual([ids.question, ids.joint, ids.vehicles].sort())
     // Two shared words (title and tags) come before one.
-    expect(similar.posts[0]).toMatchObject({ id: ids.joint, type: 'project', path: `/projekt/${ids.joint}`, organisation: { name: 'Likhetskommunen', slug: slugs.municipality } })
+    expect(similar.posts[0]).toMatchObject({
+      id: ids.joint,
+      type: 'project',
+      path: `/projekt/${ids.joint}`,
+      organisation: { name: 'Likhetskommunen', slug: slugs.municipality },
+    })
     expect(similar.posts[0]?.titleHtml).toBe('Gemensam <mark>upphandling</mark> av <mark>snöröjning</mark>')
     expect(similar.posts.find((post) => post.id === ids.question)?.path).toBe(`/fragor/${ids.question}`)
     expect(similar.organisations).toEqual([
@@ -86,7 +93,12 @@ describe('findSimilarContent', () => {
   })
 
   test('leaves out the post itself, keeps to the types asked for, and to the limit', async () => {
-    const forJoint = await similarTo({ title: 'Gemensam upphandling av snöröjning', tags: ['snöröjning', 'upphandling'], types: ['project'], excludePostId: ids.joint })
+    const forJoint = await similarTo({
+      title: 'Gemensam upphandling av snöröjning',
+      tags: ['snöröjning', 'upphandling'],
+      types: ['project'],
+      excludePostId: ids.joint,
+    })
     expect(forJoint.posts.map((post) => post.id)).toEqual([ids.vehicles])
     expect(forJoint.organisations).toEqual([{ name: 'Region Likhet', slug: slugs.region, count: 1 }])
     expect((await similarTo({ title: 'Snöröjning', limit: 1 })).posts).toHaveLength(1)
@@ -106,6 +118,8 @@ describe('findSimilarContent', () => {
 
   test('an engine failure is reported to the caller, not taken for "nothing similar"', async () => {
     expectConsoleError(/^Similar content failed: /)
-    expect(await whileSearchIndexIsAway(prisma, () => findSimilarContent(viewer, { title: 'Plogning av cykelbanor', tags: ['vinterväghållning'] }))).toEqual({ ok: false })
+    expect(await whileSearchIndexIsAway(prisma, () => findSimilarContent(viewer, { title: 'Plogning av cykelbanor', tags: ['vinterväghållning'] }))).toEqual({
+      ok: false,
+    })
   })
 })

@@ -66,8 +66,8 @@ async function selected(table: Table, where: Where): Promise<string[]> {
     table === 'post'
       ? await prisma.post.findMany({ where: scope, select })
       : table === 'answer'
-      ? await prisma.answer.findMany({ where: scope, select })
-      : await prisma.comment.findMany({ where: scope, select })
+        ? await prisma.answer.findMany({ where: scope, select })
+        : await prisma.comment.findMany({ where: scope, select })
   const ids = new Set(found.map((row) => row.id))
   return rows[table].filter((row) => ids.has(row.id)).map((row) => row.label)
 }

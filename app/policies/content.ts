@@ -42,8 +42,12 @@ export function canEditPost(
 ): boolean {
   if (canEditContent(actor, post)) return true
   return Boolean(
-    actor?.status === 'active' && post.status === 'visible' && post.type === 'project' && post.shareEditing &&
-      post.organisationId && actor.organisationId === post.organisationId,
+    actor?.status === 'active' &&
+    post.status === 'visible' &&
+    post.type === 'project' &&
+    post.shareEditing &&
+    post.organisationId &&
+    actor.organisationId === post.organisationId,
   )
 }
 

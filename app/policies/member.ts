@@ -21,10 +21,7 @@ export function canAdminister(actor: ActorLike | null | undefined): boolean {
 }
 
 /** Moderators act on members, but not on themselves, and only admins act on admins. */
-export function canModerateMember(
-  actor: ActorLike | null | undefined,
-  target: { id: string; role: 'member' | 'moderator' | 'admin' },
-): boolean {
+export function canModerateMember(actor: ActorLike | null | undefined, target: { id: string; role: 'member' | 'moderator' | 'admin' }): boolean {
   if (!canModerate(actor) || actor?.id === target.id) return false
   return target.role !== 'admin' || actor?.role === 'admin'
 }

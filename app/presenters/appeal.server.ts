@@ -17,7 +17,8 @@ export function presentAppeal(row: AppealRow) {
     decision: decision
       ? {
           label: AUDIT_ACTIONS[decision.action as keyof typeof AUDIT_ACTIONS] ?? decision.action,
-          target: `${TARGET_LABELS[decision.targetType as keyof typeof TARGET_LABELS] ?? decision.targetType} ${decision.targetType === 'user' ? '' : `”${decision.targetName}”`}`.trim(),
+          target:
+            `${TARGET_LABELS[decision.targetType as keyof typeof TARGET_LABELS] ?? decision.targetType} ${decision.targetType === 'user' ? '' : `”${decision.targetName}”`}`.trim(),
           by: decision.actorName,
           when: formatDateTime(decision.createdAt),
           reason: decision.reason,

@@ -50,12 +50,16 @@ function describe(row: NotificationRow): { text: string; href: string | null; re
         ? { text: `Nytt i det du följer: ${title}.`, href: path }
         : { text: `${row.count} nya inlägg och svar i det du följer, senast ${title}.`, href: '/?visa=foljer' }
     case 'mention':
-      return { text: `${actor} nämnde dig i ${row.subjectId ? 'ett svar på ' : ''}${title}.`, href: path && (row.subjectId ? `${path}#svar-${row.subjectId}` : path) }
+      return {
+        text: `${actor} nämnde dig i ${row.subjectId ? 'ett svar på ' : ''}${title}.`,
+        href: path && (row.subjectId ? `${path}#svar-${row.subjectId}` : path),
+      }
     case 'moderation': {
       const notice = row.moderation
       if (!notice) return { text: 'En moderator har fattat ett beslut om ditt innehåll.', href: null }
       if (notice.target === 'member') return { text: MEMBER_NOTICES[notice.action](notice.until ?? null), href: null, reason: notice.reason }
-      const href = notice.action === 'deleted' && notice.target === 'post' ? null : path && (notice.target === 'answer' ? `${path}#svar-${row.subjectId}` : path)
+      const href =
+        notice.action === 'deleted' && notice.target === 'post' ? null : path && (notice.target === 'answer' ? `${path}#svar-${row.subjectId}` : path)
       return { text: `En moderator ${CONTENT_VERBS[notice.action]} ${TARGET_PHRASES[notice.target]} ”${notice.title}”.`, href, reason: notice.reason }
     }
   }

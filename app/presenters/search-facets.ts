@@ -12,7 +12,6 @@ import type { ListFilter, SearchCriteria } from './search-url.ts'
 export type FacetOption = { value: string; label: string; count: number; selected: boolean }
 export type FacetGroup = { key: ListFilter; legend: string; options: FacetOption[] }
 
-
 type GroupSpec = {
   legend: string
   /** Fixed labels (and their order); open lists are labelled by `labelOf` and ordered by count. */

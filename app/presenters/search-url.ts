@@ -48,7 +48,9 @@ export const EMPTY_CRITERIA: SearchCriteria = {
 }
 
 export function hasFilters(criteria: SearchCriteria): boolean {
-  return criteria.seekingPartners || Boolean(criteria.from || criteria.to) || Object.keys(LIST_FILTER_PARAMS).some((key) => criteria[key as ListFilter].length > 0)
+  return (
+    criteria.seekingPartners || Boolean(criteria.from || criteria.to) || Object.keys(LIST_FILTER_PARAMS).some((key) => criteria[key as ListFilter].length > 0)
+  )
 }
 
 /** The URL for these criteria (page 1 unless given). */

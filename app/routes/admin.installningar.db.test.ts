@@ -16,16 +16,29 @@ const signedIn = (role: 'member' | 'moderator' | 'admin') => signedInMember(pris
 const EMPTY = { siteName: '', contactEmail: '', digestWeekday: '', digestHour: '', uploadMaxMb: '' }
 const save = (browser: Browser, fields: Partial<typeof EMPTY>, options?: Parameters<Browser['post']>[2]) =>
   call(() => action(routeArgs(browser.post('/admin/installningar', { ...EMPTY, ...fields }, options))), browser)
-const stored = () => prisma.siteSettings.findUnique({ where: { id: 1 }, select: { siteName: true, contactEmail: true, digestWeekday: true, digestHour: true, uploadMaxMb: true } })
+const stored = () =>
+  prisma.siteSettings.findUnique({ where: { id: 1 }, select: { siteName: true, contactEmail: true, digestWeekday: true, digestHour: true, uploadMaxMb: true } })
 
 describe('/admin/installningar', () => {
   test('saving changes the settings at once, audited with before and after; empty fields fall back to the defaults', async () => {
     const { browser } = await signedIn('admin')
     expect(await getSiteSettings()).toEqual({ siteName: 'Samverka', contactEmail: null, digestWeekday: 1, digestHour: 7, uploadMaxMb: 25 })
 
-    const saved = await save(browser, { siteName: 'Samverka Syd', contactEmail: 'Kontakt@Samverka.example', digestWeekday: '2', digestHour: '9', uploadMaxMb: '1' })
+    const saved = await save(browser, {
+      siteName: 'Samverka Syd',
+      contactEmail: 'Kontakt@Samverka.example',
+      digestWeekday: '2',
+      digestHour: '9',
+      uploadMaxMb: '1',
+    })
     expect(saved.location).toBe('/admin/installningar?sparad')
-    expect(await getSiteSettings()).toEqual({ siteName: 'Samverka Syd', contactEmail: 'kontakt@samverka.example', digestWeekday: 2, digestHour: 9, uploadMaxMb: 1 })
+    expect(await getSiteSettings()).toEqual({
+      siteName: 'Samverka Syd',
+      contactEmail: 'kontakt@samverka.example',
+      digestWeekday: 2,
+      digestHour: 9,
+      uploadMaxMb: 1,
+    })
     // The e-mail footer names the site as last read in this process.
     expect(htmlEmail('Rubrik', '')).toContain('Samverka Syd – kunskapsdelning i offentlig sektor')
 

@@ -62,7 +62,12 @@ describe('/admin/organisationer/import', () => {
 
     const applied = await post(browser, { intent: 'apply', content: first.content, token: first.token })
     expect(applied.location).toBe('/admin/organisationer/import?nya=1&andrade=1&domaner=2&fel=3')
-    expect(await prisma.organisation.findUniqueOrThrow({ where: { registryKey: 'kommun:9002' }, select: { name: true, county: true, orgNumber: true, domains: { select: { domain: true } } } })).toEqual({
+    expect(
+      await prisma.organisation.findUniqueOrThrow({
+        where: { registryKey: 'kommun:9002' },
+        select: { name: true, county: true, orgNumber: true, domains: { select: { domain: true } } },
+      }),
+    ).toEqual({
       name: 'Nyby kommun',
       county: 'Provlän',
       orgNumber: '212000-0001',
@@ -94,7 +99,10 @@ describe('/admin/organisationer/import', () => {
       [{ intent: 'preview', file: utf8(`${HEADER}\n${'kommun,9011,Stor kommun,,,,\n'.repeat(80_000)}`) }, 'Filen är för stor. Den får vara högst 2 MB.'],
       [{ intent: 'preview', file: utf8('namn,län\nProvby,Provlän\n') }, 'Filen saknar kolumnerna type, code, name, county, org_number, domain.'],
       [{ intent: 'preview', file: utf8(`${HEADER}\n`) }, 'Filen innehåller inga organisationer.'],
-      [{ intent: 'preview', file: utf8(`${HEADER}\nkommun,9014,Kommun,,,,\nkommun,9015,"Ostängd kommun,,,,\nkommun,9016,Kommun,,,,\n`) }, 'Filen kan inte läsas som CSV: rad 3: ett citattecken avslutas aldrig.'],
+      [
+        { intent: 'preview', file: utf8(`${HEADER}\nkommun,9014,Kommun,,,,\nkommun,9015,"Ostängd kommun,,,,\nkommun,9016,Kommun,,,,\n`) },
+        'Filen kan inte läsas som CSV: rad 3: ett citattecken avslutas aldrig.',
+      ],
       [{ intent: 'apply' }, 'Förhandsgranska filen först.'],
     ]
     for (const [fields, message] of cases) {
@@ -106,7 +114,10 @@ describe('/admin/organisationer/import', () => {
     // Applying another file than the one previewed (or a forged token) is refused.
     const previewed = await preview(browser, utf8(`${HEADER}\nkommun,9012,Förhandsby kommun,,,,\n`))
     const other = Buffer.from(`${HEADER}\nkommun,9013,Annan kommun,,,,\n`).toString('base64')
-    for (const fields of [{ content: other, token: previewed.token }, { content: previewed.content, token: `${previewed.token}0` }]) {
+    for (const fields of [
+      { content: other, token: previewed.token },
+      { content: previewed.content, token: `${previewed.token}0` },
+    ]) {
       const result = await post(browser, { intent: 'apply', ...fields })
       expect(result.status).toBe(400)
       expect(errorOf(result.data)).toContain('Filen stämmer inte med förhandsgranskningen.')

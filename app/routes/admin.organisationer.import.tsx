@@ -35,7 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return { result: submission.reply({ hideFields: HIDDEN_FIELDS }), preview }
     }
     const result = await applyOrganisationImport(admin, value)
-    const params = new URLSearchParams({ nya: String(result.created), andrade: String(result.updated), domaner: String(result.domainsAdded), fel: String(result.skipped) })
+    const params = new URLSearchParams({
+      nya: String(result.created),
+      andrade: String(result.updated),
+      domaner: String(result.domainsAdded),
+      fel: String(result.skipped),
+    })
     return redirect(`/admin/organisationer/import?${params}`)
   } catch (error) {
     return replyWithServiceError(error, (options) => submission.reply({ ...options, hideFields: HIDDEN_FIELDS }), { preview: null })
@@ -107,10 +112,9 @@ export default function OrganisationImport() {
         </p>
       ) : null}
       <p>
-        Filen ska vara en CSV-fil i UTF-8 i samma format som organisationsregistret, med kolumnerna{' '}
-        <code>{columns}</code> (till exempel <code>kommun,0180,Stockholms kommun,Stockholms län,,stockholm.se</code>). Högst 2 MB.
-        Organisationer känns igen på typ och kod (eller namn när koden saknas): befintliga uppdateras, nya skapas och domäner
-        läggs bara till. Att importera samma fil igen ändrar ingenting.
+        Filen ska vara en CSV-fil i UTF-8 i samma format som organisationsregistret, med kolumnerna <code>{columns}</code> (till exempel{' '}
+        <code>kommun,0180,Stockholms kommun,Stockholms län,,stockholm.se</code>). Högst 2 MB. Organisationer känns igen på typ och kod (eller namn när koden
+        saknas): befintliga uppdateras, nya skapas och domäner läggs bara till. Att importera samma fil igen ändrar ingenting.
       </p>
       <FormErrors errors={[...new Set(['', 'content', 'token'].flatMap((field) => actionData?.result.error?.[field] ?? []))]} />
       <Form method="post" encType="multipart/form-data" className="narrow">

@@ -37,7 +37,9 @@ describe('/admin/organisationer/sammanfoga', () => {
         { userId: followsRemoved.id, targetType: 'organisation', organisationId: remove.id },
       ],
     })
-    await prisma.organisationRequest.create({ data: { name: 'Dubbla kommunen', type: 'kommun', domain: 'dubbla.example', motivation: 'Vi finns', status: 'approved', organisationId: remove.id } })
+    await prisma.organisationRequest.create({
+      data: { name: 'Dubbla kommunen', type: 'kommun', domain: 'dubbla.example', motivation: 'Vi finns', status: 'approved', organisationId: remove.id },
+    })
 
     const page = await previewPage(browser, remove.id, keep.id)
     expect(page.status).toBe(200)
@@ -53,24 +55,32 @@ describe('/admin/organisationer/sammanfoga', () => {
     const merged = await merge(browser, { removeId: remove.id, keepId: keep.id, reason: 'Samma kommun två gånger i registret' })
     expect(merged.location).toBe(`/admin/organisationer/sammanfoga?klart=${keep.slug}`)
 
-    const counts = { users: await prisma.user.count({ where: { organisationId: remove.id } }), posts: await prisma.post.count({ where: { organisationId: remove.id } }) }
+    const counts = {
+      users: await prisma.user.count({ where: { organisationId: remove.id } }),
+      posts: await prisma.post.count({ where: { organisationId: remove.id } }),
+    }
     expect(counts).toEqual({ users: 0, posts: 0 })
     expect(await prisma.user.count({ where: { organisationId: keep.id } })).toBe(2)
     expect((await prisma.post.findUniqueOrThrow({ where: { id: own.id }, select: { organisationId: true } })).organisationId).toBe(keep.id)
-    expect(await prisma.postParticipant.findMany({ where: { postId: shared.id }, select: { organisationId: true, role: true } })).toEqual([{ organisationId: keep.id, role: 'lead' }])
+    expect(await prisma.postParticipant.findMany({ where: { postId: shared.id }, select: { organisationId: true, role: true } })).toEqual([
+      { organisationId: keep.id, role: 'lead' },
+    ])
     expect(await prisma.postParticipant.count({ where: { organisationId: keep.id } })).toBe(2)
     expect(await prisma.follow.count({ where: { organisationId: keep.id } })).toBe(2)
     expect(await prisma.follow.count({ where: { organisationId: remove.id } })).toBe(0)
-    expect((await prisma.organisationDomain.findMany({ where: { organisationId: keep.id }, select: { domain: true }, orderBy: { domain: 'asc' } })).map((row) => row.domain)).toEqual([
-      'dubbla.example',
-      'gemensam.example',
-      'riktiga.example',
-    ])
+    expect(
+      (await prisma.organisationDomain.findMany({ where: { organisationId: keep.id }, select: { domain: true }, orderBy: { domain: 'asc' } })).map(
+        (row) => row.domain,
+      ),
+    ).toEqual(['dubbla.example', 'gemensam.example', 'riktiga.example'])
     expect(await prisma.organisationDomain.count({ where: { organisationId: remove.id } })).toBe(0)
     expect(await prisma.organisationRequest.count({ where: { organisationId: keep.id } })).toBe(1)
     expect(await prisma.searchOutbox.count({ where: { entityType: 'post', entityId: own.id } })).toBe(outboxBefore + 1)
 
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: 'organisation.merged' }, select: { actorName: true, targetId: true, reason: true, data: true } })
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: 'organisation.merged' },
+      select: { actorName: true, targetId: true, reason: true, data: true },
+    })
     expect(audit).toEqual({
       actorName: admin.name,
       targetId: remove.id,

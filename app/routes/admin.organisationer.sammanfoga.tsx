@@ -71,8 +71,8 @@ export default function MergeOrganisations() {
         </p>
       ) : null}
       <p>
-        Medlemmar, inlägg, deltaganden, följare, domäner och organisationsbegäranden flyttas till organisationen som behålls.
-        Den andra organisationens adress leder sedan dit. Sammanslagningen kan inte ångras.
+        Medlemmar, inlägg, deltaganden, följare, domäner och organisationsbegäranden flyttas till organisationen som behålls. Den andra organisationens adress
+        leder sedan dit. Sammanslagningen kan inte ångras.
       </p>
       <Form method="get" className="narrow">
         <SelectField label="Organisation som tas bort" name="bort" id="merge-remove" options={options} defaultValue={removeId} />

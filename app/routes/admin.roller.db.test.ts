@@ -12,7 +12,8 @@ const signedIn = (role: 'member' | 'moderator' | 'admin') => signedInMember(pris
 const post = (browser: Browser, fields: Record<string, string>, options?: Parameters<Browser['post']>[2]) =>
   call(() => action(routeArgs(browser.post('/admin/roller', fields, options))), browser)
 const roleOf = async (id: string) => (await prisma.user.findUniqueOrThrow({ where: { id }, select: { role: true } })).role
-const roleAudits = (targetId: string) => prisma.auditLog.findMany({ where: { action: 'member.role-changed', targetId }, select: { actorName: true, reason: true, data: true } })
+const roleAudits = (targetId: string) =>
+  prisma.auditLog.findMany({ where: { action: 'member.role-changed', targetId }, select: { actorName: true, reason: true, data: true } })
 
 describe('/admin/roller', () => {
   test('an admin makes a member moderator and back, with the reason audited', async () => {

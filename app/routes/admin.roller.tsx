@@ -56,7 +56,14 @@ function RoleForm({ person, list, actionData }: { person: RoleHolder; list: stri
           <MutationFields />
           <input type="hidden" name="userId" value={person.id} />
           <input type="hidden" name="list" value={list} />
-          <SelectField label={`Roll för ${person.name}`} name="role" id={`role-${key}`} options={roleOptions} defaultValue={person.role} errors={errors?.role} />
+          <SelectField
+            label={`Roll för ${person.name}`}
+            name="role"
+            id={`role-${key}`}
+            options={roleOptions}
+            defaultValue={person.role}
+            errors={errors?.role}
+          />
           <Field label="Motivering" name="reason" id={`reason-${key}`} errors={errors?.reason} />
           <button type="submit">Spara roll för {person.name}</button>
         </Form>
@@ -81,8 +88,8 @@ export default function AdminRoles() {
         </p>
       ) : null}
       <p>
-        Moderatorer granskar anmälningar, organisationer och nya medlemmar. Administratörer kan dessutom ändra roller och
-        inställningar. Det måste alltid finnas minst en administratör.
+        Moderatorer granskar anmälningar, organisationer och nya medlemmar. Administratörer kan dessutom ändra roller och inställningar. Det måste alltid finnas
+        minst en administratör.
       </p>
 
       <section aria-labelledby="find-member">

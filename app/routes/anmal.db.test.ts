@@ -41,7 +41,13 @@ beforeAll(async () => {
 
 const report = (browser: Browser, path: string, fields: Record<string, string>) => call(() => reportAction(routeArgs(browser.post(path, fields))))
 
-type Card = { targetType: string; targetId: string; reportCount: number; reasons: Array<{ label: string; count: number }>; reports: Array<{ details: string; reporter: { name: string } | null }> }
+type Card = {
+  targetType: string
+  targetId: string
+  reportCount: number
+  reasons: Array<{ label: string; count: number }>
+  reports: Array<{ details: string; reporter: { name: string } | null }>
+}
 
 describe('reporting through /anmal', () => {
   test('the form, the confirmation; reporting twice is one report, reopened; the queue groups reports by target', async () => {
@@ -57,9 +63,9 @@ describe('reporting through /anmal', () => {
 
     await prisma.report.updateMany({ where: { targetId: id }, data: { status: 'dismissed' } })
     await report(reporterBrowser, path, { reason: 'personal_data', details: 'Ett personnummer i texten.' })
-    expect(await prisma.report.findMany({ where: { targetId: id }, select: { reporterId: true, reason: true, details: true, status: true, targetUserId: true } })).toEqual([
-      { reporterId: reporter.id, reason: 'personal_data', details: 'Ett personnummer i texten.', status: 'open', targetUserId: author.id },
-    ])
+    expect(
+      await prisma.report.findMany({ where: { targetId: id }, select: { reporterId: true, reason: true, details: true, status: true, targetUserId: true } }),
+    ).toEqual([{ reporterId: reporter.id, reason: 'personal_data', details: 'Ett personnummer i texten.', status: 'open', targetUserId: author.id }])
     await report(secondBrowser, path, { reason: 'personal_data', details: '' })
 
     const queue = await call(() => queueLoader(routeArgs(moderatorBrowser.get('/moderering'))))
@@ -71,7 +77,11 @@ describe('reporting through /anmal', () => {
   test('bad input: unknown reason, "annat" without a text, too long a text → 400; own content and yourself → 400; unknown target → 404', async () => {
     const { id } = await createProject(author, buildProjectInput('Projekt för felaktiga anmälningar'))
     const path = `/anmal?typ=post&id=${id}`
-    for (const fields of [{ reason: 'tråkigt', details: '' }, { reason: 'other', details: '  ' }, { reason: 'spam', details: 'x'.repeat(1001) }]) {
+    for (const fields of [
+      { reason: 'tråkigt', details: '' },
+      { reason: 'other', details: '  ' },
+      { reason: 'spam', details: 'x'.repeat(1001) },
+    ]) {
       expect((await report(reporterBrowser, path, fields)).status).toBe(400)
     }
     expect((await report(authorBrowser, path, { reason: 'spam', details: '' })).status).toBe(400)
@@ -87,7 +97,13 @@ describe('reporting through /anmal', () => {
     await report(reporterBrowser, `/anmal?typ=member&id=${author.id}`, { reason: 'other', details: 'Skickar reklam i kommentarer.' })
     const { id } = await createProject(author, buildProjectInput('Projekt vars anmälare är hemlig'))
     await report(reporterBrowser, `/anmal?typ=post&id=${id}`, { reason: 'spam', details: '' })
-    await call(() => contentAction(routeArgs(moderatorBrowser.post(`/moderering/innehall?typ=post&id=${id}`, { intent: 'hide', reason: 'Reklam i projektet.', redirectTo: '/moderering' }))))
+    await call(() =>
+      contentAction(
+        routeArgs(
+          moderatorBrowser.post(`/moderering/innehall?typ=post&id=${id}`, { intent: 'hide', reason: 'Reklam i projektet.', redirectTo: '/moderering' }),
+        ),
+      ),
+    )
     const views = await Promise.all([
       call(() => projectLoader(routeArgs(authorBrowser.get(`/projekt/${id}`), { postId: id }))),
       call(() => notificationsLoader(routeArgs(authorBrowser.get('/notiser')))),
@@ -111,7 +127,11 @@ describe('the queue of reports', () => {
     const first = await listReportCards()
     expect(order(first.cards)).toEqual(ids)
     const afterFirst = first.cards.find((card) => card.targetId === ids[0])
-    const next = await listReportCards({ firstReportedAt: (afterFirst?.reports[0]?.createdAt ?? new Date()).toISOString(), targetType: 'post', targetId: ids[0] ?? '' })
+    const next = await listReportCards({
+      firstReportedAt: (afterFirst?.reports[0]?.createdAt ?? new Date()).toISOString(),
+      targetType: 'post',
+      targetId: ids[0] ?? '',
+    })
     expect(order(next.cards)).toEqual(ids.slice(1))
   })
 })
@@ -123,10 +143,22 @@ describe('/moderering/innehall', () => {
     const path = `/moderering/innehall?typ=post&id=${id}`
     const refused = await call(() => contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'hide', reason: '', redirectTo: '/moderering' }))))
     expect(refused.status).toBe(400)
-    const hidden = await call(() => contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'hide', reason: 'Olämpligt språk.', redirectTo: '/moderering' }))))
+    const hidden = await call(() =>
+      contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'hide', reason: 'Olämpligt språk.', redirectTo: '/moderering' }))),
+    )
     expect(hidden.location).toBe('/moderering?klart=hide')
     const edited = await call(() =>
-      contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'edit', targetType: 'post', title: 'Projekt med vårdat språk', body: 'Vårdad text.', reason: 'Språket rättat.' }))),
+      contentAction(
+        routeArgs(
+          moderatorBrowser.post(path, {
+            intent: 'edit',
+            targetType: 'post',
+            title: 'Projekt med vårdat språk',
+            body: 'Vårdad text.',
+            reason: 'Språket rättat.',
+          }),
+        ),
+      ),
     )
     expect(edited.location).toBe(`${path}&klart=edit`)
     const restored = await call(() => contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'restore', reason: 'Rättat nu.' }))))
@@ -145,7 +177,9 @@ describe('/moderering/innehall', () => {
     for (const intent of ['hide', 'delete', 'restore', 'dismiss']) {
       expect((await call(() => contentAction(routeArgs(reporterBrowser.post(path, { intent, reason: 'Jag vill.' }))))).status).toBe(403)
     }
-    expect((await call(() => contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'hide', reason: 'Utan token.' }, { csrf: false }))))).status).toBe(403)
+    expect((await call(() => contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'hide', reason: 'Utan token.' }, { csrf: false }))))).status).toBe(
+      403,
+    )
     expect(await prisma.post.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: 'visible' })
   })
 })

@@ -86,8 +86,7 @@ export default function ReportPage() {
           errors={fields.details.errors}
         />
         <FormErrors errors={form.errors} />
-        <button type="submit">Skicka anmälan</button>{' '}
-        <Link to={backTo}>Avbryt</Link>
+        <button type="submit">Skicka anmälan</button> <Link to={backTo}>Avbryt</Link>
       </Form>
     </div>
   )

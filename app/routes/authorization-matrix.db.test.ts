@@ -84,7 +84,14 @@ const TO_WAITING = '302 /vantar'
 const everyone = (outcome: Outcome): Row => ({ anonymous: outcome, pending: outcome, member: outcome, moderator: outcome, admin: outcome, suspended: outcome })
 
 /** requireMember: anonymous and suspended (their session is void) sign in, pending wait. */
-const members = (allowed: Outcome): Row => ({ anonymous: TO_SIGN_IN, pending: TO_WAITING, member: allowed, moderator: allowed, admin: allowed, suspended: TO_SIGN_IN })
+const members = (allowed: Outcome): Row => ({
+  anonymous: TO_SIGN_IN,
+  pending: TO_WAITING,
+  member: allowed,
+  moderator: allowed,
+  admin: allowed,
+  suspended: TO_SIGN_IN,
+})
 
 /** requireModerator: as members, but a member gets 403. */
 const moderators = (allowed: Outcome): Row => ({ ...members(allowed), member: 403 })
@@ -96,7 +103,14 @@ const admins = (allowed: Outcome): Row => ({ ...members(allowed), member: 403, m
 const moderatorsSee: Row = { ...members(404), moderator: 200, admin: 200 }
 
 /** requireAnonymous: signed-in people are sent on (pending to the waiting page). */
-const signedOut = (allowed: Outcome): Row => ({ anonymous: allowed, pending: TO_WAITING, member: '302 /', moderator: '302 /', admin: '302 /', suspended: allowed })
+const signedOut = (allowed: Outcome): Row => ({
+  anonymous: allowed,
+  pending: TO_WAITING,
+  member: '302 /',
+  moderator: '302 /',
+  admin: '302 /',
+  suspended: allowed,
+})
 
 /** Edit pages are the author's (moderators change others' content through content moderation). */
 const authorOnly: Row = { ...members(200), moderator: 403, admin: 403 }
@@ -193,10 +207,21 @@ const DECISIONS: Record<string, Decision | Decision[]> = {
   'organisationer.$slug.tsx': { params: (f) => ({ slug: f.organisation.slug }), GET: members(200), POST: 'no action' },
   'organisationer._index.tsx': { GET: members(200), POST: 'no action' },
   'overklaga.$auditLogId.tsx': [
-    { label: 'a decision about the member', params: (f) => ({ auditLogId: f.decisionOnMember }), GET: { ...members(200), moderator: 404, admin: 404 }, POST: members(400) },
+    {
+      label: 'a decision about the member',
+      params: (f) => ({ auditLogId: f.decisionOnMember }),
+      GET: { ...members(200), moderator: 404, admin: 404 },
+      POST: members(400),
+    },
     { label: 'a decision about someone else', params: (f) => ({ auditLogId: f.decisionOnAuthor }), GET: members(404), POST: members(400) },
     // The suspended member cannot sign in: the e-mail's signed link is the authority.
-    { label: 'the suspension, by its e-mail link', params: (f) => ({ auditLogId: f.suspension }), search: (f) => `token=${encodeURIComponent(f.appealToken)}`, GET: everyone(200), POST: everyone(400) },
+    {
+      label: 'the suspension, by its e-mail link',
+      params: (f) => ({ auditLogId: f.suspension }),
+      search: (f) => `token=${encodeURIComponent(f.appealToken)}`,
+      GET: everyone(200),
+      POST: everyone(400),
+    },
   ],
   'projekt.$postId._index.tsx': { params: (f) => ({ postId: f.project }), GET: members(200), POST: members(400) },
   'projekt.$postId.redigera.tsx': [
@@ -242,13 +267,16 @@ function urlPath(route: RouteManifestEntry, params: Record<string, string>) {
   for (let current: RouteManifestEntry | undefined = route; current; current = current.parentId ? manifest[current.parentId] : undefined) {
     if (current.path) pieces.unshift(current.path)
   }
-  const segments = pieces.join('/').split('/').map((segment) => {
-    if (segment !== '*' && !segment.startsWith(':')) return segment
-    const name = segment === '*' ? '*' : segment.slice(1).replace(/\?$/, '')
-    const value = params[name]
-    if (value === undefined) throw new Error(`${routeFile(route)}: the decision gives no value for the param "${name}"`)
-    return name === '*' ? value : encodeURIComponent(value)
-  })
+  const segments = pieces
+    .join('/')
+    .split('/')
+    .map((segment) => {
+      if (segment !== '*' && !segment.startsWith(':')) return segment
+      const name = segment === '*' ? '*' : segment.slice(1).replace(/\?$/, '')
+      const value = params[name]
+      if (value === undefined) throw new Error(`${routeFile(route)}: the decision gives no value for the param "${name}"`)
+      return name === '*' ? value : encodeURIComponent(value)
+    })
   return `/${segments.join('/')}`
 }
 
@@ -299,7 +327,15 @@ beforeAll(async () => {
   const hiddenQuestion = await askQuestion(author, { title: 'En fråga som en moderator dolde', body, tags: [] })
   const answer = await answerQuestion(author, question.id, plainTextToDocument('Vi gjorde en gemensam upphandling.'))
   const project = await createProject(author, buildProjectInput('Gemensamt e-arkiv'))
-  const artifactInput = { title: 'Mall för e-arkiv', body, organisationId: null, tags: [], artifactKind: 'template' as const, licence: 'CC BY 4.0', externalUrl: null }
+  const artifactInput = {
+    title: 'Mall för e-arkiv',
+    body,
+    organisationId: null,
+    tags: [],
+    artifactKind: 'template' as const,
+    licence: 'CC BY 4.0',
+    externalUrl: null,
+  }
   const artifact = await createArtifact(author, artifactInput, [await storedPdf('mall.pdf')])
   const deletedArtifact = await createArtifact(author, artifactInput, [await storedPdf('borttagen.pdf')])
   await prisma.post.update({ where: { id: deletedArtifact.id }, data: { status: 'deleted' } })
@@ -407,7 +443,8 @@ describe('who gets what', () => {
   test.concurrent.for(cells)('$name', async ({ route, decision, method, persona, expected }, { expect }) => {
     const module = await importRoute(route)
     const handler = method === 'GET' ? module.loader : module.action
-    if (!handler) throw new Error(`${routeFile(route)} has no ${method === 'GET' ? 'loader' : 'action'}; decide "${method === 'GET' ? 'no loader' : 'no action'}"`)
+    if (!handler)
+      throw new Error(`${routeFile(route)} has no ${method === 'GET' ? 'loader' : 'action'}; decide "${method === 'GET' ? 'no loader' : 'no action'}"`)
     const params = decision.params?.(fixtures) ?? {}
     const search = decision.search?.(fixtures)
     const url = `${urlPath(route, params)}${search ? `?${search}` : ''}`

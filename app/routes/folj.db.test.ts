@@ -58,7 +58,7 @@ describe('POST /folj', () => {
       [{ intent: 'follow', targetType: 'tag', target: '' }, 400, /Ange vad du vill följa/],
       [{ intent: 'follow', targetType: 'tag', target: 'x'.repeat(10_000) }, 400, /Okänt mål/],
       [{ intent: 'follow', targetType: 'tag', target: 'ingen-sådan-tagg' }, 404, /Taggen finns inte/],
-      [{ intent: 'follow', targetType: 'post', target: "'; DROP TABLE \"Follow\"; --" }, 404, /Inlägget finns inte/],
+      [{ intent: 'follow', targetType: 'post', target: '\'; DROP TABLE "Follow"; --' }, 404, /Inlägget finns inte/],
     ]
     for (const [fields, status, message] of cases) {
       const result = await post(fields)

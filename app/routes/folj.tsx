@@ -18,7 +18,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await requireValidMutation(request)
   const submission = parseWithZod(formData, { schema: FollowFormSchema })
   if (submission.status !== 'success') {
-    throw badRequest(Object.values(submission.error ?? {}).flat().filter(Boolean)[0] ?? 'Ogiltig begäran.')
+    throw badRequest(
+      Object.values(submission.error ?? {})
+        .flat()
+        .filter(Boolean)[0] ?? 'Ogiltig begäran.',
+    )
   }
   const { intent, targetType, target, redirectTo } = submission.value
   await enforceRateLimit('general', actor.id)

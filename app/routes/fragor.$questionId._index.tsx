@@ -70,7 +70,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       moderation: presentModeration(actor, answer),
       canVote: question.status === 'visible' && canVoteOnAnswer(actor, answer),
     })),
-    similar: await findSimilarContent(actor, { title: question.title, tags: question.tags, types: ['question'], excludePostId: question.id, limit: SIMILAR_QUESTIONS_MAX }),
+    similar: await findSimilarContent(actor, {
+      title: question.title,
+      tags: question.tags,
+      types: ['question'],
+      excludePostId: question.id,
+      limit: SIMILAR_QUESTIONS_MAX,
+    }),
   }
 }
 
@@ -158,8 +164,7 @@ export default function QuestionPage() {
         <StatusNotice moderation={question.moderation} />
         <h1 id="question-title">{question.title}</h1>
         <p className="meta">
-          Frågat av <Byline author={question.author} organisation={question.organisation} />{' '}
-          · <time title={question.createdExact}>{question.created}</time>
+          Frågat av <Byline author={question.author} organisation={question.organisation} /> · <time title={question.createdExact}>{question.created}</time>
           {question.edited ? ` · redigerad ${question.edited}` : ''}
           <ModeratorEditedLabel moderation={question.moderation} />
         </p>
@@ -216,7 +221,14 @@ export default function QuestionPage() {
               <MutationFields />
               <SubmissionKeyField value={submissionKey} />
               {/* A new key after each posted answer gives a fresh, empty editor. */}
-              <RichTextEditor key={answers.length} id="answer-body" name="body" label="Svar" errors={answerErrors ?? undefined} defaultValue={typeof typedAnswer === 'string' ? typedAnswer : null} />
+              <RichTextEditor
+                key={answers.length}
+                id="answer-body"
+                name="body"
+                label="Svar"
+                errors={answerErrors ?? undefined}
+                defaultValue={typeof typedAnswer === 'string' ? typedAnswer : null}
+              />
               <button type="submit" name="intent" value="answer">
                 Publicera svaret
               </button>

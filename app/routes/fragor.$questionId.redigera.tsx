@@ -65,7 +65,13 @@ export default function EditQuestion() {
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />
         <Field label="Rubrik" {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
-        <RichTextEditor id="question-body" name="body" label="Beskrivning" errors={fields.body.errors} defaultValue={fields.body.initialValue ?? question.body} />
+        <RichTextEditor
+          id="question-body"
+          name="body"
+          label="Beskrivning"
+          errors={fields.body.errors}
+          defaultValue={fields.body.initialValue ?? question.body}
+        />
         <Field label="Taggar" hint="Skilj med kommatecken" {...getInputProps(fields.tags, { type: 'text' })} errors={fields.tags.errors} />
         <FormErrors errors={form.errors} />
         <div className="actions">

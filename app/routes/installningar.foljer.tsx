@@ -38,8 +38,7 @@ export default function Following() {
           <ul className="follow-list">
             {tags.map((tag) => (
               <li key={tag}>
-                <Link to={`/taggar/${encodeURIComponent(tag)}`}>{tag}</Link>{' '}
-                <FollowButton targetType="tag" target={tag} following name={`taggen ${tag}`} />
+                <Link to={`/taggar/${encodeURIComponent(tag)}`}>{tag}</Link> <FollowButton targetType="tag" target={tag} following name={`taggen ${tag}`} />
               </li>
             ))}
           </ul>

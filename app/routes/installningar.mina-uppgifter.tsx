@@ -18,8 +18,8 @@ export default function MyData() {
       <SettingsNav />
       <h2>Mina uppgifter</h2>
       <p>
-        Här kan du ladda ner allt Samverka har sparat om dig, i en JSON-fil som du kan öppna i en textredigerare eller
-        läsa in i ett annat program. Filen innehåller:
+        Här kan du ladda ner allt Samverka har sparat om dig, i en JSON-fil som du kan öppna i en textredigerare eller läsa in i ett annat program. Filen
+        innehåller:
       </p>
       <ul>
         <li>din profil: e-postadress, namn, titel, organisation, intressen och inställningar för veckobrevet</li>
@@ -38,8 +38,8 @@ export default function MyData() {
         </a>
       </p>
       <p>
-        Vill du att vi tar bort uppgifterna kan du <Link to="/installningar/radera-konto">radera ditt konto</Link>. Läs
-        mer om hur vi behandlar personuppgifter på sidan <Link to="/integritet">Integritet och personuppgifter</Link>.
+        Vill du att vi tar bort uppgifterna kan du <Link to="/installningar/radera-konto">radera ditt konto</Link>. Läs mer om hur vi behandlar personuppgifter
+        på sidan <Link to="/integritet">Integritet och personuppgifter</Link>.
       </p>
     </div>
   )

@@ -49,13 +49,12 @@ export default function DeleteAccount() {
       <SettingsNav />
       <h2>Radera konto</h2>
       <p>
-        När du raderar ditt konto loggas du ut överallt direkt, och din profil, dina inloggningar, notiser, röster,
-        gillanden, sparade inlägg och det du följer tas bort. Det går inte att ångra. Vill du spara dina uppgifter först
-        kan du <Link to="/installningar/mina-uppgifter">ladda ner dem</Link>.
+        När du raderar ditt konto loggas du ut överallt direkt, och din profil, dina inloggningar, notiser, röster, gillanden, sparade inlägg och det du följer
+        tas bort. Det går inte att ångra. Vill du spara dina uppgifter först kan du <Link to="/installningar/mina-uppgifter">ladda ner dem</Link>.
       </p>
       <p>
-        Moderatorernas granskningslogg behåller sina beslut, också de som gäller dig, så att de går att följa upp. Läs
-        mer på sidan <Link to="/integritet">Integritet och personuppgifter</Link>.
+        Moderatorernas granskningslogg behåller sina beslut, också de som gäller dig, så att de går att följa upp. Läs mer på sidan{' '}
+        <Link to="/integritet">Integritet och personuppgifter</Link>.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />
@@ -71,8 +70,7 @@ export default function DeleteAccount() {
           <div>
             <label>
               <input type="radio" name={fields.content.name} value="remove" defaultChecked={fields.content.initialValue === 'remove'} />{' '}
-              <strong>Ta bort mina inlägg</strong> – de raderas, och med dina frågor, projekt och material försvinner också
-              andras svar och kommentarer på dem.
+              <strong>Ta bort mina inlägg</strong> – de raderas, och med dina frågor, projekt och material försvinner också andras svar och kommentarer på dem.
             </label>
           </div>
           <ErrorList id={fields.content.errorId} errors={fields.content.errors} />

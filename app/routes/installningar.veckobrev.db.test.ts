@@ -26,7 +26,11 @@ const preferences = () => prisma.user.findUniqueOrThrow({ where: { id: memberId 
 
 describe('POST /installningar/veckobrev', () => {
   test('stores the frequency and the sections left unticked', async () => {
-    const result = await save([['frequency', 'never'], ['sections', 'answers'], ['sections', 'followed']])
+    const result = await save([
+      ['frequency', 'never'],
+      ['sections', 'answers'],
+      ['sections', 'followed'],
+    ])
     expect(result.location).toBe('/installningar/veckobrev?sparad')
     expect(await preferences()).toEqual({ digestFrequency: 'never', digestSectionsOff: ['partners', 'county', 'active', 'colleagues'] })
   })
@@ -36,7 +40,10 @@ describe('POST /installningar/veckobrev', () => {
     const daily = await save([['frequency', 'daily']])
     expect(daily.status).toBe(400)
     expect(JSON.stringify(daily.data)).toContain('Välj hur ofta du vill få veckobrevet.')
-    const unknown = await save([['frequency', 'weekly'], ['sections', 'gossip']])
+    const unknown = await save([
+      ['frequency', 'weekly'],
+      ['sections', 'gossip'],
+    ])
     expect(unknown.status).toBe(400)
     expect(JSON.stringify(unknown.data)).toContain('Okänd del av veckobrevet.')
     expect(await preferences()).toEqual(before)
@@ -51,7 +58,9 @@ describe('POST /installningar/veckobrev', () => {
   test('saving again restarts digests that stopped after repeated refusals', async () => {
     await prisma.user.update({ where: { id: memberId }, data: { digestHardFailures: 3, digestStoppedReason: 'e-postservern avvisade brevet 3 gånger i rad.' } })
     await save([['frequency', 'monthly']])
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: memberId }, select: { digestFrequency: true, digestHardFailures: true, digestStoppedReason: true } })).toEqual({
+    expect(
+      await prisma.user.findUniqueOrThrow({ where: { id: memberId }, select: { digestFrequency: true, digestHardFailures: true, digestStoppedReason: true } }),
+    ).toEqual({
       digestFrequency: 'monthly',
       digestHardFailures: 0,
       digestStoppedReason: null,

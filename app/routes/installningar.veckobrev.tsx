@@ -45,7 +45,11 @@ export default function DigestSettings() {
   const { frequency, when, stoppedReason, sections } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm<z.input<ReturnType<typeof DigestPreferencesSchema>>>({ id: 'digest', lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<ReturnType<typeof DigestPreferencesSchema>>>({
+    id: 'digest',
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
   return (
     <div className="narrow">
       <h1>Inställningar</h1>
@@ -58,8 +62,7 @@ export default function DigestSettings() {
       ) : null}
       <EmailStoppedNotice reason={stoppedReason} />
       <p>
-        Veckobrevet sammanfattar veckan för dig och skickas {when}, bara när det finns något nytt.{' '}
-        <Link to="/veckobrev">Förhandsgranska mitt veckobrev</Link>
+        Veckobrevet sammanfattar veckan för dig och skickas {when}, bara när det finns något nytt. <Link to="/veckobrev">Förhandsgranska mitt veckobrev</Link>
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />

@@ -15,8 +15,7 @@ export default function AccountDeleted() {
       <h1>Ditt konto är raderat</h1>
       <p role="status">Du är utloggad och dina uppgifter är borttagna. Tack för att du har delat med dig!</p>
       <p>
-        Du är välkommen tillbaka när du vill: <Link to="/logga-in">logga in</Link> med din e-postadress i jobbet så skapar
-        du ett nytt konto.
+        Du är välkommen tillbaka när du vill: <Link to="/logga-in">logga in</Link> med din e-postadress i jobbet så skapar du ett nytt konto.
       </p>
     </div>
   )

@@ -61,8 +61,8 @@ export default function SignIn() {
         </p>
       ) : null}
       <p>
-        Samverka är en sluten mötesplats för dig som arbetar i en kommun, en region eller en myndighet. Skriv din
-        e-postadress i jobbet så skickar vi en engångskod och en inloggningslänk. Är du ny skapas ditt konto på vägen.
+        Samverka är en sluten mötesplats för dig som arbetar i en kommun, en region eller en myndighet. Skriv din e-postadress i jobbet så skickar vi en
+        engångskod och en inloggningslänk. Är du ny skapas ditt konto på vägen.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />

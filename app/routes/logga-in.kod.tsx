@@ -41,10 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await verifySignInCode(pending.email, submission.value.code)
   if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: { code: [VERIFY_ERRORS[result.error]] }, hideFields: ['code'] }) },
-      { status: 400 },
-    )
+    return data({ result: submission.reply({ fieldErrors: { code: [VERIFY_ERRORS[result.error]] }, hideFields: ['code'] }) }, { status: 400 })
   }
   return finishSignIn(request, result.email, pending.redirectTo)
 }
@@ -67,8 +64,7 @@ export default function EnterCode() {
         </p>
       ) : null}
       <p>
-        Vi har skickat en sexsiffrig kod och en inloggningslänk till <strong>{email}</strong>. Koden gäller i 10
-        minuter.
+        Vi har skickat en sexsiffrig kod och en inloggningslänk till <strong>{email}</strong>. Koden gäller i 10 minuter.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />

@@ -32,7 +32,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditArtifact() {
   const { id, body, files, owner, defaults } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm<z.input<typeof ArtifactSchema>>({ id: 'edit-artifact', lastResult: actionData?.result, defaultValue: defaults, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<typeof ArtifactSchema>>({
+    id: 'edit-artifact',
+    lastResult: actionData?.result,
+    defaultValue: defaults,
+    shouldValidate: 'onSubmit',
+  })
   return (
     <EditPostPage heading="Redigera materialet" form={form} cancelTo={`/material/${id}`}>
       <ArtifactFields fields={fields} owner={owner} body={body} existingFiles={files} />

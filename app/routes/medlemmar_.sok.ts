@@ -31,13 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const members = found
     .filter((result) => result.id !== member.id)
     .slice(0, MENTION_SUGGESTIONS_MAX)
-    .map(
-      (result): MemberSuggestion => ({
-        id: result.id,
-        name: result.name,
-        title: result.title,
-        organisation: result.organisation?.name ?? null,
-      }),
-    )
+    .map((result): MemberSuggestion => ({
+      id: result.id,
+      name: result.name,
+      title: result.title,
+      organisation: result.organisation?.name ?? null,
+    }))
   return Response.json({ members }, { headers: NO_STORE })
 }

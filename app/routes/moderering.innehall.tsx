@@ -55,7 +55,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { body, text, reports, ...rest } = card
   return {
     card: { ...rest, text, reports: reports.map((report) => ({ ...report, when: formatDateTime(report.createdAt) })) },
-    edit: card.targetType === 'member' ? null : { kind: card.targetType, title: card.post?.title ?? '', body: card.targetType === 'comment' ? text : (body as RichTextDocument) },
+    edit:
+      card.targetType === 'member'
+        ? null
+        : { kind: card.targetType, title: card.post?.title ?? '', body: card.targetType === 'comment' ? text : (body as RichTextDocument) },
     ownership: await loadOwnership(moderator, target.targetType, target.targetId),
     done: new URL(request.url).searchParams.get('klart'),
   }
@@ -126,7 +129,13 @@ export default function ModerateContent() {
   )
 }
 
-function EditForm({ edit, lastResult }: { edit: { kind: 'post' | 'answer' | 'comment'; title: string; body: RichTextDocument | string }; lastResult?: SubmissionResult<string[]> }) {
+function EditForm({
+  edit,
+  lastResult,
+}: {
+  edit: { kind: 'post' | 'answer' | 'comment'; title: string; body: RichTextDocument | string }
+  lastResult?: SubmissionResult<string[]>
+}) {
   const [form, fields] = useForm<{ title: string; body: string; reason: string }>({
     id: 'moderator-edit',
     lastResult,
@@ -142,7 +151,12 @@ function EditForm({ edit, lastResult }: { edit: { kind: 'post' | 'answer' | 'com
         <input type="hidden" name="targetType" value={edit.kind} />
         {edit.kind === 'post' ? <Field label="Rubrik" {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} /> : null}
         {edit.kind === 'comment' ? (
-          <TextareaField label="Kommentar" {...getTextareaProps(fields.body)} defaultValue={typeof edit.body === 'string' ? edit.body : ''} errors={fields.body.errors} />
+          <TextareaField
+            label="Kommentar"
+            {...getTextareaProps(fields.body)}
+            defaultValue={typeof edit.body === 'string' ? edit.body : ''}
+            errors={fields.body.errors}
+          />
         ) : (
           <RichTextEditor id="moderator-edit-body" name="body" label="Text" errors={fields.body.errors} defaultValue={fields.body.initialValue ?? edit.body} />
         )}
@@ -169,14 +183,17 @@ function OwnershipForm({ ownership, lastResult }: { ownership: Ownership; lastRe
     <section aria-labelledby="agarskap">
       <h2 id="agarskap">Rätta ägarskapet</h2>
       <p>
-        Ett inlägg ägs av författarens organisation när det skapas. Rätta det om inlägget egentligen hör till en annan organisation. Inlägget märks ”redigerad av
-        moderator” och författaren får motiveringen.
+        Ett inlägg ägs av författarens organisation när det skapas. Rätta det om inlägget egentligen hör till en annan organisation. Inlägget märks ”redigerad
+        av moderator” och författaren får motiveringen.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />
         <SelectField
           label="Ägande organisation"
-          options={[{ value: '', label: 'Ingen organisation' }, ...ownership.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))]}
+          options={[
+            { value: '', label: 'Ingen organisation' },
+            ...ownership.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })),
+          ]}
           {...getSelectProps(fields.organisationId)}
           errors={fields.organisationId.errors}
         />

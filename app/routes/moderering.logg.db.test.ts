@@ -26,9 +26,36 @@ beforeAll(async () => {
   const at = (iso: string) => new Date(iso)
   await prisma.auditLog.createMany({
     data: [
-      { actorId, actorName: 'Kalle Exportsson', action: 'member.warned', targetType: 'user', targetId: 'user-1', targetName: 'Åsa Öberg', reason: 'Skrev "olämpligt"; flera gånger\nigen', createdAt: at('2026-03-01T10:00:00Z') },
-      { actorId, actorName: 'Kalle Exportsson', action: 'content.edited', targetType: 'post', targetId: 'post-1', targetName: '=HYPERLINK("x")', reason: 'Rättade', data: { before: { text: 'före' }, after: { text: 'efter' } }, createdAt: at('2026-03-02T23:30:00Z') },
-      { actorId: null, actorName: 'Systemet', action: 'member.suspension-ended', targetType: 'user', targetId: 'user-1', targetName: 'Åsa Öberg', createdAt: at('2026-03-05T08:00:00Z') },
+      {
+        actorId,
+        actorName: 'Kalle Exportsson',
+        action: 'member.warned',
+        targetType: 'user',
+        targetId: 'user-1',
+        targetName: 'Åsa Öberg',
+        reason: 'Skrev "olämpligt"; flera gånger\nigen',
+        createdAt: at('2026-03-01T10:00:00Z'),
+      },
+      {
+        actorId,
+        actorName: 'Kalle Exportsson',
+        action: 'content.edited',
+        targetType: 'post',
+        targetId: 'post-1',
+        targetName: '=HYPERLINK("x")',
+        reason: 'Rättade',
+        data: { before: { text: 'före' }, after: { text: 'efter' } },
+        createdAt: at('2026-03-02T23:30:00Z'),
+      },
+      {
+        actorId: null,
+        actorName: 'Systemet',
+        action: 'member.suspension-ended',
+        targetType: 'user',
+        targetId: 'user-1',
+        targetName: 'Åsa Öberg',
+        createdAt: at('2026-03-05T08:00:00Z'),
+      },
       // 1200 more, to page past one export batch.
       ...Array.from({ length: 1200 }, (_, index) => ({
         actorName: 'Bulk Botsson',
@@ -68,12 +95,21 @@ describe('exporting the audit log', () => {
     expect(byTarget.headers?.get('Content-Type')).toBe('application/json; charset=utf-8')
     const records = JSON.parse(byTarget.body) as Array<Record<string, unknown>>
     expect(records.map((record) => record['åtgärd'])).toEqual(['member.suspension-ended', 'member.warned'])
-    expect(records[1]).toMatchObject({ utförare: 'Kalle Exportsson', utförare_id: actorId, åtgärd_text: 'Medlem varnad', måltyp: 'user', mål: 'Åsa Öberg', tid: '2026-03-01T10:00:00.000Z' })
+    expect(records[1]).toMatchObject({
+      utförare: 'Kalle Exportsson',
+      utförare_id: actorId,
+      åtgärd_text: 'Medlem varnad',
+      måltyp: 'user',
+      mål: 'Åsa Öberg',
+      tid: '2026-03-01T10:00:00.000Z',
+    })
 
     const byName = JSON.parse((await download(moderatorBrowser, 'format=json&target=%C3%B6berg&action=member.warned')).body) as unknown[]
     expect(byName).toHaveLength(1)
     // 2026-03-02T23:30Z is 3 March in Stockholm.
-    const period = JSON.parse((await download(moderatorBrowser, 'format=json&actor=Kalle&from=2026-03-03&to=2026-03-03')).body) as Array<Record<string, unknown>>
+    const period = JSON.parse((await download(moderatorBrowser, 'format=json&actor=Kalle&from=2026-03-03&to=2026-03-03')).body) as Array<
+      Record<string, unknown>
+    >
     expect(period.map((record) => record['åtgärd'])).toEqual(['content.edited'])
   })
 

@@ -60,7 +60,8 @@ function targetLink(entry: { targetType: string; targetId: string; targetName: s
 export default function AuditLog() {
   const { input, errors, entries, nextPage, exportQuery } = useLoaderData<typeof loader>()
   const fieldErrors = errors as Partial<Record<(typeof FILTER_KEYS)[number], string[]>>
-  const exportHref = (format: 'csv' | 'json') => `/moderering/logg/ladda-ner?${new URLSearchParams([['format', format], ...new URLSearchParams(exportQuery ?? '')])}`
+  const exportHref = (format: 'csv' | 'json') =>
+    `/moderering/logg/ladda-ner?${new URLSearchParams([['format', format], ...new URLSearchParams(exportQuery ?? '')])}`
   return (
     <>
       <h1>Granskningslogg</h1>
@@ -68,7 +69,14 @@ export default function AuditLog() {
       <Form method="get" className="filters" aria-label="Filtrera loggen">
         <SelectField label="Åtgärd" name="action" id="filter-action" options={actionOptions} defaultValue={input.action ?? ''} errors={fieldErrors.action} />
         <Field label="Vem" hint="Namn eller id" name="actor" id="filter-actor" defaultValue={input.actor ?? ''} errors={fieldErrors.actor} />
-        <SelectField label="Typ av mål" name="targetType" id="filter-target-type" options={targetTypeOptions} defaultValue={input.targetType ?? ''} errors={fieldErrors.targetType} />
+        <SelectField
+          label="Typ av mål"
+          name="targetType"
+          id="filter-target-type"
+          options={targetTypeOptions}
+          defaultValue={input.targetType ?? ''}
+          errors={fieldErrors.targetType}
+        />
         <Field label="Gäller" hint="Namn eller id" name="target" id="filter-target" defaultValue={input.target ?? ''} errors={fieldErrors.target} />
         <Field label="Från och med" name="from" id="filter-from" type="date" defaultValue={input.from ?? ''} errors={fieldErrors.from} />
         <Field label="Till och med" name="to" id="filter-to" type="date" defaultValue={input.to ?? ''} errors={fieldErrors.to} />

@@ -78,12 +78,7 @@ export default function EditOrganisation() {
             id="org-verified"
             defaultChecked={organisation.verified}
           />
-          <CheckboxField
-            label="Manuellt godkännande av nya medlemmar"
-            name="manualApproval"
-            id="org-manual"
-            defaultChecked={organisation.manualApproval}
-          />
+          <CheckboxField label="Manuellt godkännande av nya medlemmar" name="manualApproval" id="org-manual" defaultChecked={organisation.manualApproval} />
           <Field label="Motivering (frivillig)" name="reason" id="org-reason" errors={errorsFor('update', 'reason')} />
           <button type="submit" name="intent" value="update">
             Spara organisationen
@@ -109,7 +104,13 @@ export default function EditOrganisation() {
         </ul>
         <Form method="post">
           <MutationFields />
-          <Field label="Ny domän" hint="Till exempel kommun.example.se. Underdomäner räknas också." name="domain" id="new-domain" errors={errorsFor('add-domain', 'domain')} />
+          <Field
+            label="Ny domän"
+            hint="Till exempel kommun.example.se. Underdomäner räknas också."
+            name="domain"
+            id="new-domain"
+            errors={errorsFor('add-domain', 'domain')}
+          />
           <Field label="Motivering (frivillig)" name="reason" id="domain-reason" />
           <button type="submit" name="intent" value="add-domain">
             Lägg till domän

@@ -48,7 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditProject() {
   const { id, body, files, owner, canChangeSharing, defaults } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm<z.input<typeof ProjectSchema>>({ id: 'edit-project', lastResult: actionData?.result, defaultValue: defaults, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<typeof ProjectSchema>>({
+    id: 'edit-project',
+    lastResult: actionData?.result,
+    defaultValue: defaults,
+    shouldValidate: 'onSubmit',
+  })
   return (
     <EditPostPage heading="Redigera projektet" form={form} cancelTo={`/projekt/${id}`}>
       <ProjectFields fields={fields} owner={owner} canChangeSharing={canChangeSharing} body={body} existingFiles={files} />

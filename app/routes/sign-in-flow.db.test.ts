@@ -33,8 +33,7 @@ async function readCode(email: string) {
   return { code, link: new URL(link), mail }
 }
 
-const enterCode = (browser: Browser, code: string) =>
-  call(() => codeAction(routeArgs(browser.post('/logga-in/kod', { intent: 'verify', code }))), browser)
+const enterCode = (browser: Browser, code: string) => call(() => codeAction(routeArgs(browser.post('/logga-in/kod', { intent: 'verify', code }))), browser)
 
 describe('password-less sign-up with a verified municipality address', () => {
   test('code by e-mail over SMTP → profile step → active member with a session', async () => {

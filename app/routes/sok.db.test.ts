@@ -53,7 +53,13 @@ beforeAll(async () => {
   member = new Browser()
   await member.signInAs(user.id)
 
-  ids.procurement = (await askQuestion(asker, { title: 'Hur gör ni upphandling av e-arkiv?', body: plainTextToDocument('Vi behöver ett upphandlingsunderlag.'), tags: ['e-arkiv'] })).id
+  ids.procurement = (
+    await askQuestion(asker, {
+      title: 'Hur gör ni upphandling av e-arkiv?',
+      body: plainTextToDocument('Vi behöver ett upphandlingsunderlag.'),
+      tags: ['e-arkiv'],
+    })
+  ).id
   ids.answered = (await askQuestion(asker, { title: 'Vilket system för bygglov?', body: plainTextToDocument('Vi ska byta system.'), tags: [] })).id
   await answerQuestion(asker, ids.answered, plainTextToDocument('Vi upphandlade Castor förra året.'))
   ids.removed = (await askQuestion(asker, { title: 'Borttagen fråga om upphandling', body: plainTextToDocument('Raderas strax.'), tags: [] })).id
@@ -91,7 +97,7 @@ describe('the search page', () => {
     expect(groupCounts(page, 'type')).toEqual({ question: 1 })
   })
 
-  test('filters by type from the URL and keeps the other types\' counts', async () => {
+  test("filters by type from the URL and keeps the other types' counts", async () => {
     const { page } = await searchPage('?q=system&typ=projekt')
     expect(page).toMatchObject({ searched: true, total: 0, hits: [] })
     expect(page.groups?.find((group) => group.key === 'type')?.options).toEqual([
@@ -105,7 +111,9 @@ describe('the search page', () => {
     expect(page.total).toBe(1)
     expect(page.groups?.map((group) => group.key)).toEqual(['type', 'organisationType', 'county', 'organisation', 'tags'])
     expect(page.groups?.find((group) => group.key === 'organisationType')?.options).toEqual([{ value: 'kommun', label: 'Kommun', count: 1, selected: false }])
-    expect(page.groups?.find((group) => group.key === 'organisation')?.options).toEqual([{ value: organisationSlug, label: 'Sökkommunen', count: 1, selected: true }])
+    expect(page.groups?.find((group) => group.key === 'organisation')?.options).toEqual([
+      { value: organisationSlug, label: 'Sökkommunen', count: 1, selected: true },
+    ])
     expect(page.groups?.find((group) => group.key === 'county')).toMatchObject({ legend: 'Län', options: [{ value: 'Skåne län', selected: true }] })
     expect(page.partner).toBeNull()
     expect(page.chips).toEqual([
@@ -139,7 +147,12 @@ describe('the search page', () => {
     expect((await searchPage('?q=upphandling&sida=abc')).page).toMatchObject({ page: 1, total: 1, notices: [] })
 
     const unknown = await searchPage('?q=upphandling&typ=okand&orgtyp=planet&projektstatus=klar&slag=x&partner=kanske&sortera=baklanges')
-    expect(unknown.page).toMatchObject({ total: 1, notices: [], chips: [], criteria: { type: [], organisationType: [], projectStatus: [], sort: 'relevance', seekingPartners: false } })
+    expect(unknown.page).toMatchObject({
+      total: 1,
+      notices: [],
+      chips: [],
+      criteria: { type: [], organisationType: [], projectStatus: [], sort: 'relevance', seekingPartners: false },
+    })
 
     for (const value of ['2026-13-45', '2026-02-30', 'igår']) {
       const { status, page } = await searchPage(`?q=upphandling&fran=${value}`)
@@ -154,7 +167,12 @@ describe('the search page', () => {
   })
 
   test('any query text or parameter gives a page, never a server error', async () => {
-    for (const query of ['?q=' + encodeURIComponent('"\'\\; DROP TABLE "Post" --'), '?q=' + 'x'.repeat(10_000), '?q=%F0%9F%99%82&typ=%00&sida=-5&sortera=%22', '?q=%E0%A4%A&tagg=%22']) {
+    for (const query of [
+      '?q=' + encodeURIComponent('"\'\\; DROP TABLE "Post" --'),
+      '?q=' + 'x'.repeat(10_000),
+      '?q=%F0%9F%99%82&typ=%00&sida=-5&sortera=%22',
+      '?q=%E0%A4%A&tagg=%22',
+    ]) {
       const { status, page } = await searchPage(query)
       expect(status).toBe(200)
       expect(page.searched).toBe(true)

@@ -26,7 +26,9 @@ beforeAll(async () => {
   member = new Browser()
   await member.signInAs(user.id)
   const actor = { id: user.id, name: user.name, role: user.role, status: user.status, organisationId: organisation.id }
-  questionId = (await askQuestion(actor, { title: 'Hur digitaliserar ni färdtjänsten?', body: plainTextToDocument('Vi vill ha en app.'), tags: ['färdtjänst'] })).id
+  questionId = (
+    await askQuestion(actor, { title: 'Hur digitaliserar ni färdtjänsten?', body: plainTextToDocument('Vi vill ha en app.'), tags: ['färdtjänst'] })
+  ).id
   await indexPendingChanges()
 })
 

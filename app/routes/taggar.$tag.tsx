@@ -15,7 +15,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request)
-  const feed = await listTagFeed(normalizeTag(params.tag ?? '').slice(0, 40), decodeCursor(new URL(request.url).searchParams.get('efter'), ['activityAt', 'id'] as const))
+  const feed = await listTagFeed(
+    normalizeTag(params.tag ?? '').slice(0, 40),
+    decodeCursor(new URL(request.url).searchParams.get('efter'), ['activityAt', 'id'] as const),
+  )
   invariantResponse(feed, 'Taggen finns inte.')
   const following = await isFollowing(member.id, { type: 'tag', key: feed.tag })
   return { tag: feed.tag, following, posts: presentPosts(feed.posts), nextPage: nextPageUrl(request, feed.next) }

@@ -29,8 +29,7 @@ beforeAll(async () => {
 const report = (browser: Browser, fields: Record<string, string>, options?: Parameters<Browser['post']>[2]) =>
   call(() => reportAction(routeArgs(browser.post('/tillganglighet', fields, options))), browser)
 
-const resolve = (browser: Browser, reportId: string) =>
-  call(() => queueAction(routeArgs(browser.post('/moderering/tillganglighet', { reportId }))), browser)
+const resolve = (browser: Browser, reportId: string) => call(() => queueAction(routeArgs(browser.post('/moderering/tillganglighet', { reportId }))), browser)
 
 type QueueData = { reports: Array<{ id: string; description: string; replyTo: string | null; reporter: { name: string } | null }> }
 
@@ -40,14 +39,20 @@ describe('reporting an accessibility problem', () => {
     const anonymous = await report(new Browser(), { pageUrl: '/fragor/ny', description, email: 'Besok@Example.se' })
     expect(anonymous.location).toBe('/tillganglighet?tack#rapportera')
     expect(await prisma.accessibilityReport.findFirst({ where: { description }, select: { reporterId: true, email: true, pageUrl: true } })).toEqual({
-      reporterId: null, email: 'besok@example.se', pageUrl: '/fragor/ny',
+      reporterId: null,
+      email: 'besok@example.se',
+      pageUrl: '/fragor/ny',
     })
 
     const signedInDescription = `Kontrasten på länkar är låg ${unique()}`
     const fromMember = await report(memberBrowser, { description: signedInDescription, email: 'ignoreras@example.se' })
     expect(fromMember.location).toBe('/tillganglighet?tack#rapportera')
-    expect(await prisma.accessibilityReport.findFirst({ where: { description: signedInDescription }, select: { reporterId: true, email: true, pageUrl: true } })).toEqual({
-      reporterId: member.id, email: null, pageUrl: '',
+    expect(
+      await prisma.accessibilityReport.findFirst({ where: { description: signedInDescription }, select: { reporterId: true, email: true, pageUrl: true } }),
+    ).toEqual({
+      reporterId: member.id,
+      email: null,
+      pageUrl: '',
     })
   })
 
@@ -68,10 +73,16 @@ describe('reporting an accessibility problem', () => {
   })
 })
 
-describe('the moderators\' accessibility queue', () => {
+describe("the moderators' accessibility queue", () => {
   test('lists open reports oldest first; marking one as dealt with removes it and is audited', async () => {
-    const first = await prisma.accessibilityReport.create({ data: { description: `Först ${unique()}`, email: 'forst@example.se', createdAt: new Date('2026-01-01T10:00:00Z') }, select: { id: true } })
-    const second = await prisma.accessibilityReport.create({ data: { description: `Sedan ${unique()}`, reporterId: member.id, createdAt: new Date('2026-01-02T10:00:00Z') }, select: { id: true } })
+    const first = await prisma.accessibilityReport.create({
+      data: { description: `Först ${unique()}`, email: 'forst@example.se', createdAt: new Date('2026-01-01T10:00:00Z') },
+      select: { id: true },
+    })
+    const second = await prisma.accessibilityReport.create({
+      data: { description: `Sedan ${unique()}`, reporterId: member.id, createdAt: new Date('2026-01-02T10:00:00Z') },
+      select: { id: true },
+    })
     const queue = (await call(() => queueLoader(routeArgs(moderatorBrowser.get('/moderering/tillganglighet'))))).data as QueueData
     const ids = queue.reports.map((item) => item.id)
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id))
@@ -82,7 +93,9 @@ describe('the moderators\' accessibility queue', () => {
     expect(done.location).toBe('/moderering/tillganglighet?atgardad')
     const after = (await call(() => queueLoader(routeArgs(moderatorBrowser.get('/moderering/tillganglighet'))))).data as QueueData
     expect(after.reports.map((item) => item.id)).not.toContain(first.id)
-    expect(await prisma.auditLog.findFirst({ where: { action: 'accessibility-report.resolved', targetId: first.id }, select: { actorId: true } })).toEqual({ actorId: moderator.id })
+    expect(await prisma.auditLog.findFirst({ where: { action: 'accessibility-report.resolved', targetId: first.id }, select: { actorId: true } })).toEqual({
+      actorId: moderator.id,
+    })
 
     const again = await resolve(moderatorBrowser, first.id)
     expect(again.status).toBe(409)

@@ -42,19 +42,18 @@ export default function Accessibility() {
   return (
     <LegalPage title="Tillgänglighetsredogörelse" updated="23 november 2026">
       <p>
-        Samverka omfattas av lagen (2018:1937) om tillgänglighet till digital offentlig service. Vi vill att så många
-        som möjligt ska kunna använda tjänsten, oavsett förutsättningar.
+        Samverka omfattas av lagen (2018:1937) om tillgänglighet till digital offentlig service. Vi vill att så många som möjligt ska kunna använda tjänsten,
+        oavsett förutsättningar.
       </p>
       <h2>Hur tillgänglig är tjänsten?</h2>
       <p>
-        Tjänsten är byggd för att uppfylla WCAG 2.1 nivå AA. Alla sidor testas automatiskt med axe-core, går att
-        använda med enbart tangentbord och fungerar utan JavaScript för inloggning och läsning.
+        Tjänsten är byggd för att uppfylla WCAG 2.1 nivå AA. Alla sidor testas automatiskt med axe-core, går att använda med enbart tangentbord och fungerar
+        utan JavaScript för inloggning och läsning.
       </p>
       <h2>Kända brister</h2>
       <p>
-        Automatiska tester hittar inte allt. Textredigeraren för frågor, svar och projekt kräver JavaScript, och
-        uppladdade filer (till exempel PDF-dokument) är inte alltid tillgängliga: de kommer från medlemmarna och vi
-        granskar dem inte.
+        Automatiska tester hittar inte allt. Textredigeraren för frågor, svar och projekt kräver JavaScript, och uppladdade filer (till exempel PDF-dokument) är
+        inte alltid tillgängliga: de kommer från medlemmarna och vi granskar dem inte.
       </p>
       <h2 id="rapportera">Rapportera ett tillgänglighetsproblem</h2>
       {searchParams.has('tack') ? (
@@ -63,8 +62,7 @@ export default function Accessibility() {
         </p>
       ) : null}
       <p>
-        Berätta om något inte fungerar för dig, eller om du behöver innehåll i ett annat format. Du behöver inte vara
-        inloggad. Du kan också skriva till{' '}
+        Berätta om något inte fungerar för dig, eller om du behöver innehåll i ett annat format. Du behöver inte vara inloggad. Du kan också skriva till{' '}
         <a href="mailto:tillganglighet@samverka.example">tillganglighet@samverka.example</a>.
       </p>
       <Form method="post" {...getFormProps(form)}>
@@ -97,8 +95,8 @@ export default function Accessibility() {
       </Form>
       <h2>Tillsyn</h2>
       <p>
-        Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn. Om du inte är nöjd med hur vi hanterar
-        dina synpunkter kan du <a href="https://www.digg.se/tdosanmalan">anmäla det till Digg</a>.
+        Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du{' '}
+        <a href="https://www.digg.se/tdosanmalan">anmäla det till Digg</a>.
       </p>
     </LegalPage>
   )

@@ -56,10 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(result.status === 'active' ? safeRedirect(verified.redirectTo) : '/vantar', { headers })
 }
 
-const typeOptions = [
-  { value: '', label: 'Välj typ' },
-  ...Object.entries(OrganisationTypeLabels).map(([value, label]) => ({ value, label })),
-]
+const typeOptions = [{ value: '', label: 'Välj typ' }, ...Object.entries(OrganisationTypeLabels).map(([value, label]) => ({ value, label }))]
 
 export default function Welcome() {
   const { email, options } = useLoaderData<typeof loader>()
@@ -77,8 +74,7 @@ export default function Welcome() {
     <div className="narrow">
       <h1>Välkommen till Samverka</h1>
       <p>
-        Din adress <strong>{email}</strong> är bekräftad. Berätta vem du är, så att kollegor i andra organisationer
-        vet vem de samarbetar med.
+        Din adress <strong>{email}</strong> är bekräftad. Berätta vem du är, så att kollegor i andra organisationer vet vem de samarbetar med.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <MutationFields />
@@ -121,9 +117,8 @@ export default function Welcome() {
           <fieldset>
             <legend>Lägg till din organisation</legend>
             <p className="hint">
-              Domänen {options.kind === 'unknown-domain' ? options.domain : ''} finns inte i vårt register över
-              offentliga organisationer. Berätta vilken organisation du arbetar i, så granskar en moderator den. Ditt
-              konto väntar tills organisationen är godkänd, och du får besked via e-post.
+              Domänen {options.kind === 'unknown-domain' ? options.domain : ''} finns inte i vårt register över offentliga organisationer. Berätta vilken
+              organisation du arbetar i, så granskar en moderator den. Ditt konto väntar tills organisationen är godkänd, och du får besked via e-post.
             </p>
             <Field
               label="Organisationens namn"

@@ -20,13 +20,12 @@ export default function Waiting() {
       <p>Tack, {name}! Ditt konto är skapat men inte aktiverat ännu.</p>
       {status.organisationRequest ? (
         <p>
-          Du har bett oss lägga till <strong>{status.organisationRequest.name}</strong> (domänen{' '}
-          {status.organisationRequest.domain}) i registret. En moderator granskar begäran.
+          Du har bett oss lägga till <strong>{status.organisationRequest.name}</strong> (domänen {status.organisationRequest.domain}) i registret. En moderator
+          granskar begäran.
         </p>
       ) : status.organisation ? (
         <p>
-          <strong>{status.organisation.name}</strong> godkänner nya medlemmar manuellt. En moderator granskar ditt
-          konto.
+          <strong>{status.organisation.name}</strong> godkänner nya medlemmar manuellt. En moderator granskar ditt konto.
         </p>
       ) : null}
       <p>Du får ett e-postmeddelande till {email} så snart beslutet är fattat.</p>

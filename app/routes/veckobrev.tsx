@@ -17,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const schedule = await getDigestSchedule()
   const monthly = preferences.digestFrequency === 'monthly'
   const period = (monthly ? upcomingMonthlyPeriod : upcomingPeriod)(new Date(), schedule)
-  const digest = await buildDigest({ id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff, interests: preferences.interests }, await loadDigestWeek(period))
+  const digest = await buildDigest(
+    { id: member.id, organisationId: member.organisationId, sectionsOff: preferences.digestSectionsOff, interests: preferences.interests },
+    await loadDigestWeek(period),
+  )
   return {
     since: formatDateTime(period.from),
     when: monthly ? `den första av månadens ${describeSchedule(schedule)}` : describeSchedule(schedule),

@@ -8,10 +8,7 @@ import { writeAudit } from './audit.server.ts'
  * Accessibility problems reported from the accessibility statement: anyone may report
  * (signed in or not); moderators mark them as dealt with.
  */
-export async function reportAccessibilityProblem(
-  reporterId: string | null,
-  input: { pageUrl: string; description: string; email?: string },
-) {
+export async function reportAccessibilityProblem(reporterId: string | null, input: { pageUrl: string; description: string; email?: string }) {
   return prisma.accessibilityReport.create({
     data: {
       reporterId,

@@ -30,7 +30,12 @@ async function signedIn(userId: string) {
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
 
-function postData(type: 'question' | 'project', title: string, authorId: string, extra: Partial<Prisma.PostUncheckedCreateInput> = {}): Prisma.PostUncheckedCreateInput {
+function postData(
+  type: 'question' | 'project',
+  title: string,
+  authorId: string,
+  extra: Partial<Prisma.PostUncheckedCreateInput> = {},
+): Prisma.PostUncheckedCreateInput {
   const text = `${title}: så här gör vi.`
   return { type, title, authorId, body: doc(text), bodyHtml: `<p>${text}</p>`, bodyText: text, ...extra }
 }
@@ -44,31 +49,78 @@ async function memberWithEverything() {
   const member = await insertMember(prisma, { email: `radera.${unique()}@test.example`, name: 'Rut Raderasson', role: 'moderator' })
   const other = await insertMember(prisma, { name: 'Olle Annan' })
   const memberBrowser = await signedIn(member.id)
-  const otherQuestion = await prisma.post.create({ data: postData('question', `Fråga om arkiv ${unique()}`, other.id, { answerCount: 1 }), select: { id: true } })
-  const otherProject = await prisma.post.create({ data: postData('project', `Projekt med kontakt ${unique()}`, other.id, { contactName: 'Rut', contactEmail: member.email.toUpperCase(), commentCount: 1, likeCount: 1 }), select: { id: true } })
-  const ownQuestion = await prisma.post.create({ data: postData('question', `Rut frågar om e-arkiv ${unique()}`, member.id, { answerCount: 1 }), select: { id: true } })
+  const otherQuestion = await prisma.post.create({
+    data: postData('question', `Fråga om arkiv ${unique()}`, other.id, { answerCount: 1 }),
+    select: { id: true },
+  })
+  const otherProject = await prisma.post.create({
+    data: postData('project', `Projekt med kontakt ${unique()}`, other.id, {
+      contactName: 'Rut',
+      contactEmail: member.email.toUpperCase(),
+      commentCount: 1,
+      likeCount: 1,
+    }),
+    select: { id: true },
+  })
+  const ownQuestion = await prisma.post.create({
+    data: postData('question', `Rut frågar om e-arkiv ${unique()}`, member.id, { answerCount: 1 }),
+    select: { id: true },
+  })
   const ownAnswer = await prisma.answer.create({ data: answerData(otherQuestion.id, member.id, `Rutsvar ${unique()}`), select: { id: true, bodyText: true } })
   const othersAnswer = await prisma.answer.create({ data: { ...answerData(ownQuestion.id, other.id, 'Olles svar'), score: 1 }, select: { id: true } })
   await prisma.answerVote.create({ data: { answerId: othersAnswer.id, userId: member.id, value: 1 } })
   await prisma.comment.create({ data: { postId: otherProject.id, authorId: member.id, body: 'Rut kommenterar' } })
-  await prisma.fileObject.create({ data: { storageKey: crypto.randomUUID(), originalName: 'plan.pdf', mimeType: 'application/pdf', size: 10, sha256: 'x', uploaderId: member.id, postId: ownQuestion.id } })
+  await prisma.fileObject.create({
+    data: {
+      storageKey: crypto.randomUUID(),
+      originalName: 'plan.pdf',
+      mimeType: 'application/pdf',
+      size: 10,
+      sha256: 'x',
+      uploaderId: member.id,
+      postId: ownQuestion.id,
+    },
+  })
   await prisma.postLike.create({ data: { postId: otherProject.id, userId: member.id } })
   await prisma.bookmark.create({ data: { postId: otherQuestion.id, userId: member.id } })
   await prisma.follow.create({ data: { userId: member.id, targetType: 'post', postId: otherQuestion.id } })
-  await prisma.notification.create({ data: { userId: member.id, kind: 'answer', actorId: other.id, postId: ownQuestion.id, dedupeKey: `answer:${othersAnswer.id}` } })
-  await prisma.notification.create({ data: { userId: other.id, kind: 'answer', actorId: member.id, postId: otherQuestion.id, dedupeKey: `answer:${ownAnswer.id}` } })
+  await prisma.notification.create({
+    data: { userId: member.id, kind: 'answer', actorId: other.id, postId: ownQuestion.id, dedupeKey: `answer:${othersAnswer.id}` },
+  })
+  await prisma.notification.create({
+    data: { userId: other.id, kind: 'answer', actorId: member.id, postId: otherQuestion.id, dedupeKey: `answer:${ownAnswer.id}` },
+  })
   await prisma.digestDelivery.create({ data: { userId: member.id, week: '2026-W47', status: 'sent' } })
   await prisma.digestSentItem.create({ data: { userId: member.id, itemKey: `post:${otherQuestion.id}`, week: '2026-W47' } })
   await prisma.digestSentItem.create({ data: { userId: other.id, itemKey: `member:${member.id}`, week: '2026-W47' } })
-  await prisma.organisationRequest.create({ data: { name: 'Ruts förbund', type: 'annan', domain: `rut${unique()}.se`, motivation: 'Vi behövs', requestedById: member.id } })
-  await prisma.organisationRequest.create({ data: { name: 'Olles förbund', type: 'annan', domain: `olle${unique()}.se`, motivation: 'Vi med', status: 'approved', decidedById: member.id } })
-  await prisma.report.create({ data: { reporterId: member.id, targetType: 'answer', targetId: othersAnswer.id, targetUserId: other.id, reason: 'spam', resolvedById: member.id, status: 'dismissed' } })
+  await prisma.organisationRequest.create({
+    data: { name: 'Ruts förbund', type: 'annan', domain: `rut${unique()}.se`, motivation: 'Vi behövs', requestedById: member.id },
+  })
+  await prisma.organisationRequest.create({
+    data: { name: 'Olles förbund', type: 'annan', domain: `olle${unique()}.se`, motivation: 'Vi med', status: 'approved', decidedById: member.id },
+  })
+  await prisma.report.create({
+    data: {
+      reporterId: member.id,
+      targetType: 'answer',
+      targetId: othersAnswer.id,
+      targetUserId: other.id,
+      reason: 'spam',
+      resolvedById: member.id,
+      status: 'dismissed',
+    },
+  })
   await prisma.report.create({ data: { reporterId: other.id, targetType: 'member', targetId: member.id, targetUserId: member.id, reason: 'other' } })
   await prisma.report.create({ data: { reporterId: other.id, targetType: 'post', targetId: ownQuestion.id, targetUserId: member.id, reason: 'spam' } })
   await prisma.memberWarning.create({ data: { userId: member.id, moderatorId: other.id, message: 'Håll god ton.' } })
   await prisma.memberWarning.create({ data: { userId: other.id, moderatorId: member.id, message: 'Håll dig till ämnet.' } })
-  const decision = await prisma.auditLog.create({ data: { actorId: other.id, actorName: other.name, action: 'member.warned', targetType: 'user', targetId: member.id, targetName: member.name }, select: { id: true } })
-  await prisma.auditLog.create({ data: { actorId: member.id, actorName: member.name, action: 'member.warned', targetType: 'user', targetId: other.id, targetName: other.name } })
+  const decision = await prisma.auditLog.create({
+    data: { actorId: other.id, actorName: other.name, action: 'member.warned', targetType: 'user', targetId: member.id, targetName: member.name },
+    select: { id: true },
+  })
+  await prisma.auditLog.create({
+    data: { actorId: member.id, actorName: member.name, action: 'member.warned', targetType: 'user', targetId: other.id, targetName: other.name },
+  })
   await prisma.appeal.create({ data: { userId: member.id, auditLogId: decision.id, message: 'Jag överklagar.' } })
   await prisma.appeal.create({ data: { userId: other.id, auditLogId: decision.id, message: 'Jag med.', decidedById: member.id, status: 'upheld' } })
   await prisma.accessibilityReport.create({ data: { reporterId: member.id, description: 'Kontrasten är låg.' } })
@@ -110,7 +162,7 @@ async function expectSignInStartsAfresh(email: string) {
 }
 
 describe('GET /installningar/mina-uppgifter.json', () => {
-  test('downloads every section of the member\'s own data, and nothing secret or private to others', async () => {
+  test("downloads every section of the member's own data, and nothing secret or private to others", async () => {
     const { member, other, memberBrowser, ownQuestion } = await memberWithEverything()
     const result = await call(() => downloadLoader(routeArgs(memberBrowser.get('/installningar/mina-uppgifter.json'))))
     expect(result.status).toBe(200)
@@ -169,14 +221,28 @@ describe('POST /installningar/radera-konto', () => {
       else expect(remaining[name], `${name} is handled`).toBe(0)
     }
     expect(await prisma.user.count({ where: { id: member.id } })).toBe(0)
-    expect(await prisma.post.findUniqueOrThrow({ where: { id: ownQuestion.id }, select: { authorId: true, answerCount: true } })).toEqual({ authorId: null, answerCount: 1 })
-    expect(await prisma.answer.findUniqueOrThrow({ where: { id: ownAnswer.id }, select: { authorId: true } })).toEqual({ authorId: null })
-    expect(await prisma.post.findUniqueOrThrow({ where: { id: otherProject.id }, select: { likeCount: true, commentCount: true, contactName: true } })).toEqual({
-      likeCount: 0, commentCount: 1, contactName: null,
+    expect(await prisma.post.findUniqueOrThrow({ where: { id: ownQuestion.id }, select: { authorId: true, answerCount: true } })).toEqual({
+      authorId: null,
+      answerCount: 1,
     })
+    expect(await prisma.answer.findUniqueOrThrow({ where: { id: ownAnswer.id }, select: { authorId: true } })).toEqual({ authorId: null })
+    expect(await prisma.post.findUniqueOrThrow({ where: { id: otherProject.id }, select: { likeCount: true, commentCount: true, contactName: true } })).toEqual(
+      {
+        likeCount: 0,
+        commentCount: 1,
+        contactName: null,
+      },
+    )
     expect(await prisma.answer.findUniqueOrThrow({ where: { id: othersAnswer.id }, select: { score: true } })).toEqual({ score: 0 })
-    expect(await prisma.auditLog.findFirst({ where: { action: 'member.deleted-account', targetId: member.id }, select: { actorName: true, targetName: true, data: true } })).toEqual({
-      actorName: 'Tidigare medlem', targetName: '', data: { content: 'anonymise', posts: 1, answers: 1, comments: 1 },
+    expect(
+      await prisma.auditLog.findFirst({
+        where: { action: 'member.deleted-account', targetId: member.id },
+        select: { actorName: true, targetName: true, data: true },
+      }),
+    ).toEqual({
+      actorName: 'Tidigare medlem',
+      targetName: '',
+      data: { content: 'anonymise', posts: 1, answers: 1, comments: 1 },
     })
 
     // The session cookie no longer works, and the address signs up as a newcomer.
@@ -192,7 +258,7 @@ describe('POST /installningar/radera-konto', () => {
     expect((await indexed(otherQuestion.id))?.text).toContain(ownAnswer.bodyText)
   })
 
-  test('remove: the member\'s posts, answers and comments go too, and counters and the index follow', async () => {
+  test("remove: the member's posts, answers and comments go too, and counters and the index follow", async () => {
     const seeded = await memberWithEverything()
     const { member, memberBrowser, ownQuestion, ownAnswer, otherQuestion, otherProject, othersAnswer } = seeded
     const findAnswer = () => search.search(ownAnswer.bodyText, { scope: { status: 'visible' } })
@@ -210,7 +276,10 @@ describe('POST /installningar/radera-konto', () => {
     expect(await prisma.answer.count({ where: { id: { in: [ownAnswer.id, othersAnswer.id] } } })).toBe(0)
     expect(await prisma.fileObject.count({ where: { postId: ownQuestion.id } })).toBe(0)
     expect(await prisma.post.findUniqueOrThrow({ where: { id: otherQuestion.id }, select: { answerCount: true } })).toEqual({ answerCount: 0 })
-    expect(await prisma.post.findUniqueOrThrow({ where: { id: otherProject.id }, select: { likeCount: true, commentCount: true } })).toEqual({ likeCount: 0, commentCount: 0 })
+    expect(await prisma.post.findUniqueOrThrow({ where: { id: otherProject.id }, select: { likeCount: true, commentCount: true } })).toEqual({
+      likeCount: 0,
+      commentCount: 0,
+    })
 
     // Gone from search at once, before the worker has re-indexed the question it answered.
     expect(await findAnswer()).toMatchObject({ total: 0, hits: [] })

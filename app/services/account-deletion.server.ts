@@ -99,12 +99,16 @@ export async function deleteAccount(member: Member, choice: DeletionChoice) {
     const changedPosts = [...new Set([...affected.posts, ...affected.answers.map((answer) => answer.postId)])].sort()
     for (const postId of changedPosts) await enqueueSearchUpdate(tx, 'post', postId)
 
-    await writeAudit(tx, { id: user.id, name: 'Tidigare medlem' }, {
-      action: 'member.deleted-account',
-      targetType: 'user',
-      targetId: user.id,
-      data: { content: choice, posts: affected.posts.length, answers: affected.answers.length, comments: affected.comments.length },
-    })
+    await writeAudit(
+      tx,
+      { id: user.id, name: 'Tidigare medlem' },
+      {
+        action: 'member.deleted-account',
+        targetType: 'user',
+        targetId: user.id,
+        data: { content: choice, posts: affected.posts.length, answers: affected.answers.length, comments: affected.comments.length },
+      },
+    )
     return affected.files
   })
   await discardUploads(files)

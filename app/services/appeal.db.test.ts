@@ -68,13 +68,20 @@ describe('appealing a decision about one’s content', () => {
     expect(await prisma.auditLog.count({ where: { action: 'appeal.created', data: { path: ['auditLogId'], equals: hidden.id } } })).toBe(1)
 
     const [queued] = (await openAppeals(moderatorBrowser)).filter((item) => item.member.name === 'Alva Författare')
-    expect(queued).toMatchObject({ message: 'Uppgifterna är redan offentliga.', decision: { label: 'Innehåll dolt av moderator', reason: 'Innehåller personuppgifter.' } })
+    expect(queued).toMatchObject({
+      message: 'Uppgifterna är redan offentliga.',
+      decision: { label: 'Innehåll dolt av moderator', reason: 'Innehåller personuppgifter.' },
+    })
 
     expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-overturn', '')).status).toBe(400)
     const overturned = await decide(moderatorBrowser, queued?.id ?? '', 'appeal-overturn', 'Du har rätt, uppgifterna är offentliga.')
     expect(overturned.location).toBe('/moderering?klart=appeal-overturned')
     expect((await prisma.post.findUniqueOrThrow({ where: { id: postId } })).status).toBe('visible')
-    expect(await prisma.appeal.findUniqueOrThrow({ where: { id: queued?.id } })).toMatchObject({ status: 'overturned', decidedById: moderator.id, response: 'Du har rätt, uppgifterna är offentliga.' })
+    expect(await prisma.appeal.findUniqueOrThrow({ where: { id: queued?.id } })).toMatchObject({
+      status: 'overturned',
+      decidedById: moderator.id,
+      response: 'Du har rätt, uppgifterna är offentliga.',
+    })
     expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-uphold', 'Ångrar mig.')).status).toBe(409)
     expect((await openAppeals(moderatorBrowser)).some((item) => item.id === queued?.id)).toBe(false)
 
@@ -86,7 +93,9 @@ describe('appealing a decision about one’s content', () => {
     const mail = await mailbox.waitFor(authorRow.email, (message) => message.subject === 'Ditt överklagande i Samverka är prövat')
     expect(mail.text).toContain('Beslutet är ändrat.')
     expect(mail.text).toContain('Motivering: Du har rätt, uppgifterna är offentliga.')
-    expect((await appealPage(authorBrowser, hidden.id)).data).toMatchObject({ appeal: { status: 'overturned', response: 'Du har rätt, uppgifterna är offentliga.' } })
+    expect((await appealPage(authorBrowser, hidden.id)).data).toMatchObject({
+      appeal: { status: 'overturned', response: 'Du har rätt, uppgifterna är offentliga.' },
+    })
   })
 })
 
@@ -114,10 +123,16 @@ describe('appealing a suspension without signing in', () => {
     expect((await appeal(anonymous, auditLogId, 'Igen.', `?token=${token}`)).status).toBe(409)
 
     const [queued] = (await openAppeals(moderatorBrowser)).filter((item) => item.member.name === 'Sune Spärrad')
-    expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-uphold', 'Beslutet står fast efter granskning.')).location).toBe('/moderering?klart=appeal-upheld')
+    expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-uphold', 'Beslutet står fast efter granskning.')).location).toBe(
+      '/moderering?klart=appeal-upheld',
+    )
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('suspended')
-    expect((await mailbox.waitFor(member.email, (message) => message.subject === 'Ditt överklagande i Samverka är prövat')).text).toContain('Beslutet står fast.')
-    expect(await prisma.auditLog.findFirst({ where: { action: 'appeal.upheld', targetId: queued?.id }, select: { reason: true } })).toEqual({ reason: 'Beslutet står fast efter granskning.' })
+    expect((await mailbox.waitFor(member.email, (message) => message.subject === 'Ditt överklagande i Samverka är prövat')).text).toContain(
+      'Beslutet står fast.',
+    )
+    expect(await prisma.auditLog.findFirst({ where: { action: 'appeal.upheld', targetId: queued?.id }, select: { reason: true } })).toEqual({
+      reason: 'Beslutet står fast efter granskning.',
+    })
   })
 
   test('an overturned suspension reinstates the member', async () => {
@@ -128,7 +143,11 @@ describe('appealing a suspension without signing in', () => {
     const [queued] = (await openAppeals(moderatorBrowser)).filter((item) => item.member.name === 'Siri Återinsatt')
     expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-overturn', 'Det var ett misstag.')).status).toBe(302)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active')
-    const actions = await prisma.auditLog.findMany({ where: { targetId: { in: [member.id, queued?.id ?? ''] } }, orderBy: { createdAt: 'asc' }, select: { action: true } })
+    const actions = await prisma.auditLog.findMany({
+      where: { targetId: { in: [member.id, queued?.id ?? ''] } },
+      orderBy: { createdAt: 'asc' },
+      select: { action: true },
+    })
     expect(actions.map((row) => row.action)).toEqual(['member.suspended', 'appeal.created', 'member.reinstated', 'appeal.overturned'])
   })
 })
@@ -192,7 +211,9 @@ describe('appealing a warning', () => {
     const [queued] = (await openAppeals(moderatorBrowser)).filter((item) => item.member.name === 'Wilma Varnad')
     expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-overturn', 'Vi läste fel.')).status).toBe(302)
     expect(await prisma.memberWarning.count({ where: { userId: member.id, acknowledgedAt: null } })).toBe(0)
-    expect(await prisma.auditLog.findFirst({ where: { action: 'member.warning-withdrawn', targetId: member.id }, select: { reason: true } })).toEqual({ reason: 'Vi läste fel.' })
+    expect(await prisma.auditLog.findFirst({ where: { action: 'member.warning-withdrawn', targetId: member.id }, select: { reason: true } })).toEqual({
+      reason: 'Vi läste fel.',
+    })
   })
 })
 
@@ -207,7 +228,13 @@ describe('moderators only', () => {
     expect((await call(() => queueLoader(routeArgs(memberBrowser.get('/moderering'))))).status).toBe(403)
     expect((await prisma.appeal.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('open')
     // CSRF: without the token even a moderator is refused.
-    expect((await call(() => queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'appeal-uphold', appealId: row.id, response: 'Står fast.' }, { csrf: false }))))).status).toBe(403)
+    expect(
+      (
+        await call(() =>
+          queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'appeal-uphold', appealId: row.id, response: 'Står fast.' }, { csrf: false }))),
+        )
+      ).status,
+    ).toBe(403)
     // A decision that cannot be appealed (e.g. an approval) is not found.
     const approved = await prisma.auditLog.create({ data: { actorName: 'Mats Moderator', action: 'member.approved', targetType: 'user', targetId: member.id } })
     expect((await appeal(memberBrowser, approved.id, 'Varför?')).status).toBe(404)

@@ -9,7 +9,18 @@ export type AuditActor = { id: string; name: string } | null
 
 export type AuditEntry = {
   action: AuditAction
-  targetType: 'organisation' | 'organisation-request' | 'user' | 'domain' | 'post' | 'answer' | 'comment' | 'appeal' | 'site-settings' | 'registry' | 'accessibility-report'
+  targetType:
+    | 'organisation'
+    | 'organisation-request'
+    | 'user'
+    | 'domain'
+    | 'post'
+    | 'answer'
+    | 'comment'
+    | 'appeal'
+    | 'site-settings'
+    | 'registry'
+    | 'accessibility-report'
   targetId: string
   targetName?: string
   reason?: string | null

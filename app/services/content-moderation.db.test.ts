@@ -43,7 +43,10 @@ async function placesShowing(postId: string, title: string) {
   await indexPendingChanges()
   const has = (posts: Array<{ id: string }>) => posts.some((post) => post.id === postId)
   const period = { week: '2026-W48', from: new Date(Date.now() - 3600 * 1000), to: new Date(Date.now() + 3600 * 1000) }
-  const digest = await buildDigest({ id: reader.id, organisationId: reader.organisationId ?? null, sectionsOff: [], interests: ['bredband'] }, await loadDigestWeek(period))
+  const digest = await buildDigest(
+    { id: reader.id, organisationId: reader.organisationId ?? null, sectionsOff: [], interests: ['bredband'] },
+    await loadDigestWeek(period),
+  )
   const search = await getSearchPage(reader, parseSearchParams(new URLSearchParams({ q: 'bredbandsutbyggnad' })))
   const similar = await findSimilarContent(reader, { title, tags: ['bredband'] })
   // "Not shown" must mean the engine answered without it, not that it failed.
@@ -74,7 +77,10 @@ describe('hiding and restoring a post', () => {
     expect(await placesShowing(id, 'Projekt om bredbandsutbyggnad på landsbygden')).toEqual(everywhere)
 
     await hideContent(moderator, { targetType: 'post', targetId: id, reason: 'Reklam för en konsultfirma.' })
-    expect(await prisma.post.findUniqueOrThrow({ where: { id }, select: { status: true, statusReason: true } })).toEqual({ status: 'hidden', statusReason: 'Reklam för en konsultfirma.' })
+    expect(await prisma.post.findUniqueOrThrow({ where: { id }, select: { status: true, statusReason: true } })).toEqual({
+      status: 'hidden',
+      statusReason: 'Reklam för en konsultfirma.',
+    })
     expect(await placesShowing(id, 'Projekt om bredbandsutbyggnad på landsbygden')).toEqual(nowhere)
     // The author still sees it, with the reason; moderators too.
     expect((await getPost(id, 'project', author))?.statusReason).toBe('Reklam för en konsultfirma.')
@@ -83,13 +89,20 @@ describe('hiding and restoring a post', () => {
       { status: 'actioned', resolvedById: moderator.id, resolution: 'Reklam för en konsultfirma.' },
       { status: 'actioned', resolvedById: moderator.id, resolution: 'Reklam för en konsultfirma.' },
     ])
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: 'content.hidden', targetId: id }, select: { id: true, actorId: true, reason: true, targetType: true } })
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: 'content.hidden', targetId: id },
+      select: { id: true, actorId: true, reason: true, targetType: true },
+    })
     expect(audit).toMatchObject({ actorId: moderator.id, reason: 'Reklam för en konsultfirma.', targetType: 'post' })
     expect(await moderationNotices(author.id)).toEqual([
       { action: 'hidden', target: 'post', title: 'Projekt om bredbandsutbyggnad på landsbygden', reason: 'Reklam för en konsultfirma.', auditLogId: audit.id },
     ])
     const [view] = presentNotifications((await listNotifications(author.id)).notifications)
-    expect(view).toMatchObject({ text: 'En moderator dolde ditt inlägg ”Projekt om bredbandsutbyggnad på landsbygden”.', href: `/projekt/${id}`, reason: 'Reklam för en konsultfirma.' })
+    expect(view).toMatchObject({
+      text: 'En moderator dolde ditt inlägg ”Projekt om bredbandsutbyggnad på landsbygden”.',
+      href: `/projekt/${id}`,
+      reason: 'Reklam för en konsultfirma.',
+    })
     const mail = await mailbox.waitFor(await emailOf(author))
     expect(mail.subject).toBe('En moderator har dolt ditt innehåll i Samverka')
     expect(mail.text).toContain('Motivering: Reklam för en konsultfirma.')
@@ -101,7 +114,9 @@ describe('hiding and restoring a post', () => {
     expect(await placesShowing(id, 'Projekt om bredbandsutbyggnad på landsbygden')).toEqual(everywhere)
     expect(await prisma.post.findUniqueOrThrow({ where: { id }, select: { statusReason: true } })).toEqual({ statusReason: null })
     expect((await moderationNotices(author.id)).map((notice) => (notice as { action: string }).action)).toEqual(['hidden', 'restored'])
-    expect((await mailbox.waitFor(await emailOf(author), (message) => message.subject.includes('återställt'))).text).toContain('Motivering: Författaren har tagit bort reklamen.')
+    expect((await mailbox.waitFor(await emailOf(author), (message) => message.subject.includes('återställt'))).text).toContain(
+      'Motivering: Författaren har tagit bort reklamen.',
+    )
   })
 
   test('deleted by a moderator: removed for everyone but moderators, the e-mail has no link; deleting twice → 409', async () => {
@@ -127,7 +142,10 @@ describe('answers and comments', () => {
     expect(await askerSees()).toBe(true)
     await hideContent(moderator, { targetType: 'answer', targetId: answer.id, reason: 'Reklam.' })
     expect(await askerSees()).toBe(false)
-    expect(await prisma.post.findUniqueOrThrow({ where: { id: question.id }, select: { answerCount: true, acceptedAnswerId: true } })).toEqual({ answerCount: 0, acceptedAnswerId: null })
+    expect(await prisma.post.findUniqueOrThrow({ where: { id: question.id }, select: { answerCount: true, acceptedAnswerId: true } })).toEqual({
+      answerCount: 0,
+      acceptedAnswerId: null,
+    })
     expect((await getQuestion(question.id, reader))?.answers).toEqual([])
     expect((await getQuestion(question.id, author))?.answers.map((item) => [item.status, item.statusReason])).toEqual([['hidden', 'Reklam.']])
     expect(await prisma.searchOutbox.count({ where: { entityType: 'answer', entityId: answer.id } })).toBeGreaterThan(0)
@@ -155,8 +173,17 @@ describe('answers and comments', () => {
 
 describe('moderators’ edits', () => {
   test('a post edit keeps before and after in the audit row, marks the post and tells the author', async () => {
-    const { id } = await createProject(author, buildProjectInput('Projekt med ett telefonnummer i texten', { body: plainTextToDocument('Ring mig på 070-123 45 67.') }))
-    await editContentAsModerator(moderator, { targetType: 'post', targetId: id, title: 'Projekt med kontaktuppgifter borttagna', body: plainTextToDocument('Kontakta mig via Samverka.'), reason: 'Personuppgifter borttagna.' })
+    const { id } = await createProject(
+      author,
+      buildProjectInput('Projekt med ett telefonnummer i texten', { body: plainTextToDocument('Ring mig på 070-123 45 67.') }),
+    )
+    await editContentAsModerator(moderator, {
+      targetType: 'post',
+      targetId: id,
+      title: 'Projekt med kontaktuppgifter borttagna',
+      body: plainTextToDocument('Kontakta mig via Samverka.'),
+      reason: 'Personuppgifter borttagna.',
+    })
     const post = await prisma.post.findUniqueOrThrow({ where: { id }, select: { title: true, bodyText: true, moderatorEditedAt: true, editedAt: true } })
     expect(post).toMatchObject({ title: 'Projekt med kontaktuppgifter borttagna', bodyText: 'Kontakta mig via Samverka.', editedAt: null })
     expect(post.moderatorEditedAt).not.toBeNull()
@@ -170,9 +197,13 @@ describe('moderators’ edits', () => {
   test('a comment edit changes its text; a bad reason is refused', async () => {
     const { id } = await createProject(reader, buildProjectInput('Projekt där en kommentar redigeras'))
     const comment = await addComment(author, id, 'Mitt nummer: 070-765 43 21')
-    await expect(editContentAsModerator(moderator, { targetType: 'comment', targetId: comment.id, body: 'x', reason: ' ' })).rejects.toMatchObject({ status: 400 })
+    await expect(editContentAsModerator(moderator, { targetType: 'comment', targetId: comment.id, body: 'x', reason: ' ' })).rejects.toMatchObject({
+      status: 400,
+    })
     await editContentAsModerator(moderator, { targetType: 'comment', targetId: comment.id, body: 'Mitt nummer: [borttaget]', reason: 'Telefonnummer.' })
-    expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { body: true, moderatorEditedAt: true } })).toMatchObject({ body: 'Mitt nummer: [borttaget]' })
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { body: true, moderatorEditedAt: true } })).toMatchObject({
+      body: 'Mitt nummer: [borttaget]',
+    })
   })
 })
 
@@ -183,7 +214,10 @@ describe('dismissing reports', () => {
     const before = (await moderationNotices(author.id)).length
     await dismissReports(moderator, { targetType: 'post', targetId: id, reason: 'Ett meningsutbyte, inte ett regelbrott.' })
     expect(await prisma.report.findMany({ where: { targetId: id }, select: { status: true } })).toEqual([{ status: 'dismissed' }])
-    expect(await prisma.auditLog.findFirst({ where: { action: 'report.dismissed', targetId: id }, select: { reason: true, data: true } })).toEqual({ reason: 'Ett meningsutbyte, inte ett regelbrott.', data: { reports: 1 } })
+    expect(await prisma.auditLog.findFirst({ where: { action: 'report.dismissed', targetId: id }, select: { reason: true, data: true } })).toEqual({
+      reason: 'Ett meningsutbyte, inte ett regelbrott.',
+      data: { reports: 1 },
+    })
     expect(await moderationNotices(author.id)).toHaveLength(before)
     expect(await prisma.post.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: 'visible' })
     await expect(dismissReports(moderator, { targetType: 'post', targetId: id, reason: 'Igen.' })).rejects.toMatchObject({ status: 409 })
@@ -198,7 +232,9 @@ describe('who may', () => {
     await expect(deleteContent(reader, input)).rejects.toMatchObject({ status: 403 })
     await expect(restoreContent(reader, input)).rejects.toMatchObject({ status: 403 })
     await expect(dismissReports(reader, input)).rejects.toMatchObject({ status: 403 })
-    await expect(editContentAsModerator(reader, { ...input, title: 'Kapad rubrik på projektet', body: plainTextToDocument('Kapad.') })).rejects.toMatchObject({ status: 403 })
+    await expect(editContentAsModerator(reader, { ...input, title: 'Kapad rubrik på projektet', body: plainTextToDocument('Kapad.') })).rejects.toMatchObject({
+      status: 403,
+    })
     const own = await createProject(moderator, buildProjectInput('Moderatorns eget projekt'))
     await expect(hideContent(moderator, { ...input, targetId: own.id })).rejects.toMatchObject({ status: 403 })
     await expect(hideContent(moderator, { ...input, targetId: 'finns-inte' })).rejects.toMatchObject({ status: 404 })

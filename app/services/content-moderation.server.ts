@@ -125,15 +125,15 @@ function contentPath(target: Target) {
 }
 
 /** Inside the transaction: the audit row, the author's notice and the open reports resolved. */
-async function recordDecision(
-  tx: Tx,
-  actor: Actor,
-  target: Target,
-  action: ModerationNotice['action'],
-  reason: string,
-  data?: Prisma.InputJsonValue,
-) {
-  const auditLogId = await writeAudit(tx, actor, { action: DECISIONS[action].audit, targetType: target.type, targetId: target.id, targetName: target.title, reason, data })
+async function recordDecision(tx: Tx, actor: Actor, target: Target, action: ModerationNotice['action'], reason: string, data?: Prisma.InputJsonValue) {
+  const auditLogId = await writeAudit(tx, actor, {
+    action: DECISIONS[action].audit,
+    targetType: target.type,
+    targetId: target.id,
+    targetName: target.title,
+    reason,
+    data,
+  })
   await notifyModeration(tx, {
     userId: target.authorId,
     actorId: actor.id,
@@ -314,7 +314,8 @@ export async function correctPostOwnership(actor: Actor, input: OwnershipCorrect
       : null
     if (input.organisationId && !organisation) throw badRequest('Organisationen finns inte i registret.')
     const shareEditing = target.post.type === 'project' && input.shareEditing
-    if ((organisation?.id ?? null) === current.organisationId && shareEditing === current.shareEditing) throw conflict('Ägarskapet är redan så. Ingenting ändrades.')
+    if ((organisation?.id ?? null) === current.organisationId && shareEditing === current.shareEditing)
+      throw conflict('Ägarskapet är redan så. Ingenting ändrades.')
     await tx.post.update({ where: { id: target.id }, data: { organisationId: organisation?.id ?? null, shareEditing, moderatorEditedAt: new Date() } })
     await enqueueSearchUpdate(tx, 'post', target.id)
     await recordDecision(tx, actor, target, 'edited', reason, {

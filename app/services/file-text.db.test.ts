@@ -72,11 +72,17 @@ const search = async (query: string) => {
 }
 
 const fileRow = (id: string) =>
-  prisma.fileObject.findUniqueOrThrow({ where: { id }, select: { textStatus: true, extractedText: true, textError: true, textAttempts: true, size: true, postId: true } })
+  prisma.fileObject.findUniqueOrThrow({
+    where: { id },
+    select: { textStatus: true, extractedText: true, textError: true, textAttempts: true, size: true, postId: true },
+  })
 
 describe('attachment text in search', () => {
   test('an artifact is found by a word that is only in its attached PDF, and the snippet shows it', async () => {
-    const files = await upload({ name: 'Bevarandeplan.pdf', bytes: await pdf(['Plan för långtidsbevarande av handlingar', 'Gallringsfrister och arkivbildare']) })
+    const files = await upload({
+      name: 'Bevarandeplan.pdf',
+      bytes: await pdf(['Plan för långtidsbevarande av handlingar', 'Gallringsfrister och arkivbildare']),
+    })
     const { id } = await createArtifact(author, artifact('Bevarandeplan för e-arkiv', 'Vår plan, se bilagan.'), files)
     const [file] = await prisma.fileObject.findMany({ where: { postId: id }, select: { id: true } })
     if (!file) throw new Error('the file should be attached')
@@ -150,14 +156,18 @@ describe('files without text', () => {
 describe('claiming', () => {
   test('two instances at once never extract the same file; each file is claimed once', async () => {
     const stored = await upload(
-      ...Array.from({ length: 8 }, (_, index) => ({ name: `Protokoll ${index}.txt`, bytes: new TextEncoder().encode(`Protokoll nummer ${index} från nämnden`) })),
+      ...Array.from({ length: 8 }, (_, index) => ({
+        name: `Protokoll ${index}.txt`,
+        bytes: new TextEncoder().encode(`Protokoll nummer ${index} från nämnden`),
+      })),
     )
     const saved = await prisma.$transaction((tx) => saveFileObjects(tx, stored, { uploaderId: author.id, postId: null }))
     const ids = saved.map((file) => file.id)
 
     const instance = async () => {
       const outcomes = []
-      for (let step = await extractPendingFileTexts({ batchSize: 2 }); step.length > 0; step = await extractPendingFileTexts({ batchSize: 2 })) outcomes.push(...step)
+      for (let step = await extractPendingFileTexts({ batchSize: 2 }); step.length > 0; step = await extractPendingFileTexts({ batchSize: 2 }))
+        outcomes.push(...step)
       return outcomes
     }
     const [first, second] = await Promise.all([instance(), instance()])

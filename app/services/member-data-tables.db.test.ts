@@ -12,7 +12,7 @@ const { prisma } = database
 const NOT_MEMBER_REFERENCES: Record<string, string> = {
   'User.id': 'The member row itself.',
   'User.email': 'The member row itself.',
-  'SiteSettings.contactEmail': 'The site\'s own contact address.',
+  'SiteSettings.contactEmail': "The site's own contact address.",
 }
 
 /** Column names that hold a member's id or e-mail address by this codebase's naming. */
@@ -29,8 +29,14 @@ describe('the registry of member references', () => {
       ORDER BY 1, 2`
     const inDatabase = rows.map(referenceName)
     const registered = MEMBER_REFERENCES.filter((reference) => reference.foreignKey).map(referenceName)
-    expect(inDatabase.filter((name) => !registered.includes(name)), 'foreign keys to "User" without a decision in MEMBER_REFERENCES').toEqual([])
-    expect(registered.filter((name) => !inDatabase.includes(name)), 'registered as foreign keys but not one in the database').toEqual([])
+    expect(
+      inDatabase.filter((name) => !registered.includes(name)),
+      'foreign keys to "User" without a decision in MEMBER_REFERENCES',
+    ).toEqual([])
+    expect(
+      registered.filter((name) => !inDatabase.includes(name)),
+      'registered as foreign keys but not one in the database',
+    ).toEqual([])
   })
 
   test('names every column without a foreign key that holds a member id or e-mail address', async () => {

@@ -60,7 +60,11 @@ describe('warning a member', () => {
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: 'member.warned', targetId: member.id } })
     expect(audit).toMatchObject({ actorName: 'Mona Moderator', reason: 'Håll god ton i diskussionerna.' })
     expect(await notices(browser)).toEqual([
-      expect.objectContaining({ text: 'En moderator har gett dig en varning.', reason: 'Håll god ton i diskussionerna.', appealHref: `/overklaga/${audit.id}` }),
+      expect.objectContaining({
+        text: 'En moderator har gett dig en varning.',
+        reason: 'Håll god ton i diskussionerna.',
+        appealHref: `/overklaga/${audit.id}`,
+      }),
     ])
     const mail = await mailbox.waitFor(member.email)
     expect(mail.subject).toBe('Du har fått en varning i Samverka')
@@ -70,10 +74,18 @@ describe('warning a member', () => {
     // Someone else cannot acknowledge it; the CSRF token is required.
     const other = await signedIn((await insertMember(prisma)).id)
     await call(() => acknowledgeAction(routeArgs(other.post(`/varningar/${warning?.id}`, { redirectTo: '/' }), { warningId: warning?.id ?? '' })))
-    expect((await call(() => acknowledgeAction(routeArgs(browser.post(`/varningar/${warning?.id}`, { redirectTo: '/' }, { csrf: false }), { warningId: warning?.id ?? '' })))).status).toBe(403)
+    expect(
+      (
+        await call(() =>
+          acknowledgeAction(routeArgs(browser.post(`/varningar/${warning?.id}`, { redirectTo: '/' }, { csrf: false }), { warningId: warning?.id ?? '' })),
+        )
+      ).status,
+    ).toBe(403)
     expect((await prisma.memberWarning.findUniqueOrThrow({ where: { id: warning?.id } })).acknowledgedAt).toBeNull()
 
-    const acknowledged = await call(() => acknowledgeAction(routeArgs(browser.post(`/varningar/${warning?.id}`, { redirectTo: '/fragor' }), { warningId: warning?.id ?? '' })))
+    const acknowledged = await call(() =>
+      acknowledgeAction(routeArgs(browser.post(`/varningar/${warning?.id}`, { redirectTo: '/fragor' }), { warningId: warning?.id ?? '' })),
+    )
     expect(acknowledged.location).toBe('/fragor')
     const after = await call(() => rootLoader(routeArgs(browser.get('/'))))
     expect((after.data as { warning: unknown }).warning).toBeNull()
@@ -107,15 +119,22 @@ describe('suspending a member', () => {
     const refused = await finishSignIn(new Browser().get('/'), member.email, undefined)
     expect(refused.headers.get('Location')).toBe(`/logga-in?meddelande=suspended&till=${until}`)
     const page = await call(() => signInLoader(routeArgs(new Browser().get(refused.headers.get('Location') ?? ''))))
-    expect((page.data as { notice: string }).notice).toMatch(/^Ditt konto är avstängt till och med \d+ \p{L}+ \d{4} och du kan inte logga in förrän dagen efter\./u)
+    expect((page.data as { notice: string }).notice).toMatch(
+      /^Ditt konto är avstängt till och med \d+ \p{L}+ \d{4} och du kan inte logga in förrän dagen efter\./u,
+    )
 
     // The hourly maintenance lifts it once the last day is over, with an audit row, a notice and an e-mail.
     mailbox.clear()
     await runMaintenance(new Date(Date.now() - 3600_000))
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('suspended')
     await runMaintenance(new Date(Date.now() + 9 * 24 * 3600_000))
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: member.id }, select: { status: true, suspendedUntil: true } })).toEqual({ status: 'active', suspendedUntil: null })
-    expect(await prisma.auditLog.findFirst({ where: { action: 'member.suspension-ended', targetId: member.id }, select: { actorName: true } })).toEqual({ actorName: 'Systemet' })
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: member.id }, select: { status: true, suspendedUntil: true } })).toEqual({
+      status: 'active',
+      suspendedUntil: null,
+    })
+    expect(await prisma.auditLog.findFirst({ where: { action: 'member.suspension-ended', targetId: member.id }, select: { actorName: true } })).toEqual({
+      actorName: 'Systemet',
+    })
     expect((await mailbox.waitFor(member.email)).subject).toBe('Din avstängning från Samverka har upphört')
   })
 
@@ -144,7 +163,11 @@ describe('suspending a member', () => {
     const browser = await signedIn(member.id)
     expect(await notices(browser)).toEqual([
       expect.objectContaining({ text: 'En moderator har återaktiverat ditt konto.', reason: 'Har bett om ursäkt.', appealHref: null }),
-      expect.objectContaining({ text: 'En moderator stängde av ditt konto tills vidare.', reason: 'Hot mot en annan medlem.', appealHref: expect.stringMatching(/^\/overklaga\//) }),
+      expect.objectContaining({
+        text: 'En moderator stängde av ditt konto tills vidare.',
+        reason: 'Hot mot en annan medlem.',
+        appealHref: expect.stringMatching(/^\/overklaga\//),
+      }),
     ])
     expect((await act(moderatorBrowser, member.id, { intent: 'reinstate', reason: '' })).status).toBe(409)
   })
@@ -173,16 +196,36 @@ describe('moderators only', () => {
     const page = await call(() => memberLoader(routeArgs(member.get(`/medlemmar/${target.id}`), { userId: target.id })))
     expect((page.data as { history: unknown }).history).toBeNull()
     // Without the CSRF token even a moderator is refused.
-    expect((await call(() => memberAction(routeArgs(moderatorBrowser.post(`/medlemmar/${target.id}`, { userId: target.id, intent: 'warn', message: 'Hej hej hej' }, { csrf: false }), { userId: target.id })))).status).toBe(403)
+    expect(
+      (
+        await call(() =>
+          memberAction(
+            routeArgs(moderatorBrowser.post(`/medlemmar/${target.id}`, { userId: target.id, intent: 'warn', message: 'Hej hej hej' }, { csrf: false }), {
+              userId: target.id,
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(403)
   })
 
   test('moderators see the history: decisions, warnings and reports about the member and their content', async () => {
     const target = await insertMember(prisma, { name: 'Hanna Historik' })
     const reporter = await insertMember(prisma)
-    await prisma.report.create({ data: { reporterId: reporter.id, targetType: 'member', targetId: target.id, targetUserId: target.id, reason: 'spam', details: 'Säljer konsulttjänster.' } })
+    await prisma.report.create({
+      data: { reporterId: reporter.id, targetType: 'member', targetId: target.id, targetUserId: target.id, reason: 'spam', details: 'Säljer konsulttjänster.' },
+    })
     expect((await act(moderatorBrowser, target.id, { intent: 'warn', message: 'Ingen reklam, tack.' })).status).toBe(302)
     const page = await call(() => memberLoader(routeArgs(moderatorBrowser.get(`/medlemmar/${target.id}`), { userId: target.id })))
-    const history = (page.data as { history: { decisions: Array<{ label: string }>; warnings: Array<{ message: string; acknowledged: string | null }>; reports: Array<{ target: string; reason: string; details: string }> } }).history
+    const history = (
+      page.data as {
+        history: {
+          decisions: Array<{ label: string }>
+          warnings: Array<{ message: string; acknowledged: string | null }>
+          reports: Array<{ target: string; reason: string; details: string }>
+        }
+      }
+    ).history
     expect(history.decisions.map((decision) => decision.label)).toEqual(['Medlem varnad'])
     expect(history.warnings).toEqual([expect.objectContaining({ message: 'Ingen reklam, tack.', acknowledged: null })])
     expect(history.reports).toEqual([expect.objectContaining({ target: 'Medlemmen', reason: 'Spam eller reklam', details: 'Säljer konsulttjänster.' })])

@@ -39,7 +39,14 @@ async function recordMemberDecision(
   tx: Tx,
   actor: { id: string; name: string } | null,
   target: { id: string; name: string },
-  decision: { action: AuditAction; notice: MemberNotice['action']; appealable: boolean; reason: string | null; until?: string | null; data?: Prisma.InputJsonValue },
+  decision: {
+    action: AuditAction
+    notice: MemberNotice['action']
+    appealable: boolean
+    reason: string | null
+    until?: string | null
+    data?: Prisma.InputJsonValue
+  },
 ) {
   const auditLogId = await writeAudit(tx, actor, {
     action: decision.action,
@@ -66,7 +73,8 @@ async function recordMemberDecision(
 
 /** What and why by e-mail, with the appeal link (signed: no sign-in needed) or a way back in. */
 function memberEmail(target: { id: string; email: string }, mail: MemberMessage, link: { appealOf: string } | { home: true } | null) {
-  const until = mail.until === undefined ? '' : mail.until ? ` Avstängningen gäller till och med ${formatDate(mail.until)}.` : ' Avstängningen gäller tills vidare.'
+  const until =
+    mail.until === undefined ? '' : mail.until ? ` Avstängningen gäller till och med ${formatDate(mail.until)}.` : ' Avstängningen gäller tills vidare.'
   return decisionEmail({
     to: target.email,
     subject: mail.subject,
@@ -115,7 +123,10 @@ const MEMBER_DECISIONS = {
     to: 'suspended',
     action: 'member.suspended',
     notice: 'suspended',
-    email: { subject: 'Ditt konto i Samverka är avstängt', message: 'En moderator har stängt av ditt konto i Samverka. Du kan inte logga in så länge avstängningen gäller.' },
+    email: {
+      subject: 'Ditt konto i Samverka är avstängt',
+      message: 'En moderator har stängt av ditt konto i Samverka. Du kan inte logga in så länge avstängningen gäller.',
+    },
     endSessions: true,
     appealable: true,
   },
@@ -237,7 +248,12 @@ export async function endExpiredSuspensions(now = new Date(), only?: { userId: s
   const due = { status: 'suspended', suspendedUntil: { lte: now }, ...(only ? { id: only.userId } : {}) } satisfies Prisma.UserWhereInput
   let ended = 0
   for (;;) {
-    const batch = await prisma.user.findMany({ where: due, select: { id: true, name: true, email: true, suspendedUntil: true }, orderBy: { id: 'asc' }, take: 100 })
+    const batch = await prisma.user.findMany({
+      where: due,
+      select: { id: true, name: true, email: true, suspendedUntil: true },
+      orderBy: { id: 'asc' },
+      take: 100,
+    })
     if (batch.length === 0) return ended
     for (const member of batch) {
       const lifted = await runUseCase(async (tx) => {

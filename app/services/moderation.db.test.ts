@@ -32,29 +32,54 @@ beforeEach(async () => {
   }
 })
 
-
 describe('unknown domain → organisation request → moderator approval', () => {
   test('everyone waiting on the request is activated, told by e-mail, and the domain works from then on', async () => {
     const domain = `forbund${unique()}.se`
     const first = await requestOrganisation({
-      email: `a@${domain}`, name: 'Ada Först', title: '', organisationName: 'Kommunalförbundet Test', organisationType: 'annan', motivation: 'Driver IT åt fem kommuner.',
+      email: `a@${domain}`,
+      name: 'Ada Först',
+      title: '',
+      organisationName: 'Kommunalförbundet Test',
+      organisationType: 'annan',
+      motivation: 'Driver IT åt fem kommuner.',
     })
     const second = await requestOrganisation({
-      email: `b@it.${domain}`, name: 'Bo Andra', title: '', organisationName: 'Dubblett', organisationType: 'annan', motivation: 'Samma organisation som Ada.',
+      email: `b@it.${domain}`,
+      name: 'Bo Andra',
+      title: '',
+      organisationName: 'Dubblett',
+      organisationType: 'annan',
+      motivation: 'Samma organisation som Ada.',
     })
     expect([first.status, second.status]).toEqual(['pending', 'pending'])
     expect(await prisma.organisationRequest.count({ where: { domain } })).toBe(1)
 
     const queue = await call(() => queueLoader(routeArgs(moderatorBrowser.get('/moderering'))))
-    const request = (queue.data as { organisationRequests: Array<{ id: string; name: string; _count: { waiters: number } }> }).organisationRequests.find((item) => item.name === 'Kommunalförbundet Test')
+    const request = (queue.data as { organisationRequests: Array<{ id: string; name: string; _count: { waiters: number } }> }).organisationRequests.find(
+      (item) => item.name === 'Kommunalförbundet Test',
+    )
     expect(request?._count.waiters).toBe(2)
 
     const approved = await call(() =>
-      queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'approve-organisation', requestId: request?.id ?? '', name: 'Kommunalförbundet Test', type: 'annan', county: 'Stockholms län', reason: '' }))),
+      queueAction(
+        routeArgs(
+          moderatorBrowser.post('/moderering', {
+            intent: 'approve-organisation',
+            requestId: request?.id ?? '',
+            name: 'Kommunalförbundet Test',
+            type: 'annan',
+            county: 'Stockholms län',
+            reason: '',
+          }),
+        ),
+      ),
     )
     expect(approved.location).toBe('/moderering?klart=organisation-approved')
 
-    const users = await prisma.user.findMany({ where: { id: { in: [first.userId, second.userId] } }, select: { status: true, organisation: { select: { name: true } } } })
+    const users = await prisma.user.findMany({
+      where: { id: { in: [first.userId, second.userId] } },
+      select: { status: true, organisation: { select: { name: true } } },
+    })
     expect(users).toEqual([
       { status: 'active', organisation: { name: 'Kommunalförbundet Test' } },
       { status: 'active', organisation: { name: 'Kommunalförbundet Test' } },
@@ -64,10 +89,16 @@ describe('unknown domain → organisation request → moderator approval', () =>
     }
     const options = await getSignUpOptions(`c@${domain}`)
     expect(options).toMatchObject({ kind: 'organisations', organisations: [{ name: 'Kommunalförbundet Test', verified: true }] })
-    expect(await prisma.auditLog.findFirst({ where: { action: 'organisation-request.approved', targetId: request?.id }, select: { actorName: true } })).toEqual({ actorName: 'Moa Moderator' })
+    expect(await prisma.auditLog.findFirst({ where: { action: 'organisation-request.approved', targetId: request?.id }, select: { actorName: true } })).toEqual(
+      { actorName: 'Moa Moderator' },
+    )
 
     const twice = await call(() =>
-      queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'approve-organisation', requestId: request?.id ?? '', name: 'Andra försöket', type: 'annan' }))),
+      queueAction(
+        routeArgs(
+          moderatorBrowser.post('/moderering', { intent: 'approve-organisation', requestId: request?.id ?? '', name: 'Andra försöket', type: 'annan' }),
+        ),
+      ),
     )
     expect(twice.status).toBe(409)
   })
@@ -75,14 +106,25 @@ describe('unknown domain → organisation request → moderator approval', () =>
   test('a rejected request rejects its applicants, who are told why and cannot sign in', async () => {
     const domain = `privat${unique()}.se`
     const applicant = await requestOrganisation({
-      email: `c@${domain}`, name: 'Cia Sökande', title: '', organisationName: 'Konsultbolaget AB', organisationType: 'annan', motivation: 'Vi säljer tjänster till kommuner.',
+      email: `c@${domain}`,
+      name: 'Cia Sökande',
+      title: '',
+      organisationName: 'Konsultbolaget AB',
+      organisationType: 'annan',
+      motivation: 'Vi säljer tjänster till kommuner.',
     })
     const request = await prisma.organisationRequest.findFirstOrThrow({ where: { domain }, select: { id: true } })
-    const missingReason = await call(() => queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'reject-organisation', requestId: request.id, reason: '' }))))
+    const missingReason = await call(() =>
+      queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'reject-organisation', requestId: request.id, reason: '' }))),
+    )
     expect(missingReason.status).toBe(400)
 
     const rejected = await call(() =>
-      queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'reject-organisation', requestId: request.id, reason: 'Privata företag kan inte bli medlemmar.' }))),
+      queueAction(
+        routeArgs(
+          moderatorBrowser.post('/moderering', { intent: 'reject-organisation', requestId: request.id, reason: 'Privata företag kan inte bli medlemmar.' }),
+        ),
+      ),
     )
     expect(rejected.status).toBe(302)
     const mail = await mailbox.waitFor(`c@${domain}`)
@@ -109,7 +151,9 @@ describe('organisations that need manual approval', () => {
 
   test('a user cannot join an organisation their domain does not match', async () => {
     const other = await insertOrganisation(prisma, { name: `Annan kommun ${unique()}` }, [`annan${unique()}.se`])
-    await expect(joinOrganisation({ email: `e@nomatch${unique()}.se`, name: 'Eva Fel', title: '', organisationId: other.id })).rejects.toMatchObject({ status: 400 })
+    await expect(joinOrganisation({ email: `e@nomatch${unique()}.se`, name: 'Eva Fel', title: '', organisationId: other.id })).rejects.toMatchObject({
+      status: 400,
+    })
   })
 })
 
@@ -136,11 +180,15 @@ describe('suspension', () => {
     const laptop = await signedIn(member.id)
     expect(await getUser(phone.get('/'))).not.toBeNull()
 
-    const noReason = await call(() => memberAction(routeArgs(moderatorBrowser.post(`/medlemmar/${member.id}`, { intent: 'suspend', userId: member.id, reason: '' }), { userId: member.id })))
+    const noReason = await call(() =>
+      memberAction(routeArgs(moderatorBrowser.post(`/medlemmar/${member.id}`, { intent: 'suspend', userId: member.id, reason: '' }), { userId: member.id })),
+    )
     expect(noReason.status).toBe(400)
 
     const suspended = await call(() =>
-      memberAction(routeArgs(moderatorBrowser.post(`/medlemmar/${member.id}`, { intent: 'suspend', userId: member.id, reason: 'Upprepad spam.' }), { userId: member.id })),
+      memberAction(
+        routeArgs(moderatorBrowser.post(`/medlemmar/${member.id}`, { intent: 'suspend', userId: member.id, reason: 'Upprepad spam.' }), { userId: member.id }),
+      ),
     )
     expect(suspended.status).toBe(302)
     expect(await getUser(phone.get('/'))).toBeNull()

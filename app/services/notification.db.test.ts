@@ -18,7 +18,8 @@ const actor = (overrides: Parameters<typeof insertActor>[1] = {}) => insertActor
 const project = (title: string, tags: string[]) => buildProjectInput(title, { tags })
 
 const texts = async (member: Actor) => presentNotifications((await listNotifications(member.id)).notifications).map((item) => item.text)
-const kinds = async (member: Actor) => (await prisma.notification.findMany({ where: { userId: member.id }, select: { kind: true } })).map((row) => row.kind).sort()
+const kinds = async (member: Actor) =>
+  (await prisma.notification.findMany({ where: { userId: member.id }, select: { kind: true } })).map((row) => row.kind).sort()
 
 let asker: Actor
 let answerer: Actor
@@ -80,7 +81,10 @@ describe('new content in what a member follows', () => {
     await markNotificationsRead(reader, 'all')
     expect(await countUnreadNotifications(reader.id)).toBe(0)
     await createProject(author, project('Tredje batchprojektet', []))
-    expect(await texts(reader)).toEqual(['Nytt i det du följer: ”Tredje batchprojektet”.', '2 nya inlägg och svar i det du följer, senast ”Andra batchinlägget”.'])
+    expect(await texts(reader)).toEqual([
+      'Nytt i det du följer: ”Tredje batchprojektet”.',
+      '2 nya inlägg och svar i det du följer, senast ”Andra batchinlägget”.',
+    ])
     expect(await countUnreadNotifications(reader.id)).toBe(1)
   })
 

@@ -172,10 +172,7 @@ export async function notifyMemberDecision(tx: Tx, input: { userId: string; acto
 }
 
 /** A moderator hid, removed, restored or edited something of the member's (not their own doing). */
-export async function notifyModeration(
-  tx: Tx,
-  input: { userId: string | null; actorId: string; postId: string; subjectId: string; notice: ModerationNotice },
-) {
+export async function notifyModeration(tx: Tx, input: { userId: string | null; actorId: string; postId: string; subjectId: string; notice: ModerationNotice }) {
   if (!input.userId || input.userId === input.actorId) return
   await tx.notification.create({
     data: {

@@ -103,16 +103,19 @@ export async function applyOrganisationImport(actor: Actor, input: { content: st
   }
   if (token.expiresAt < Date.now()) throw badRequest('Förhandsgranskningen är för gammal. Ladda upp filen och förhandsgranska igen.')
   const { rows, errors } = readImportFile(bytes)
-  return prisma.$transaction(async (tx) => {
-    const written = await writeRegistryRows(tx, rows)
-    const result = { ...written, skipped: errors.length }
-    await writeAudit(tx, actor, {
-      action: 'organisation.imported',
-      targetType: 'registry',
-      targetId: token.sha256.slice(0, 16),
-      targetName: 'Organisationsregistret',
-      data: { ...result, rows: rows.length + errors.length, sha256: token.sha256 },
-    })
-    return result
-  }, { timeout: 60_000 })
+  return prisma.$transaction(
+    async (tx) => {
+      const written = await writeRegistryRows(tx, rows)
+      const result = { ...written, skipped: errors.length }
+      await writeAudit(tx, actor, {
+        action: 'organisation.imported',
+        targetType: 'registry',
+        targetId: token.sha256.slice(0, 16),
+        targetName: 'Organisationsregistret',
+        data: { ...result, rows: rows.length + errors.length, sha256: token.sha256 },
+      })
+      return result
+    },
+    { timeout: 60_000 },
+  )
 }

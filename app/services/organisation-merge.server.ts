@@ -72,7 +72,11 @@ export async function mergeOrganisations(actor: Actor, input: { removeId: string
     const movedPosts = await tx.post.findMany({ where: from, select: { id: true } })
     const posts = await tx.post.updateMany({ where: from, data: to })
     // Their search documents carry the organisation.
-    await enqueueSearchUpdates(tx, 'post', movedPosts.map((post) => post.id))
+    await enqueueSearchUpdates(
+      tx,
+      'post',
+      movedPosts.map((post) => post.id),
+    )
 
     // A post both organisations take part in, a member following both, a domain both have: kept once
     // (a shared project the removed organisation led is led by the kept one).

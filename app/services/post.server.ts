@@ -236,10 +236,19 @@ export async function editProject(actor: Actor, postId: string, input: ProjectIn
 }
 
 export async function editArtifact(actor: Actor, postId: string, input: ArtifactInput, uploads: StoredUpload[] = [], removeFileIds: string[] = []) {
-  await editPost(actor, postId, 'artifact', () => artifactColumns(input), input, uploads, removeFileIds, async (tx, post) => {
-    const remaining = post._count.files - removeFileIds.length + uploads.length
-    if (remaining <= 0 && !input.externalUrl) throw badRequest('Materialet behöver minst en fil eller en länk.')
-  })
+  await editPost(
+    actor,
+    postId,
+    'artifact',
+    () => artifactColumns(input),
+    input,
+    uploads,
+    removeFileIds,
+    async (tx, post) => {
+      const remaining = post._count.files - removeFileIds.length + uploads.length
+      if (remaining <= 0 && !input.externalUrl) throw badRequest('Materialet behöver minst en fil eller en länk.')
+    },
+  )
 }
 
 /** Counts a download of a file attached to a post. */

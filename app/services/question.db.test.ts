@@ -43,7 +43,10 @@ describe('asking and answering', () => {
     expect(stored.organisation?.name).toBe('Frågekommunen')
     expect(stored.tags.map((item) => item.tag.name).sort()).toEqual(['arkivering', 'e-arkiv'])
     expect(await prisma.searchOutbox.count()).toBe(before + 1)
-    expect(await prisma.searchOutbox.findFirst({ where: { entityId: id }, select: { entityType: true, operation: true } })).toEqual({ entityType: 'post', operation: 'upsert' })
+    expect(await prisma.searchOutbox.findFirst({ where: { entityId: id }, select: { entityType: true, operation: true } })).toEqual({
+      entityType: 'post',
+      operation: 'upsert',
+    })
   })
 
   test('a failing write leaves no outbox row behind', async () => {
@@ -68,8 +71,16 @@ describe('asking and answering', () => {
     expect(edited.bodyText).toBe('Vi använder Public 360 sedan 2019.')
     expect(edited.editedAt).not.toBeNull()
 
-    await expect(editQuestion(moderator, id, { title: 'Vilket ärendehanteringssystem har ni?', body: plainTextToDocument('Förtydligad.'), tags: [] })).rejects.toMatchObject({ status: 403 })
-    await editContentAsModerator(moderator, { targetType: 'post', targetId: id, title: 'Vilket ärendehanteringssystem har ni?', body: plainTextToDocument('Förtydligad.'), reason: 'Tydligare rubrik.' })
+    await expect(
+      editQuestion(moderator, id, { title: 'Vilket ärendehanteringssystem har ni?', body: plainTextToDocument('Förtydligad.'), tags: [] }),
+    ).rejects.toMatchObject({ status: 403 })
+    await editContentAsModerator(moderator, {
+      targetType: 'post',
+      targetId: id,
+      title: 'Vilket ärendehanteringssystem har ni?',
+      body: plainTextToDocument('Förtydligad.'),
+      reason: 'Tydligare rubrik.',
+    })
     expect(await prisma.auditLog.count({ where: { action: 'content.edited', targetId: id } })).toBe(1)
   })
 })
@@ -127,7 +138,9 @@ describe('soft delete', () => {
     await expect(restoreContent(asker, { targetType: 'post', targetId: id, reason: 'Felaktigt borttaget.' })).rejects.toMatchObject({ status: 403 })
     await restoreContent(moderator, { targetType: 'post', targetId: id, reason: 'Raderades av misstag.' })
     expect((await listTagFeed(tag))?.posts.map((post) => post.id)).toEqual([id])
-    expect(await prisma.auditLog.findFirst({ where: { action: 'content.restored', targetId: id }, select: { reason: true } })).toEqual({ reason: 'Raderades av misstag.' })
+    expect(await prisma.auditLog.findFirst({ where: { action: 'content.restored', targetId: id }, select: { reason: true } })).toEqual({
+      reason: 'Raderades av misstag.',
+    })
   })
 
   test('a deleted answer leaves the count and the accepted mark', async () => {

@@ -57,7 +57,8 @@ describe('the organisation registry', () => {
   })
 
   test('bad CSV rows are reported per row and the good rows still load', async () => {
-    const csv = 'type,code,name,county,org_number,domain,domain_source\nkommun,9999,Provkommunen,Testlän,,prov.example,source\nstiftelse,,Fel typ,,,,\nkommun,9998,Trasig domän,,,inte en domän,source\n'
+    const csv =
+      'type,code,name,county,org_number,domain,domain_source\nkommun,9999,Provkommunen,Testlän,,prov.example,source\nstiftelse,,Fel typ,,,,\nkommun,9998,Trasig domän,,,inte en domän,source\n'
     const result = await importRegistryCsv(csv)
     expect(result.created).toBe(1)
     expect(result.errors).toHaveLength(2)

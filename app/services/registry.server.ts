@@ -64,17 +64,19 @@ export function parseRegistryCsv(csv: string): ParsedRegistry {
     const earlier = seen.get(registryKey)
     if (earlier) return fail(`samma organisation som rad ${earlier}`)
     seen.set(registryKey, line)
-    return [{
-      line,
-      registryKey,
-      type: row.type,
-      code: row.code || null,
-      name: row.name,
-      sortKey: swedishSortKey(row.name),
-      county: row.county || null,
-      orgNumber: row.org_number || null,
-      domain,
-    }]
+    return [
+      {
+        line,
+        registryKey,
+        type: row.type,
+        code: row.code || null,
+        name: row.name,
+        sortKey: swedishSortKey(row.name),
+        county: row.county || null,
+        orgNumber: row.org_number || null,
+        domain,
+      },
+    ]
   })
   return { rows, errors, missingColumns }
 }
@@ -151,10 +153,12 @@ export async function writeRegistryRows(tx: Prisma.TransactionClient, rows: Regi
     await enqueueSearchUpdate(tx, 'organisation', id)
   }
   const ids = new Map(
-    (await tx.organisation.findMany({
-      where: { registryKey: { in: writable.map((row) => row.registryKey) } },
-      select: { id: true, registryKey: true },
-    })).map((org) => [org.registryKey, org.id]),
+    (
+      await tx.organisation.findMany({
+        where: { registryKey: { in: writable.map((row) => row.registryKey) } },
+        select: { id: true, registryKey: true },
+      })
+    ).map((org) => [org.registryKey, org.id]),
   )
   const domains = writable.flatMap((row) => {
     const organisationId = ids.get(row.registryKey)

@@ -23,9 +23,10 @@ export async function getReportTarget(actor: Actor, target: ReportTarget) {
   authorize(isActive(actor))
   const found = await findTarget(target)
   invariantResponse(found, NOT_FOUND[target.targetType])
-  const allowed = target.targetType === 'member'
-    ? canReportMember(actor, { id: target.targetId, status: 'active' })
-    : canReportContent(actor, { authorId: found.userId, status: found.status })
+  const allowed =
+    target.targetType === 'member'
+      ? canReportMember(actor, { id: target.targetId, status: 'active' })
+      : canReportContent(actor, { authorId: found.userId, status: found.status })
   if (!allowed) throw badRequest(target.targetType === 'member' ? 'Du kan inte anmäla dig själv.' : 'Du kan inte anmäla ditt eget innehåll.')
   return found
 }
@@ -34,7 +35,10 @@ async function findTarget({ targetType, targetId }: ReportTarget) {
   const visible = { status: 'visible' } as const
   switch (targetType) {
     case 'post': {
-      const post = await prisma.post.findFirst({ where: { id: targetId, ...visible }, select: { id: true, type: true, title: true, authorId: true, status: true } })
+      const post = await prisma.post.findFirst({
+        where: { id: targetId, ...visible },
+        select: { id: true, type: true, title: true, authorId: true, status: true },
+      })
       return post && { userId: post.authorId, status: post.status, title: post.title, post }
     }
     case 'answer': {

@@ -18,14 +18,21 @@ function mentioning(...members: Array<{ id: string; label?: string }>): RichText
     content: [
       {
         type: 'paragraph',
-        content: [{ type: 'text', text: 'Fråga ' }, ...members.map((member) => ({ type: 'mention', attrs: { id: member.id, label: member.label ?? 'Någon' } }))],
+        content: [
+          { type: 'text', text: 'Fråga ' },
+          ...members.map((member) => ({ type: 'mention', attrs: { id: member.id, label: member.label ?? 'Någon' } })),
+        ],
       },
     ],
   })
 }
 
 const mentionsOf = async (member: Actor) =>
-  prisma.notification.findMany({ where: { userId: member.id, kind: 'mention' }, select: { postId: true, subjectId: true, actorId: true }, orderBy: { createdAt: 'asc' } })
+  prisma.notification.findMany({
+    where: { userId: member.id, kind: 'mention' },
+    select: { postId: true, subjectId: true, actorId: true },
+    orderBy: { createdAt: 'asc' },
+  })
 const texts = async (member: Actor) => presentNotifications((await listNotifications(member.id)).notifications).map((view) => [view.text, view.href])
 
 let writer: Actor
@@ -92,7 +99,11 @@ describe('mentions when content is saved', () => {
   test('suspended and pending members are not notified, and their mentions are stored as plain text', async () => {
     const suspended = await insertActor(prisma, { name: 'Sune Avstängd', status: 'suspended' })
     const pending = await insertActor(prisma, { name: 'Petra Väntande', status: 'pending' })
-    const question = await askQuestion(writer, { title: 'Nämner inaktiva medlemmar', body: mentioning({ id: suspended.id, label: 'Sune' }, { id: pending.id, label: 'Petra' }), tags: [] })
+    const question = await askQuestion(writer, {
+      title: 'Nämner inaktiva medlemmar',
+      body: mentioning({ id: suspended.id, label: 'Sune' }, { id: pending.id, label: 'Petra' }),
+      tags: [],
+    })
     expect(await mentionsOf(suspended)).toEqual([])
     expect(await mentionsOf(pending)).toEqual([])
     const stored = await prisma.post.findUniqueOrThrow({ where: { id: question.id }, select: { bodyHtml: true, bodyText: true } })
@@ -100,7 +111,11 @@ describe('mentions when content is saved', () => {
   })
 
   test('an unknown member id is dropped to plain text; the rest of the text is saved', async () => {
-    const question = await askQuestion(writer, { title: 'Nämner någon som inte finns', body: mentioning({ id: 'cm1nosuchmember', label: 'Okänd' }, anna), tags: [] })
+    const question = await askQuestion(writer, {
+      title: 'Nämner någon som inte finns',
+      body: mentioning({ id: 'cm1nosuchmember', label: 'Okänd' }, anna),
+      tags: [],
+    })
     const stored = await prisma.post.findUniqueOrThrow({ where: { id: question.id }, select: { body: true, bodyHtml: true } })
     expect(stored.bodyHtml).toBe(`<p>Fråga @Okänd<a href="/medlemmar/${anna.id}" class="mention">@Anna Nämnd</a></p>`)
     expect(JSON.stringify(stored.body)).not.toContain('cm1nosuchmember')
@@ -109,7 +124,11 @@ describe('mentions when content is saved', () => {
 
   test('the stored label and HTML take the member’s current name from the database, never the label sent', async () => {
     await prisma.user.update({ where: { id: erik.id }, data: { name: 'Erik Omdöpt' } })
-    const question = await askQuestion(writer, { title: 'Namnet kommer från databasen', body: mentioning({ id: erik.id, label: '<b>Falskt namn</b>' }), tags: [] })
+    const question = await askQuestion(writer, {
+      title: 'Namnet kommer från databasen',
+      body: mentioning({ id: erik.id, label: '<b>Falskt namn</b>' }),
+      tags: [],
+    })
     const stored = await prisma.post.findUniqueOrThrow({ where: { id: question.id }, select: { body: true, bodyHtml: true, bodyText: true } })
     expect(stored.bodyHtml).toBe(`<p>Fråga <a href="/medlemmar/${erik.id}" class="mention">@Erik Omdöpt</a></p>`)
     expect(stored.bodyText).toBe('Fråga @Erik Omdöpt')
@@ -121,7 +140,13 @@ describe('mentions when content is saved', () => {
     const question = await askQuestion(writer, { title: 'En fråga som tas bort', body: mentioning(), tags: [] })
     await prisma.post.update({ where: { id: question.id }, data: { status: 'hidden' } })
     const moderator = await insertActor(prisma, { name: 'Mona Moderator', role: 'moderator' })
-    await editContentAsModerator(moderator, { targetType: 'post', targetId: question.id, title: 'En fråga som tas bort', body: mentioning(reader), reason: 'Rättar en omnämning.' })
+    await editContentAsModerator(moderator, {
+      targetType: 'post',
+      targetId: question.id,
+      title: 'En fråga som tas bort',
+      body: mentioning(reader),
+      reason: 'Rättar en omnämning.',
+    })
     expect(await mentionsOf(reader)).toEqual([])
   })
 })

@@ -26,14 +26,11 @@ import { endExpiredSuspensions } from './member-moderation.server.ts'
  * Password-less sign-in: a 6-digit code and a link by e-mail. Asking again invalidates the
  * previous code. The same flow signs up newcomers (see sign-up.server.ts).
  */
-export type RequestCodeResult =
-  | { ok: true; email: string }
-  | { ok: false; error: 'invalid-email' | 'free-mail' }
+export type RequestCodeResult = { ok: true; email: string } | { ok: false; error: 'invalid-email' | 'free-mail' }
 
 export const SIGN_IN_ERRORS = {
   'invalid-email': 'Det där ser inte ut som en e-postadress. Skriv hela adressen, till exempel anna.svensson@malmo.se.',
-  'free-mail':
-    'Samverka är bara för anställda i offentlig sektor. Använd e-postadressen du har i jobbet, inte en privat adress (Gmail, Hotmail, Outlook …).',
+  'free-mail': 'Samverka är bara för anställda i offentlig sektor. Använd e-postadressen du har i jobbet, inte en privat adress (Gmail, Hotmail, Outlook …).',
 } as const
 
 export async function requestSignInCode(input: { email: string; redirectTo?: string }): Promise<RequestCodeResult> {

@@ -39,7 +39,6 @@ async function findPendingRequest(client: Pick<Prisma.TransactionClient, 'organi
   return longestDomainMatches(requests)[0] ?? null
 }
 
-
 type Profile = { email: string; name: string; title: string }
 
 export type SignUpResult = { userId: string; status: 'active' | 'pending' }
@@ -47,8 +46,7 @@ export type SignUpResult = { userId: string; status: 'active' | 'pending' }
 /** Creates the member of a registry organisation that their domain matches. */
 export async function joinOrganisation(input: Profile & { organisationId: string }): Promise<SignUpResult> {
   const options = await getSignUpOptions(input.email)
-  const organisation =
-    options.kind === 'organisations' ? options.organisations.find((org) => org.id === input.organisationId) : undefined
+  const organisation = options.kind === 'organisations' ? options.organisations.find((org) => org.id === input.organisationId) : undefined
   if (!organisation) throw badRequest('Organisationen matchar inte din e-postadress.')
   const status = joinsActive(organisation) ? 'active' : 'pending'
   return prisma.$transaction(async (tx) => {
@@ -63,13 +61,17 @@ export async function joinOrganisation(input: Profile & { organisationId: string
       },
       select: { id: true },
     })
-    await writeAudit(tx, { id: user.id, name: input.name }, {
-      action: 'member.signed-up',
-      targetType: 'user',
-      targetId: user.id,
-      targetName: input.name,
-      data: { organisation: organisation.name, status },
-    })
+    await writeAudit(
+      tx,
+      { id: user.id, name: input.name },
+      {
+        action: 'member.signed-up',
+        targetType: 'user',
+        targetId: user.id,
+        targetName: input.name,
+        data: { organisation: organisation.name, status },
+      },
+    )
     return { userId: user.id, status }
   })
 }

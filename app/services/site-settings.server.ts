@@ -16,7 +16,13 @@ export async function updateSiteSettings(actor: Actor, input: SiteSettingsInput)
       update: { ...input, updatedById: actor.id },
       select: storedSiteSettingsSelect,
     })
-    await writeAudit(tx, actor, { action: 'settings.updated', targetType: 'site-settings', targetId: '1', targetName: 'Webbplatsinställningar', data: { before, after } })
+    await writeAudit(tx, actor, {
+      action: 'settings.updated',
+      targetType: 'site-settings',
+      targetId: '1',
+      targetName: 'Webbplatsinställningar',
+      data: { before, after },
+    })
     return after
   })
   clearSiteSettingsCache()

@@ -78,7 +78,12 @@ beforeAll(async () => {
 describe('parseUploadForm', () => {
   test('an accepted PDF is stored under a generated key with its size and SHA-256, next to the text fields', async () => {
     const before = storedFiles()
-    const { formData, files, errors } = await parseUploadForm(multipart([['title', 'Kravspecifikation'], ['filer', file('Kravspecifikation för RPA.pdf', pdf)]]))
+    const { formData, files, errors } = await parseUploadForm(
+      multipart([
+        ['title', 'Kravspecifikation'],
+        ['filer', file('Kravspecifikation för RPA.pdf', pdf)],
+      ]),
+    )
     expect(errors).toEqual([])
     expect(formData.get('title')).toBe('Kravspecifikation')
     expect(formData.get('csrf')).toBe(browser.csrfToken)
@@ -114,7 +119,12 @@ describe('parseUploadForm', () => {
   test('a disallowed type with an allowed extension is refused and nothing is left behind', async () => {
     const before = storedFiles()
     const html = Buffer.from('<!doctype html><script>alert(1)</script>')
-    const { files, errors } = await parseUploadForm(multipart([['filer', file('rapport.pdf', exe)], ['filer', file('bild.png', html)]]))
+    const { files, errors } = await parseUploadForm(
+      multipart([
+        ['filer', file('rapport.pdf', exe)],
+        ['filer', file('bild.png', html)],
+      ]),
+    )
     expect(files).toEqual([])
     expect(errors).toHaveLength(2)
     expect(errors[0]).toMatch(/^Filtypen för ”rapport\.pdf” är inte tillåten\./)
@@ -140,10 +150,16 @@ describe('parseUploadForm', () => {
       },
     }
     const big = Buffer.concat([pdf, Buffer.alloc(200 * 1024, 0x20)])
-    const { files, errors } = await parseUploadForm(multipart([['filer', file('stor.pdf', big)], ['filer', file('liten.pdf', pdf)]]), {
-      maxFileBytes: 1024,
-      storage: counting,
-    })
+    const { files, errors } = await parseUploadForm(
+      multipart([
+        ['filer', file('stor.pdf', big)],
+        ['filer', file('liten.pdf', pdf)],
+      ]),
+      {
+        maxFileBytes: 1024,
+        storage: counting,
+      },
+    )
     expect(errors).toEqual(['Filen ”stor.pdf” är större än 1 kB.'])
     expect(files.map((stored) => stored.originalName)).toEqual(['liten.pdf'])
     const [bigWrite] = [...written.values()]
@@ -159,14 +175,26 @@ describe('parseUploadForm', () => {
   })
 
   test('a request larger than all files may be is refused with 413, from Content-Length or while reading', async () => {
-    const declared = await rejection(parseUploadForm(multipart([['filer', file('a.pdf', pdf)]], { headers: { 'Content-Length': String(50 * 1024 * 1024) } }), { maxFileBytes: 1024 * 1024, maxFiles: 2 }))
+    const declared = await rejection(
+      parseUploadForm(multipart([['filer', file('a.pdf', pdf)]], { headers: { 'Content-Length': String(50 * 1024 * 1024) } }), {
+        maxFileBytes: 1024 * 1024,
+        maxFiles: 2,
+      }),
+    )
     expect(declared.status).toBe(413)
     expect(declared.body.message).toBe('Det du skickade är för stort. Du kan skicka högst 2 filer på högst 1 MB var.')
 
     const before = storedFiles()
     const chunk = Buffer.concat([pdf, Buffer.alloc(700 * 1024, 0x20)])
     const streamed = await rejection(
-      parseUploadForm(multipart([['filer', file('ok.pdf', pdf)], ['filer', file('a.pdf', chunk)], ['annat', file('b.pdf', chunk)]]), { maxFileBytes: 1024, maxFiles: 1 }),
+      parseUploadForm(
+        multipart([
+          ['filer', file('ok.pdf', pdf)],
+          ['filer', file('a.pdf', chunk)],
+          ['annat', file('b.pdf', chunk)],
+        ]),
+        { maxFileBytes: 1024, maxFiles: 1 },
+      ),
     )
     expect(streamed.status).toBe(413)
     expect(storedFiles()).toEqual(before)
@@ -221,7 +249,12 @@ describe('parseUploadForm', () => {
 
   test('a zero-byte file is refused; an empty file input is ignored', async () => {
     const before = storedFiles()
-    const { files, errors } = await parseUploadForm(multipart([['filer', file('tom.pdf', new Uint8Array(0))], ['filer', file('', new Uint8Array(0))]]))
+    const { files, errors } = await parseUploadForm(
+      multipart([
+        ['filer', file('tom.pdf', new Uint8Array(0))],
+        ['filer', file('', new Uint8Array(0))],
+      ]),
+    )
     expect(files).toEqual([])
     expect(errors).toEqual(['Filen ”tom.pdf” är tom.'])
     expect(storedFiles()).toEqual(before)
@@ -242,9 +275,23 @@ describe('parseUploadForm', () => {
     const foreign = await rejection(parseUploadForm(multipart([['filer', file('a.pdf', pdf)]], { headers: { Origin: 'https://evil.example' } })))
     expect(foreign.status).toBe(403)
 
-    const honeypotFirst = await rejection(parseUploadForm(multipart([['website', 'http://spam.example'], ['filer', file('a.pdf', pdf)]])))
+    const honeypotFirst = await rejection(
+      parseUploadForm(
+        multipart([
+          ['website', 'http://spam.example'],
+          ['filer', file('a.pdf', pdf)],
+        ]),
+      ),
+    )
     expect(honeypotFirst.status).toBe(403)
-    const honeypotLast = await rejection(parseUploadForm(multipart([['filer', file('a.pdf', pdf)], ['website', 'http://spam.example']])))
+    const honeypotLast = await rejection(
+      parseUploadForm(
+        multipart([
+          ['filer', file('a.pdf', pdf)],
+          ['website', 'http://spam.example'],
+        ]),
+      ),
+    )
     expect(honeypotLast.status).toBe(403)
 
     const noFiles = await rejection(parseUploadForm(multipart([['title', 'Utan token']], { csrf: false })))
@@ -262,14 +309,25 @@ describe('parseUploadForm', () => {
 
   test('an unreadable form is a 400; a name with ";" (which the multipart parser cannot read) says to rename', async () => {
     const before = storedFiles()
-    const semicolon = await rejection(parseUploadForm(multipart([['filer', file('a.pdf', pdf)], ['filer', file('Protokoll; bilaga.pdf', pdf)]])))
+    const semicolon = await rejection(
+      parseUploadForm(
+        multipart([
+          ['filer', file('a.pdf', pdf)],
+          ['filer', file('Protokoll; bilaga.pdf', pdf)],
+        ]),
+      ),
+    )
     expect(semicolon.status).toBe(400)
     expect(semicolon.body.message).toContain('semikolon')
 
     const headers = new Headers(browser.get('/').headers)
     headers.set('Origin', BASE_URL)
     headers.set('Content-Type', 'multipart/form-data; boundary=abc')
-    const truncated = new Request(`${BASE_URL}/x`, { method: 'POST', body: `--abc\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${browser.csrfToken}\r\n--abc\r\nContent-Disposition: form-data; name="filer"; filename="a.pdf"\r\n\r\n%PDF-1.7 cut`, headers })
+    const truncated = new Request(`${BASE_URL}/x`, {
+      method: 'POST',
+      body: `--abc\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${browser.csrfToken}\r\n--abc\r\nContent-Disposition: form-data; name="filer"; filename="a.pdf"\r\n\r\n%PDF-1.7 cut`,
+      headers,
+    })
     expect((await rejection(parseUploadForm(truncated))).status).toBe(400)
     expect(storedFiles()).toEqual(before)
   })
@@ -298,11 +356,23 @@ describe('sanitizeFileName', () => {
 
 describe('saving and discarding', () => {
   test('rows are created in the caller’s transaction; after a rollback the files are discarded', async () => {
-    const { files } = await parseUploadForm(multipart([['filer', file('a.pdf', pdf)], ['filer', file('b.png', png)]]))
+    const { files } = await parseUploadForm(
+      multipart([
+        ['filer', file('a.pdf', pdf)],
+        ['filer', file('b.png', png)],
+      ]),
+    )
     const saved = await prisma.$transaction((tx) => saveFileObjects(tx, files, { uploaderId, postId: null }))
     expect(saved.map((row) => row.originalName)).toEqual(['a.pdf', 'b.png'])
     const row = await prisma.fileObject.findUniqueOrThrow({ where: { id: saved[0]?.id ?? '' } })
-    expect(row).toMatchObject({ storageKey: files[0]?.storageKey, mimeType: 'application/pdf', size: pdf.length, sha256: sha256(pdf), uploaderId, postId: null })
+    expect(row).toMatchObject({
+      storageKey: files[0]?.storageKey,
+      mimeType: 'application/pdf',
+      size: pdf.length,
+      sha256: sha256(pdf),
+      uploaderId,
+      postId: null,
+    })
 
     const { files: more } = await parseUploadForm(multipart([['filer', file('c.pdf', pdf)]]))
     const failed = prisma.$transaction(async (tx) => {
@@ -317,7 +387,12 @@ describe('saving and discarding', () => {
 
   test('saveEditorImage saves images only and discards what it refuses', async () => {
     const actor = { id: uploaderId, name: 'Uppladdare', role: 'member' as const, status: 'active' }
-    const { files } = await parseUploadForm(multipart([['filer', file('bild.png', png)], ['filer', file('a.pdf', pdf)]]))
+    const { files } = await parseUploadForm(
+      multipart([
+        ['filer', file('bild.png', png)],
+        ['filer', file('a.pdf', pdf)],
+      ]),
+    )
     const [image, document] = files
     if (!image || !document) throw new Error('both files should be stored')
     const saved = await saveEditorImage(actor, image)

@@ -82,7 +82,9 @@ export async function parseUploadForm(request: Request, options: UploadOptions =
   const maxFileBytes = givenMaxFileBytes ?? (await getUploadMaxBytes())
   const maxRequestBytes = maxFiles * maxFileBytes + REQUEST_MARGIN_BYTES
   const tooLargeResponse = () =>
-    payloadTooLarge(`Det du skickade är för stort. Du kan skicka högst ${maxFiles} ${maxFiles === 1 ? 'fil' : 'filer'} på högst ${formatBytes(maxFileBytes)} var.`)
+    payloadTooLarge(
+      `Det du skickade är för stort. Du kan skicka högst ${maxFiles} ${maxFiles === 1 ? 'fil' : 'filer'} på högst ${formatBytes(maxFileBytes)} var.`,
+    )
 
   if (Number(request.headers.get('Content-Length') ?? '0') > maxRequestBytes) throw tooLargeResponse()
   if (!/^multipart\/form-data\s*;/i.test(request.headers.get('Content-Type') ?? '')) {
@@ -279,7 +281,10 @@ function limitFileName(name: string): string {
   const characters = Array.from(name)
   if (characters.length <= MAX_FILE_NAME_LENGTH) return name
   const extension = /\.[^.\s]{1,10}$/.exec(name)?.[0] ?? ''
-  const stem = characters.slice(0, MAX_FILE_NAME_LENGTH - Array.from(extension).length).join('').trimEnd()
+  const stem = characters
+    .slice(0, MAX_FILE_NAME_LENGTH - Array.from(extension).length)
+    .join('')
+    .trimEnd()
   return `${stem}${extension}`
 }
 

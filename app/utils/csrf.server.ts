@@ -14,8 +14,7 @@ export const CSRF_COOKIE = 'samverka_csrf'
 export const CSRF_FIELD = 'csrf'
 export const HONEYPOT_FIELD = 'website'
 
-export const CSRF_REJECTED_MESSAGE =
-  'Formuläret kunde inte skickas av säkerhetsskäl. Ladda om sidan och försök igen.'
+export const CSRF_REJECTED_MESSAGE = 'Formuläret kunde inte skickas av säkerhetsskäl. Ladda om sidan och försök igen.'
 
 /** The token for this visitor, and the Set-Cookie header when it is new. */
 export function getCsrfToken(request: Request): { token: string; setCookie: string | null } {

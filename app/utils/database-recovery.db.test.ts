@@ -109,7 +109,9 @@ test('/healthz answers 503 while the database is unreachable and 200 once it is 
 test('a burst of 250 writes at once: each waits its turn for a connection and none is refused', { timeout: 240_000 }, async () => {
   const member = await writer('burst@nacka.se')
   const results = await Promise.allSettled(
-    Array.from({ length: 250 }, (_, n) => askQuestion(member, { title: `Fråga ${n} i en skur`, body: plainTextToDocument('Samtidigt som alla andra.'), tags: ['skur'] })),
+    Array.from({ length: 250 }, (_, n) =>
+      askQuestion(member, { title: `Fråga ${n} i en skur`, body: plainTextToDocument('Samtidigt som alla andra.'), tags: ['skur'] }),
+    ),
   )
   expect(results.filter((result) => result.status === 'rejected')).toEqual([])
   expect(await prisma.post.count({ where: { title: { endsWith: 'i en skur' } } })).toBe(250)

@@ -35,7 +35,7 @@ describe('the weekly digest schedule (Monday 07:00 Europe/Stockholm)', () => {
     expect(latestSendTime(new Date('2026-11-25T10:00:00Z'), schedule).toISOString()).toBe('2026-11-20T13:00:00.000Z')
   })
 
-  test('a monthly digest is due with the first Monday of a month and covers the time since the previous month\'s first Monday', () => {
+  test("a monthly digest is due with the first Monday of a month and covers the time since the previous month's first Monday", () => {
     // Monday 7 December 2026 is the first Monday of December; the first of November was the 2nd (five weeks back).
     expect(dueMonthlyPeriod(new Date('2026-12-07T09:00:00Z'))).toEqual({
       week: '2026-W50',
@@ -49,7 +49,7 @@ describe('the weekly digest schedule (Monday 07:00 Europe/Stockholm)', () => {
     expect(dueMonthlyPeriod(new Date('2026-11-25T10:00:00Z'))).toBeNull()
   })
 
-  test('a monthly reader\'s preview collects since the month\'s first send time', () => {
+  test("a monthly reader's preview collects since the month's first send time", () => {
     expect(upcomingMonthlyPeriod(new Date('2026-11-25T10:00:00Z')).from).toEqual(new Date('2026-11-02T06:00:00Z'))
     expect(upcomingMonthlyPeriod(new Date('2026-12-07T10:00:00Z')).from).toEqual(new Date('2026-12-07T06:00:00Z'))
   })

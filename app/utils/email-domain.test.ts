@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  candidateDomains,
-  isFreeMailDomain,
-  longestDomainMatches,
-  normalizeDomain,
-  parseEmail,
-} from './email-domain.ts'
+import { candidateDomains, isFreeMailDomain, longestDomainMatches, normalizeDomain, parseEmail } from './email-domain.ts'
 
 describe('parseEmail', () => {
   test('lower-cases and strips a trailing dot from the domain', () => {
@@ -43,11 +37,7 @@ describe('parseEmail', () => {
 
 describe('registry matching', () => {
   test('a subdomain yields itself and each parent domain, longest first', () => {
-    expect(candidateDomains('it.kommun.falkenberg.se')).toEqual([
-      'it.kommun.falkenberg.se',
-      'kommun.falkenberg.se',
-      'falkenberg.se',
-    ])
+    expect(candidateDomains('it.kommun.falkenberg.se')).toEqual(['it.kommun.falkenberg.se', 'kommun.falkenberg.se', 'falkenberg.se'])
   })
 
   test('the longest matching registry domain wins', () => {

@@ -74,9 +74,7 @@ let parsed: Env | undefined
 export function init(): Env {
   const result = schema.safeParse(process.env)
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-      .join('\n')
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
     throw new Error(`Invalid environment variables:\n${problems}`)
   }
   parsed = result.data

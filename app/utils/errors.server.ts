@@ -11,8 +11,7 @@ function errorResponse(status: number, id: ErrorId, message: string, headers: He
   })
 }
 
-export const forbidden = (message = 'Du har inte behörighet att göra detta.') =>
-  errorResponse(403, 'forbidden', message)
+export const forbidden = (message = 'Du har inte behörighet att göra detta.') => errorResponse(403, 'forbidden', message)
 
 export const notFound = (message = 'Sidan finns inte.') => errorResponse(404, 'not-found', message)
 
@@ -21,19 +20,12 @@ export const conflict = (message: string) => errorResponse(409, 'conflict', mess
 export const badRequest = (message: string) => errorResponse(400, 'bad-request', message)
 
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  errorResponse(
-    429,
-    'too-many-requests',
-    `För många försök. Vänta ${Math.ceil(retryAfterSeconds / 60)} minut(er) och försök igen.`,
-    { 'Retry-After': String(retryAfterSeconds) },
-  )
+  errorResponse(429, 'too-many-requests', `För många försök. Vänta ${Math.ceil(retryAfterSeconds / 60)} minut(er) och försök igen.`, {
+    'Retry-After': String(retryAfterSeconds),
+  })
 
 /** Like tiny-invariant, but throws a Response (a 404 by default). */
-export function invariantResponse(
-  condition: unknown,
-  message = 'Sidan finns inte.',
-  init: { status: number } = { status: 404 },
-): asserts condition {
+export function invariantResponse(condition: unknown, message = 'Sidan finns inte.', init: { status: number } = { status: 404 }): asserts condition {
   if (!condition) {
     throw new Response(JSON.stringify({ id: 'not-found', message }), {
       status: init.status,

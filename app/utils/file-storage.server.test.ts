@@ -17,7 +17,8 @@ afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true })
 })
 
-const listFiles = () => (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((entry) => entry.isFile()).map((entry) => entry.name)
+const listFiles = () =>
+  (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((entry) => entry.isFile()).map((entry) => entry.name)
 
 async function readAll(stream: Readable | null) {
   if (!stream) return null

@@ -67,7 +67,11 @@ function buildZip(entries: ZipEntry[]): Buffer {
   return Buffer.concat([...locals, directory, end])
 }
 
-const contentTypes = { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>', deflate: true }
+const contentTypes = {
+  name: '[Content_Types].xml',
+  data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  deflate: true,
+}
 const rels = { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships/>', deflate: true }
 const docx = buildZip([contentTypes, rels, { name: 'word/document.xml', data: '<w:document/>', deflate: true }])
 const xlsx = buildZip([contentTypes, rels, { name: 'xl/workbook.xml', data: '<workbook/>', deflate: true }])

@@ -11,11 +11,11 @@ export async function replyWithServiceError<Extra extends Record<string, unknown
   extra?: Extra,
 ) {
   if (error instanceof Response && error.status >= 400 && error.status < 500 && error.status !== 403) {
-    const body = (await error.clone().json().catch(() => null)) as { message?: string } | null
-    return data(
-      { result: reply({ formErrors: [body?.message ?? 'Åtgärden kunde inte utföras.'] }), ...(extra as Extra) },
-      { status: error.status },
-    )
+    const body = (await error
+      .clone()
+      .json()
+      .catch(() => null)) as { message?: string } | null
+    return data({ result: reply({ formErrors: [body?.message ?? 'Åtgärden kunde inte utföras.'] }), ...(extra as Extra) }, { status: error.status })
   }
   throw error
 }

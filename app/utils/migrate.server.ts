@@ -53,8 +53,7 @@ export async function applyMigrations(client: Queryable, migrations = readMigrat
       if (checksum !== undefined) {
         if (checksum !== migration.checksum) {
           throw new Error(
-            `Migration ${migration.name} was changed after it was applied (checksum differs). ` +
-              `Never edit an applied migration: add a new one.`,
+            `Migration ${migration.name} was changed after it was applied (checksum differs). ` + `Never edit an applied migration: add a new one.`,
           )
         }
         continue

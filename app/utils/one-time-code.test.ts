@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  CODE_MAX_ATTEMPTS,
-  type StoredCode,
-  checkCode,
-  generateCode,
-  generateLinkToken,
-  hashCode,
-} from './one-time-code.server.ts'
+import { CODE_MAX_ATTEMPTS, type StoredCode, checkCode, generateCode, generateLinkToken, hashCode } from './one-time-code.server.ts'
 
 process.env.SESSION_SECRET ??= 'unit-test-secret-unit-test-secret-0000'
 

@@ -3,8 +3,23 @@
  * works under the "C" collation on any server), and dates as people here write them.
  */
 const SORT_REPLACEMENTS: Record<string, string> = {
-  å: '{', ä: '|', æ: '|', ö: '}', ø: '}', é: 'e', è: 'e', ê: 'e', ë: 'e', á: 'a', à: 'a',
-  ü: 'y', í: 'i', ó: 'o', ú: 'u', ñ: 'n', ç: 'c',
+  å: '{',
+  ä: '|',
+  æ: '|',
+  ö: '}',
+  ø: '}',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  á: 'a',
+  à: 'a',
+  ü: 'y',
+  í: 'i',
+  ó: 'o',
+  ú: 'u',
+  ñ: 'n',
+  ç: 'c',
 }
 
 /** A key that sorts names the Swedish way under byte order: "Åre" after "Ystad", "Älmhult" after "Åre". */
@@ -35,15 +50,17 @@ export function formatDate(value: Date | string): string {
 
 /** URL slug from a Swedish name: "Upplands Väsby kommun" → "upplands-vasby-kommun". */
 export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || 'organisation'
+  return (
+    name
+      .toLowerCase()
+      .replace(/[åä]/g, 'a')
+      .replace(/ö/g, 'o')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'organisation'
+  )
 }
 
 const relativeFormat = new Intl.RelativeTimeFormat('sv', { numeric: 'auto' })

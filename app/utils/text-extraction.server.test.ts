@@ -21,7 +21,8 @@ async function pdfWithPages(pages: string[][]): Promise<Uint8Array> {
 
 const wordprocessing = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${body}</w:body></w:document>`
-const paragraph = (...runs: string[]) => `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>${runs.map((run) => `<w:r><w:t xml:space="preserve">${run}</w:t></w:r>`).join('')}</w:p>`
+const paragraph = (...runs: string[]) =>
+  `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>${runs.map((run) => `<w:r><w:t xml:space="preserve">${run}</w:t></w:r>`).join('')}</w:p>`
 
 function docx(documentXml: string | null, extra: Zippable = {}): Uint8Array {
   return zipSync({
@@ -145,7 +146,10 @@ describe('ODT', () => {
         '<text:p>Automatisering &amp; <text:span>robotar</text:span> i<text:s text:c="3"/>kommunen</text:p>' +
         '<text:list><text:list-item><text:p>Punkt ett<text:tab/>och<text:line-break/>punkt två</text:p></text:list-item></text:list>',
     )
-    expect(await extractText(bytes, ODT, limits)).toEqual({ status: 'text', text: 'Riktlinjer för RPA\nAutomatisering & robotar i kommunen\nPunkt ett och\npunkt två' })
+    expect(await extractText(bytes, ODT, limits)).toEqual({
+      status: 'text',
+      text: 'Riktlinjer för RPA\nAutomatisering & robotar i kommunen\nPunkt ett och\npunkt två',
+    })
   })
 })
 
@@ -153,7 +157,10 @@ describe('plain text', () => {
   test('UTF-8 text (TXT, CSV) with normalised whitespace; a BOM and control characters go', async () => {
     const text = '\uFEFFProtokoll  från\tmötet\r\n\r\n  Beslut: ja \u0007\n'
     expect(await extractText(new TextEncoder().encode(text), 'text/plain', limits)).toEqual({ status: 'text', text: 'Protokoll från mötet\nBeslut: ja' })
-    expect(await extractText(new TextEncoder().encode('kommun;län\nNacka;Stockholm\n'), 'text/csv', limits)).toEqual({ status: 'text', text: 'kommun;län\nNacka;Stockholm' })
+    expect(await extractText(new TextEncoder().encode('kommun;län\nNacka;Stockholm\n'), 'text/csv', limits)).toEqual({
+      status: 'text',
+      text: 'kommun;län\nNacka;Stockholm',
+    })
   })
 
   test('text that is not UTF-8 is unreadable', async () => {

@@ -62,10 +62,13 @@ export async function extractText(bytes: Uint8Array, mimeType: string, limits: E
   if (decided) return decided
   try {
     const raw =
-      mimeType === 'application/pdf' ? await pdfText(bytes, bounds)
-      : mimeType === DOCX ? docxText(bytes, bounds)
-      : mimeType === ODT ? odtText(bytes, bounds)
-      : plainText(bytes, bounds)
+      mimeType === 'application/pdf'
+        ? await pdfText(bytes, bounds)
+        : mimeType === DOCX
+          ? docxText(bytes, bounds)
+          : mimeType === ODT
+            ? odtText(bytes, bounds)
+            : plainText(bytes, bounds)
     const text = normalizeText(raw, bounds.maxChars)
     return text ? { status: 'text', text } : { status: 'empty', reason: 'No text found' }
   } catch (error) {
@@ -174,7 +177,13 @@ export function decodeXmlEntities(text: string): string {
   return text.replace(/&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g, (_, hex?: string, decimal?: string, name?: string) => {
     if (name) return XML_ENTITIES[name] ?? ''
     const code = hex ? parseInt(hex, 16) : Number(decimal)
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff)
     return allowed ? String.fromCodePoint(code) : '\uFFFD'
   })
 }

@@ -36,10 +36,12 @@ export const RoleChangeSchema = z.object({
 
 /** A number field that may be left empty (then the default applies). */
 const optionalInt = (min: number, max: number, message: string) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).optional(),
-  ).transform((value) => value ?? null)
+  z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).optional(),
+    )
+    .transform((value) => value ?? null)
 
 /** Empty fields fall back to the defaults from the environment (shown next to each field). */
 export const SiteSettingsSchema = z.object({
@@ -54,7 +56,11 @@ export const SiteSettingsSchema = z.object({
     .refine((value) => value === null || z.string().email().safeParse(value).success, 'Ange en giltig e-postadress, till exempel kontakt@kommun.se.'),
   digestWeekday: optionalInt(1, 7, 'Välj en veckodag.'),
   digestHour: optionalInt(0, 23, 'Ange en timme mellan 0 och 23.'),
-  uploadMaxMb: optionalInt(AdminLimits.uploadMinMb, AdminLimits.uploadMaxMb, `Ange en gräns mellan ${AdminLimits.uploadMinMb} och ${AdminLimits.uploadMaxMb} MB.`),
+  uploadMaxMb: optionalInt(
+    AdminLimits.uploadMinMb,
+    AdminLimits.uploadMaxMb,
+    `Ange en gräns mellan ${AdminLimits.uploadMinMb} och ${AdminLimits.uploadMaxMb} MB.`,
+  ),
 })
 
 export type SiteSettingsInput = z.infer<typeof SiteSettingsSchema>

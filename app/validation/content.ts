@@ -71,7 +71,14 @@ export const AnswerSchema = z.object({ body: RichTextFieldSchema })
 const QuestionActions = [
   z.object({ intent: z.literal('answer'), body: RichTextFieldSchema, submissionKey: SubmissionKeySchema }),
   z.object({ intent: z.literal('vote'), answerId: z.string().min(1).max(50), value: z.enum(['1', '-1', '0']).transform(Number) }),
-  z.object({ intent: z.literal('accept'), answerId: z.string().max(50).optional().transform((value) => value || null) }),
+  z.object({
+    intent: z.literal('accept'),
+    answerId: z
+      .string()
+      .max(50)
+      .optional()
+      .transform((value) => value || null),
+  }),
   z.object({ intent: z.literal('delete-question') }),
   z.object({ intent: z.literal('delete-answer'), answerId: z.string().min(1).max(50) }),
 ] as const
@@ -136,7 +143,7 @@ export const LinksSchema = z
     if (lines.length > 10) context.addIssue({ code: 'custom', message: 'Högst 10 länkar.' })
     return lines.flatMap((line) => {
       const [first, ...rest] = line.split('|')
-      const url = (rest.length > 0 ? rest.join('|') : first ?? '').trim()
+      const url = (rest.length > 0 ? rest.join('|') : (first ?? '')).trim()
       const label = (rest.length > 0 ? (first ?? '') : '').trim().slice(0, 120)
       const parsed = HttpUrlSchema.safeParse(url)
       if (!parsed.success) {
@@ -193,7 +200,10 @@ export const ArtifactSchema = z.object({
   licence: z.enum(['CC-BY-4.0', 'CC0-1.0', 'EUPL-1.2', 'MIT', 'Apache-2.0', 'all-rights-reserved', 'other'], {
     errorMap: () => ({ message: 'Välj licens.' }),
   }),
-  externalUrl: z.union([z.literal('').transform(() => null), HttpUrlSchema]).optional().transform((value) => value ?? null),
+  externalUrl: z
+    .union([z.literal('').transform(() => null), HttpUrlSchema])
+    .optional()
+    .transform((value) => value ?? null),
   tags: TagsSchema,
   submissionKey: SubmissionKeySchema,
 })
@@ -203,10 +213,7 @@ export const CommentLimits = { max: 2000 }
 const onOff = z.enum(['on', 'off']).transform((value) => value === 'on')
 
 /** Likes and bookmarks, on every post page. */
-export const EngagementActions = [
-  z.object({ intent: z.literal('like'), value: onOff }),
-  z.object({ intent: z.literal('bookmark'), value: onOff }),
-] as const
+export const EngagementActions = [z.object({ intent: z.literal('like'), value: onOff }), z.object({ intent: z.literal('bookmark'), value: onOff })] as const
 
 /** The project and artifact pages' buttons. */
 export const PostPageActionSchema = z.discriminatedUnion('intent', [

@@ -43,7 +43,15 @@ test('maps a question with its answers, organisation and tags', () => {
 
 test('maps a project without an organisation', () => {
   const doc = toPostDocument(row({ type: 'project', projectStatus: 'ongoing', seekingPartners: true, organisation: null, answers: [], tags: [] }))
-  expect(doc).toMatchObject({ type: 'project', projectStatus: 'ongoing', seekingPartners: true, organisationName: null, organisationType: null, county: null, tags: [] })
+  expect(doc).toMatchObject({
+    type: 'project',
+    projectStatus: 'ongoing',
+    seekingPartners: true,
+    organisationName: null,
+    organisationType: null,
+    county: null,
+    tags: [],
+  })
   expect(doc.text).toBe('Vi funderar på e-arkiv.')
 })
 

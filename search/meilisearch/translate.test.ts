@@ -88,11 +88,9 @@ describe('queries', () => {
   })
 
   test('scope, excluded ids, alternatives per field, booleans and dates', () => {
-    const filter = meiliFilter(
-      scope,
-      { type: ['question', 'project'], seekingPartners: true, createdFrom: new Date(1000), createdTo: new Date(2000) },
-      ['post:x1'],
-    )
+    const filter = meiliFilter(scope, { type: ['question', 'project'], seekingPartners: true, createdFrom: new Date(1000), createdTo: new Date(2000) }, [
+      'post:x1',
+    ])
     expect(filter).toEqual([
       'status = "visible"',
       'id NOT IN ["post-x1"]',
@@ -131,7 +129,10 @@ describe('queries', () => {
   test('every word must match by default; any word uses the frequency strategy, with search syntax as plain words', () => {
     const [all] = buildMeiliSearches(normalized('kommunerna "öppna data"'), 'posts')
     expect(all).toMatchObject({ q: 'kommun "öppna data"', matchingStrategy: 'all' })
-    const [main, typeCounts] = buildMeiliSearches(normalized('Kommunerna "öppna data" -arkivet', { match: 'any', filters: { type: ['question'] }, facets: ['type'] }), 'posts')
+    const [main, typeCounts] = buildMeiliSearches(
+      normalized('Kommunerna "öppna data" -arkivet', { match: 'any', filters: { type: ['question'] }, facets: ['type'] }),
+      'posts',
+    )
     expect(main).toMatchObject({ q: 'kommun öppn dat arkivet', matchingStrategy: 'frequency' })
     expect(main?.sort).toBeUndefined()
     expect(typeCounts).toMatchObject({ q: 'kommun öppn dat arkivet', matchingStrategy: 'frequency', hitsPerPage: 0 })
@@ -161,7 +162,8 @@ describe('queries', () => {
 })
 
 describe('responses', () => {
-  const response = (overrides: Partial<SearchResponse>): SearchResponse => ({ hits: [], processingTimeMs: 1, query: '', totalHits: 0, ...overrides }) as SearchResponse
+  const response = (overrides: Partial<SearchResponse>): SearchResponse =>
+    ({ hits: [], processingTimeMs: 1, query: '', totalHits: 0, ...overrides }) as SearchResponse
 
   test('hits become safe HTML with <mark>, ids and dates ours again; facets merged', () => {
     const search = normalized('kommun', { filters: { type: ['question'] }, facets: ['type', 'tags'] })

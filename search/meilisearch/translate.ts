@@ -62,8 +62,18 @@ export function meiliSettings(): Settings {
   return {
     searchableAttributes: ['title', 'tags', 'text', 'stems', 'organisationName'],
     filterableAttributes: [
-      'id', 'type', 'status', 'organisationType', 'organisationSlug', 'county', 'tags', 'projectStatus', 'artifactKind',
-      'seekingPartners', 'createdAt', 'settingsVersion',
+      'id',
+      'type',
+      'status',
+      'organisationType',
+      'organisationSlug',
+      'county',
+      'tags',
+      'projectStatus',
+      'artifactKind',
+      'seekingPartners',
+      'createdAt',
+      'settingsVersion',
     ],
     sortableAttributes: ['createdAt', 'activityAt'],
     displayedAttributes: ['*'],
@@ -81,9 +91,7 @@ export function meiliSettings(): Settings {
 export function meiliQueryText(query: string): string {
   return query
     .split(/("[^"]*"?)/u)
-    .map((part, index) =>
-      index % 2 === 1 ? part : part.replace(/(-?)([\p{L}]+)/gu, (_whole, minus: string, word: string) => `${minus}${stemSwedish(word)}`),
-    )
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/(-?)([\p{L}]+)/gu, (_whole, minus: string, word: string) => `${minus}${stemSwedish(word)}`)))
     .join('')
 }
 
@@ -193,25 +201,22 @@ export function buildMeiliSearches(search: NormalizedSearch, indexUid: string, e
   }
   const facetCounts = search.facets
     .filter((facet) => hasFilter(search.filters, facet))
-    .map(
-      (facet): MultiSearchQuery => ({
-        indexUid,
-        q,
-        filter: meiliFilter(search.scope, withoutFilter(search.filters, facet), excluded),
-        facets: [FACET_ATTRIBUTE[facet]],
-        page: 1,
-        hitsPerPage: 0,
-        matchingStrategy,
-      }),
-    )
+    .map((facet): MultiSearchQuery => ({
+      indexUid,
+      q,
+      filter: meiliFilter(search.scope, withoutFilter(search.filters, facet), excluded),
+      facets: [FACET_ATTRIBUTE[facet]],
+      page: 1,
+      hitsPerPage: 0,
+      matchingStrategy,
+    }))
   return [main, ...facetCounts]
 }
 
 type Formatted = Partial<Record<'title' | 'text', unknown>>
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
-const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null =>
-  (values as readonly unknown[]).includes(value) ? (value as T) : null
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null => ((values as readonly unknown[]).includes(value) ? (value as T) : null)
 
 function toHit(raw: Record<string, unknown>): SearchHit | null {
   const type = oneOf(POST_TYPES, raw.type)
@@ -225,7 +230,11 @@ function toHit(raw: Record<string, unknown>): SearchHit | null {
     title: toSafeHtml(text(formatted.title ?? raw.title)),
     snippet: toSafeHtml(text(formatted.text ?? raw.text).slice(0, 1000)),
     organisation: organisationName
-      ? { name: organisationName, slug: typeof raw.organisationSlug === 'string' ? raw.organisationSlug : null, type: oneOf(ORGANISATION_TYPES, raw.organisationType) }
+      ? {
+          name: organisationName,
+          slug: typeof raw.organisationSlug === 'string' ? raw.organisationSlug : null,
+          type: oneOf(ORGANISATION_TYPES, raw.organisationType),
+        }
       : null,
     tags: Array.isArray(raw.tags) ? raw.tags.filter((tag): tag is string => typeof tag === 'string') : [],
     createdAt: new Date(Number(raw.createdAt)).toISOString(),

@@ -5,15 +5,7 @@ import { pendingInvisiblePostIds } from '../pending-visibility.ts'
 import { normalizeSearchInput, truncate, withoutFilter, withoutSearchSyntax, type NormalizedSearch } from '../query.ts'
 import { SETTINGS_VERSION, synonymVariants } from '../settings/index.ts'
 import { createResultCache } from './result-cache.ts'
-import {
-  FACET_NAMES,
-  type FacetCounts,
-  type FacetName,
-  type SearchEngine,
-  type SearchFilters,
-  type SearchHit,
-  type SqlClient,
-} from '../types.ts'
+import { FACET_NAMES, type FacetCounts, type FacetName, type SearchEngine, type SearchFilters, type SearchHit, type SqlClient } from '../types.ts'
 
 /**
  * The embedded default engine: PostgreSQL full-text search over the "SearchDocument" table
@@ -297,7 +289,9 @@ export function createPostgresEngine({
       ORDER BY ${Prisma.raw(byRelevance ? 'page."rank" DESC NULLS LAST, page."activityAt" DESC, page."id" DESC' : 'page."createdAt" DESC, page."id" DESC')}`
     return rows.map((raw) => {
       const row = hitRowSchema.parse(raw)
-      const snippet = row.snippetMarked ?? (row.textStart.length > SNIPPET_FALLBACK_LENGTH ? `${truncate(row.textStart, SNIPPET_FALLBACK_LENGTH).trimEnd()} …` : row.textStart)
+      const snippet =
+        row.snippetMarked ??
+        (row.textStart.length > SNIPPET_FALLBACK_LENGTH ? `${truncate(row.textStart, SNIPPET_FALLBACK_LENGTH).trimEnd()} …` : row.textStart)
       return {
         id: row.id,
         entityId: row.entityId,

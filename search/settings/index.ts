@@ -12,7 +12,11 @@ import synonymsJson from './synonyms.json'
  */
 export const SETTINGS_VERSION = 1
 
-const term = z.string().min(1).max(80).regex(/^[^A-ZÅÄÖ]*$/u, 'synonyms are lower case')
+const term = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[^A-ZÅÄÖ]*$/u, 'synonyms are lower case')
 
 const synonymsSchema = z.object({
   equivalents: z.array(z.array(term).min(2)),
@@ -62,7 +66,10 @@ function compiled() {
   // Longest first, so "lag om stöd och service" wins over a shorter term inside it. A term
   // must stand alone: no letter, digit or hyphen right before or after it.
   termPattern ??= new RegExp(
-    `(?<![\\p{L}\\p{N}-])(${[...termTargets.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`,
+    `(?<![\\p{L}\\p{N}-])(${[...termTargets.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\\p{L}\\p{N}-])`,
     'gu',
   )
   return { pattern: termPattern, targets: termTargets }

@@ -18,7 +18,7 @@ const WORDS = `kommunerna kommun kommunen kommuner kommunernas upphandling uppha
   .split(/\s+/)
   .filter(Boolean)
 
-test('the stemmer agrees with PostgreSQL\'s swedish_stem dictionary', async () => {
+test("the stemmer agrees with PostgreSQL's swedish_stem dictionary", async () => {
   const rows = await prisma.$queryRaw<{ word: string; stem: string | null }[]>`
     SELECT word, (ts_lexize('swedish_stem', word))[1] AS stem FROM unnest(${WORDS}::text[]) AS word`
   const differences = rows.filter((row) => row.stem !== null && row.stem !== stemSwedish(row.word))

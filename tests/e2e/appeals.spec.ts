@@ -16,7 +16,14 @@ async function signedInContext(browser: Browser, signIn: (page: Page, email: str
   return { page, close: () => context.close() }
 }
 
-test('a suspension for a period ends the member’s session at once; they appeal from the e-mail without signing in and the decision is overturned', async ({ page, browser, signUp, signIn, mailbox, baseURL }) => {
+test('a suspension for a period ends the member’s session at once; they appeal from the e-mail without signing in and the decision is overturned', async ({
+  page,
+  browser,
+  signUp,
+  signIn,
+  mailbox,
+  baseURL,
+}) => {
   const email = uniqueEmail('overklagande', 'gotland.se')
   const name = 'Olle Överklagar'
   await signUp(page, { email, name, organisation: 'Region Gotland' })
@@ -78,7 +85,12 @@ test('a suspension for a period ends the member’s session at once; they appeal
   await expectNoA11yViolations(page)
 })
 
-test('report → the moderator hides the question → the author is notified and appeals → the moderator overturns → the question is back', async ({ page, browser, signUp, signIn }) => {
+test('report → the moderator hides the question → the author is notified and appeals → the moderator overturns → the question is back', async ({
+  page,
+  browser,
+  signUp,
+  signIn,
+}) => {
   await signUp(page, { email: uniqueEmail('doldforfattare', 'nacka.se'), name: 'Dora Dold' })
   const title = uniqueTitle('Hur räknar ni ut taxan för bygglov')
   await page.goto('/fragor/ny')

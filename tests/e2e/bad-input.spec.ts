@@ -11,9 +11,7 @@ async function requestCode(page: Page, email: string) {
 /** Types a code and waits for the server's answer, so attempts never overlap. */
 async function enterCode(page: Page, code: string) {
   await page.getByRole('textbox', { name: 'Kod från e-postmeddelandet' }).fill(code)
-  const answered = page.waitForResponse(
-    (response) => response.request().method() === 'POST' && new URL(response.url()).pathname.startsWith('/logga-in/kod'),
-  )
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.startsWith('/logga-in/kod'))
   await page.getByRole('button', { name: 'Logga in', exact: true }).click()
   await answered
 }

@@ -8,7 +8,6 @@ import type { APIResponse, Browser, Locator, Page } from '@playwright/test'
  * comments, editing away an attachment, refused input and deletion.
  */
 
-
 /** A minimal but well-formed one-page PDF (header, objects, cross-reference table, trailer). */
 function minimalPdf(text: string): Buffer {
   const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`
@@ -34,8 +33,6 @@ function minimalPdf(text: string): Buffer {
 
 const PDF_NAME = 'Projektplan för RPA.pdf'
 const PDF_NAME_ENCODED = 'Projektplan%20f%C3%B6r%20RPA.pdf'
-
-
 
 type ProjectForm = {
   title: string
@@ -92,7 +89,6 @@ async function createProject(page: Page, project: ProjectForm) {
   return path
 }
 
-
 /** The facts list of a project or material page: its terms and their definitions, in order. */
 async function expectFacts(post: Locator, facts: Array<[string, string | RegExp]>) {
   await expect(post.getByRole('term')).toHaveText(facts.map(([term]) => term))
@@ -110,14 +106,23 @@ function expectNosniff(response: APIResponse) {
 }
 
 /** A signed-in member in a browser context of their own (JavaScript on). */
-async function newMember(browser: Browser, signUp: (page: Page, member: { email: string; name: string; organisation?: string }) => Promise<void>, member: { email: string; name: string; organisation?: string }) {
+async function newMember(
+  browser: Browser,
+  signUp: (page: Page, member: { email: string; name: string; organisation?: string }) => Promise<void>,
+  member: { email: string; name: string; organisation?: string },
+) {
   const context = await browser.newContext()
   const page = await context.newPage()
   await signUp(page, member)
   return { context, page }
 }
 
-test('a member creates a project with the editor, a leading organisation, a participant, a link and a PDF that only members can download', async ({ page, signUp, playwright, baseURL }) => {
+test('a member creates a project with the editor, a leading organisation, a participant, a link and a PDF that only members can download', async ({
+  page,
+  signUp,
+  playwright,
+  baseURL,
+}) => {
   await signUp(page, { email: uniqueEmail('projektledare', 'nacka.se'), name: 'Petra Projektledare' })
   const title = uniqueTitle('RPA för ekonomiadministrationen')
   const pdf = minimalPdf('Projektplan for RPA')
@@ -222,12 +227,18 @@ test('a member creates a project with the editor, a leading organisation, a part
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-
-  test('material is shared: a file that is not what its name says is refused, a CSV is published and its downloads are counted', async ({ page, browser, signUp }) => {
+  test('material is shared: a file that is not what its name says is refused, a CSV is published and its downloads are counted', async ({
+    page,
+    browser,
+    signUp,
+  }) => {
     await signUpWithoutJavaScript(page, browser, signUp, { email: uniqueEmail('delare', 'gotland.se'), name: 'Dagny Delare', organisation: 'Gotlands kommun' })
     const title = uniqueTitle('Kravlista för upphandling av ärendehanteringssystem')
     const description = 'Våra krav från upphandlingen 2025, fria att återanvända.'
-    const csv = Buffer.from('Krav;Beskrivning;Prioritet\nK1;Systemet ska hantera sekretessmarkering;Skall\nK2;Ärenden ska kunna gallras enligt dokumenthanteringsplan;Bör\n', 'utf8')
+    const csv = Buffer.from(
+      'Krav;Beskrivning;Prioritet\nK1;Systemet ska hantera sekretessmarkering;Skall\nK2;Ärenden ska kunna gallras enligt dokumenthanteringsplan;Bör\n',
+      'utf8',
+    )
 
     // The demo material is listed under Material.
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Material', exact: true }).click()
@@ -247,9 +258,15 @@ test.describe('without JavaScript', () => {
     await descriptionField.fill(description)
     await page.getByRole('combobox', { name: 'Typ av material' }).selectOption({ label: 'Upphandlingsunderlag' })
     await page.getByRole('combobox', { name: 'Licens' }).selectOption({ label: 'CC BY 4.0 (erkännande)' })
-    await page.getByLabel('Ladda upp filer').setInputFiles([
-      { name: 'kravlista.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>', 'utf8') },
-    ])
+    await page
+      .getByLabel('Ladda upp filer')
+      .setInputFiles([
+        {
+          name: 'kravlista.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>', 'utf8'),
+        },
+      ])
     await page.getByRole('textbox', { name: 'Taggar' }).fill('Upphandling, Ärendehantering')
     await page.getByRole('button', { name: 'Publicera materialet' }).click()
     await expect(page).toHaveURL((url) => url.pathname === '/material/ny')
@@ -284,7 +301,7 @@ test.describe('without JavaScript', () => {
     expect(response.status()).toBe(200)
     expect(Buffer.compare(await response.body(), csv)).toBe(0)
     expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8')
-    expect(response.headers()['content-disposition']).toContain("attachment; filename=\"Kravlista.csv\"; filename*=UTF-8''Kravlista.csv")
+    expect(response.headers()['content-disposition']).toContain('attachment; filename="Kravlista.csv"; filename*=UTF-8\'\'Kravlista.csv')
     expectNosniff(response)
     await page.reload()
     await expectFacts(material, [
@@ -307,7 +324,11 @@ test('another member likes, saves and comments on a project, and deletes the com
   const title = uniqueTitle('Gemensam e-tjänst för färdtjänst')
   const path = await createProject(page, { title, description: 'Vi bygger en e-tjänst som fler kommuner kan använda.', seekingPartners: true })
 
-  const { context, page: member } = await newMember(browser, signUp, { email: uniqueEmail('gillare', 'gotland.se'), name: 'Gösta Gillare', organisation: 'Region Gotland' })
+  const { context, page: member } = await newMember(browser, signUp, {
+    email: uniqueEmail('gillare', 'gotland.se'),
+    name: 'Gösta Gillare',
+    organisation: 'Region Gotland',
+  })
   await member.goto(path)
   await expect(member.getByRole('heading', { name: title, level: 1 })).toBeVisible()
   // Not the author: no editing or deleting.
@@ -477,7 +498,11 @@ test('the author deletes a project: gone from the lists, from Sparat and for the
   const title = uniqueTitle('Pilot med digitala trygghetslarm')
   const path = await createProject(page, { title, description: 'Piloten är inställd.' })
 
-  const { context, page: member } = await newMember(browser, signUp, { email: uniqueEmail('sparare', 'gotland.se'), name: 'Siv Sparare', organisation: 'Gotlands kommun' })
+  const { context, page: member } = await newMember(browser, signUp, {
+    email: uniqueEmail('sparare', 'gotland.se'),
+    name: 'Siv Sparare',
+    organisation: 'Gotlands kommun',
+  })
   await member.goto(path)
   await member.getByRole('button', { name: 'Spara', exact: true }).click()
   await expect(member.getByRole('button', { name: 'Sparad', exact: true })).toHaveAttribute('aria-pressed', 'true')

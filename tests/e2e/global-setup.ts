@@ -76,10 +76,7 @@ function startApp({ port, smtpPort, baseURL }: { port: string; smtpPort: number;
   delete env.TRUST_PROXY
 
   const startScript = pathToFileURL(path.join(root, 'app/cli/start.ts')).href
-  const bootstrap = [
-    "process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));",
-    `await import(${JSON.stringify(startScript)});`,
-  ].join('\n')
+  const bootstrap = ["process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));", `await import(${JSON.stringify(startScript)});`].join('\n')
   const log = fs.createWriteStream(e2eAppLog, { flags: 'w' })
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', bootstrap], {
     cwd: root,

@@ -1,12 +1,6 @@
 import { expect, expectNoA11yViolations, test } from '#tests/playwright-utils.ts'
 
-test('a newcomer from an unknown domain asks for their organisation and a moderator approves it', async ({
-  page,
-  browser,
-  signIn,
-  mailbox,
-  baseURL,
-}) => {
+test('a newcomer from an unknown domain asks for their organisation and a moderator approves it', async ({ page, browser, signIn, mailbox, baseURL }) => {
   const stamp = Date.now()
   const applicant = `it.chef@kommunalforbundet-${stamp}.se`
   const organisationName = `Kommunalförbundet Test ${stamp}`
@@ -19,9 +13,7 @@ test('a newcomer from an unknown domain asks for their organisation and a modera
   await page.getByRole('textbox', { name: 'Titel eller roll (frivilligt)' }).fill('IT-chef')
   await page.getByRole('textbox', { name: 'Organisationens namn' }).fill(organisationName)
   await page.getByRole('combobox', { name: 'Typ av organisation' }).selectOption({ label: 'Annan offentlig organisation' })
-  await page
-    .getByRole('textbox', { name: 'Varför hör organisationen hemma i Samverka?' })
-    .fill('Kommunalförbund som driver IT för fem kommuner.')
+  await page.getByRole('textbox', { name: 'Varför hör organisationen hemma i Samverka?' }).fill('Kommunalförbund som driver IT för fem kommuner.')
   await expectNoA11yViolations(page)
   await page.getByRole('button', { name: 'Skicka begäran' }).click()
 
@@ -51,9 +43,7 @@ test('a newcomer from an unknown domain asks for their organisation and a modera
   await expect(request.getByRole('textbox', { name: 'Namn i registret' })).toHaveValue(organisationName)
   await request.getByRole('combobox', { name: 'Typ', exact: true }).selectOption({ label: 'Annan offentlig organisation' })
   await request.getByRole('textbox', { name: 'Län (frivilligt)' }).fill('Västra Götalands län')
-  await request
-    .getByRole('textbox', { name: 'Motivering till beslut (frivillig vid godkännande)' })
-    .fill('Kommunalförbund ägt av medlemskommunerna.')
+  await request.getByRole('textbox', { name: 'Motivering till beslut (frivillig vid godkännande)' }).fill('Kommunalförbund ägt av medlemskommunerna.')
   await request.getByRole('button', { name: 'Godkänn organisation' }).click()
   await expect(moderator.getByRole('status')).toContainText('Organisationen är godkänd')
   await expect(moderator.getByRole('article', { name: organisationName })).toHaveCount(0)
@@ -65,10 +55,7 @@ test('a newcomer from an unknown domain asks for their organisation and a modera
   for (const column of ['Tid', 'Vem', 'Åtgärd', 'Gäller', 'Motivering']) {
     await expect(moderator.getByRole('columnheader', { name: column, exact: true })).toBeVisible()
   }
-  const decision = moderator
-    .getByRole('row')
-    .filter({ hasText: organisationName })
-    .filter({ hasText: 'Kommunalförbund ägt av medlemskommunerna.' })
+  const decision = moderator.getByRole('row').filter({ hasText: organisationName }).filter({ hasText: 'Kommunalförbund ägt av medlemskommunerna.' })
   await expect(decision).toHaveCount(1)
   await expect(decision).toContainText('Moa Moderator')
   await expectNoA11yViolations(moderator)

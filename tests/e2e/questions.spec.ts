@@ -2,8 +2,6 @@ import { expect, expectNoA11yViolations, expectNoA11yViolationsWithoutJavaScript
 import { expectCard, richTextEditor, signUpWithoutJavaScript, typeInEditor, uniqueTitle } from './post-helpers.ts'
 import type { Page } from '@playwright/test'
 
-
-
 /** Fails the test if the page ever opens an alert/confirm/prompt (i.e. injected script ran). */
 function recordDialogs(page: Page): string[] {
   const dialogs: string[] = []
@@ -44,7 +42,6 @@ async function askQuestion(page: Page, title: string, description: string) {
   await expectNoA11yViolations(page)
   return path
 }
-
 
 test('a member asks a question with the rich-text editor, with bold text and tags', async ({ page, signUp }) => {
   await signUp(page, { email: uniqueEmail('fragvis', 'nacka.se'), name: 'Frida Frågvis' })
@@ -125,9 +122,12 @@ test('a member asks a question with the rich-text editor, with bold text and tag
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-
   test('the description is a plain textarea: blank lines make paragraphs and addresses become links', async ({ page, browser, signUp }) => {
-    await signUpWithoutJavaScript(page, browser, signUp, { email: uniqueEmail('utan.js', 'gotland.se'), name: 'Ulla Utan-Skript', organisation: 'Gotlands kommun' })
+    await signUpWithoutJavaScript(page, browser, signUp, {
+      email: uniqueEmail('utan.js', 'gotland.se'),
+      name: 'Ulla Utan-Skript',
+      organisation: 'Gotlands kommun',
+    })
     const title = uniqueTitle('Vilka e-tjänster har ni för bygglov utan BankID?')
     await openAskForm(page, { javaScript: false })
     const description = page.getByRole('textbox', { name: 'Beskrivning', exact: true })
@@ -246,10 +246,7 @@ test('answers are accepted, voted on and edited', async ({ page, browser, signUp
   await expect(answers).toHaveCount(2)
   await expect(answers.first()).toHaveAccessibleName('Svar från Rut Röstare')
   await expectNoA11yViolations(page)
-  await page
-    .getByRole('article', { name: 'Svar från Svea Svarare' })
-    .getByRole('button', { name: 'Markera som accepterat svar' })
-    .click()
+  await page.getByRole('article', { name: 'Svar från Svea Svarare' }).getByRole('button', { name: 'Markera som accepterat svar' }).click()
   await expect(page.getByRole('article', { name: 'Svar från Svea Svarare' }).getByText('Accepterat svar', { exact: true })).toBeVisible()
   await expect(answers.first()).toHaveAccessibleName('Svar från Svea Svarare')
   await expect(answers.nth(1).getByText('Accepterat svar', { exact: true })).toHaveCount(0)

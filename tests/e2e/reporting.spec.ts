@@ -21,7 +21,12 @@ async function newMember(browser: Browser, signUp: (page: Page, member: { email:
   return { page, close: () => context.close() }
 }
 
-test('two members report a question; the moderator sees one card with 2 reports and hides it; the author is told why', async ({ page, browser, signUp, signIn }) => {
+test('two members report a question; the moderator sees one card with 2 reports and hides it; the author is told why', async ({
+  page,
+  browser,
+  signUp,
+  signIn,
+}) => {
   await signUp(page, { email: uniqueEmail('anmaldforfattare', 'nacka.se'), name: 'Frida Frågvis' })
   const title = uniqueTitle('Köp vår tjänst för e-arkiv till rabatterat pris')
   await page.goto('/fragor/ny')

@@ -109,7 +109,10 @@ test.describe('without JavaScript', () => {
     await expect(results.getByRole('link', { name: RPA_PROJECT })).toBeVisible()
     await expectNoA11yViolationsWithoutJavaScript(page)
 
-    await page.getByRole('group', { name: 'Typ', exact: true }).getByRole('checkbox', { name: /^Material/ }).check()
+    await page
+      .getByRole('group', { name: 'Typ', exact: true })
+      .getByRole('checkbox', { name: /^Material/ })
+      .check()
     await page.getByRole('searchbox', { name: 'Sök', exact: true }).fill('upphandling')
     await page.getByRole('button', { name: 'Använd filter' }).click()
     await expect(page).toHaveURL((url) => url.searchParams.get('typ') === 'material' && url.searchParams.get('q') === 'upphandling')

@@ -66,7 +66,11 @@ test('while writing a question, similar posts and their organisations appear and
   await expectNoA11yViolations(page)
 })
 
-test('a new project is shown similar projects while it is written, and its page lists them as Liknande projekt, also without JavaScript', async ({ page, browser, signUp }) => {
+test('a new project is shown similar projects while it is written, and its page lists them as Liknande projekt, also without JavaScript', async ({
+  page,
+  browser,
+  signUp,
+}) => {
   await signUp(page, { email: uniqueEmail('liknande.projekt', 'nacka.se'), name: 'Petra Projekt' })
   const title = uniqueTitle('Gemensam RPA-plattform för ekonomiprocesser')
   await page.goto('/projekt/ny')

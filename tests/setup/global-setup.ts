@@ -3,13 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { pgliteExtensions, servePGlite } from '#app/utils/embedded-postgres.server.ts'
 import { applyMigrations } from '#app/utils/migrate.server.ts'
-import {
-  ensureTmpDir,
-  pgliteTemplateFile,
-  postgresServerUrl,
-  postgresTemplateName,
-  withDatabase,
-} from './template.ts'
+import { ensureTmpDir, pgliteTemplateFile, postgresServerUrl, postgresTemplateName, withDatabase } from './template.ts'
 
 /** Builds the migrated template databases once per run; each test file gets a copy. */
 export default async function setup() {

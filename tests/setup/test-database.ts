@@ -57,4 +57,3 @@ export function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = postgresServerUrl()
   return process.env.TEST_DB_ENGINE === 'postgres' && serverUrl ? postgresDatabaseUrl(serverUrl) : pgliteDatabaseUrl()
 }
-

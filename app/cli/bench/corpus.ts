@@ -176,7 +176,19 @@ type TagChunk = { postId: string[]; tag: string[] }
 type TimeWindow = { from: number; to: number }
 
 function generateChunk(r: Random, first: number, count: number, members: number, window: TimeWindow) {
-  const posts: PostChunk = { id: [], type: [], title: [], text: [], author: [], projectStatus: [], artifactKind: [], seekingPartners: [], answerCount: [], createdAt: [], activityAt: [] }
+  const posts: PostChunk = {
+    id: [],
+    type: [],
+    title: [],
+    text: [],
+    author: [],
+    projectStatus: [],
+    artifactKind: [],
+    seekingPartners: [],
+    answerCount: [],
+    createdAt: [],
+    activityAt: [],
+  }
   const answers: AnswerChunk = { id: [], postId: [], author: [], text: [], createdAt: [] }
   const tags: TagChunk = { postId: [], tag: [] }
   const member = () => `${MEMBER_ID_PREFIX}${r.between(1, members)}`
@@ -234,7 +246,19 @@ async function insertChunk(sql: Sql, { posts, answers, tags }: ReturnType<typeof
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::int[], $10::timestamp[], $11::timestamp[])
           AS c(id, type, title, text, author, project_status, artifact_kind, seeking, answers, created_at, activity_at)
      JOIN "User" u ON u.id = c.author`,
-    [posts.id, posts.type, posts.title, posts.text, posts.author, posts.projectStatus, posts.artifactKind, posts.seekingPartners, posts.answerCount, posts.createdAt, posts.activityAt],
+    [
+      posts.id,
+      posts.type,
+      posts.title,
+      posts.text,
+      posts.author,
+      posts.projectStatus,
+      posts.artifactKind,
+      posts.seekingPartners,
+      posts.answerCount,
+      posts.createdAt,
+      posts.activityAt,
+    ],
   )
   await sql.query(
     `INSERT INTO "Answer" (id, "postId", "authorId", body, "bodyHtml", "bodyText", "createdAt", "updatedAt")
@@ -287,7 +311,10 @@ type PostOptions = {
 export async function loadPosts(sql: Sql, { posts, members, seed = 4, first = 1, from, to = new Date() }: PostOptions) {
   const r = random(seed)
   const window = { from: from?.getTime() ?? to.getTime() - YEARS * 365 * DAY_MS, to: to.getTime() }
-  await sql.query(`INSERT INTO "Tag" (id, name) SELECT 'bench-tag-' || i, name FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i) ON CONFLICT (name) DO NOTHING`, [CORPUS_TAGS])
+  await sql.query(
+    `INSERT INTO "Tag" (id, name) SELECT 'bench-tag-' || i, name FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i) ON CONFLICT (name) DO NOTHING`,
+    [CORPUS_TAGS],
+  )
   for (let n = first; n < first + posts; n += CHUNK) {
     await insertChunk(sql, generateChunk(r, n, Math.min(CHUNK, first + posts - n), members, window))
   }

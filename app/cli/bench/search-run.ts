@@ -111,7 +111,9 @@ async function timeRebuild(database: Database) {
   const elapsed = performance.now() - started
   await database.prisma.$executeRawUnsafe('VACUUM ANALYZE "SearchDocument"')
   const docsPerSecond = indexed / (elapsed / 1000)
-  console.info(`Indexing: full rebuild (reindexEverything) of ${count(indexed)} documents in ${seconds1(elapsed)} s = ${count(Math.round(docsPerSecond))} docs/s`)
+  console.info(
+    `Indexing: full rebuild (reindexEverything) of ${count(indexed)} documents in ${seconds1(elapsed)} s = ${count(Math.round(docsPerSecond))} docs/s`,
+  )
   return docsPerSecond
 }
 
@@ -235,7 +237,15 @@ async function measureSearches(app: RunningApp, cookie: string, mix: MixEntry[])
       `(1-minute load average at the end: ${os.loadavg()[0]?.toFixed(1)}).\n` +
       table(
         ['concurrency', 'requests', 'searches/s', 'p50 ms', 'p95 ms', 'p99 ms', 'targets'],
-        levels.map((level) => [String(level.concurrency), count(level.requests), level.perSecond.toFixed(0), ms(level.p50), ms(level.p95), ms(level.p99), targetMarks(level)]),
+        levels.map((level) => [
+          String(level.concurrency),
+          count(level.requests),
+          level.perSecond.toFixed(0),
+          ms(level.p50),
+          ms(level.p95),
+          ms(level.p99),
+          targetMarks(level),
+        ]),
       ),
   )
   return levels
@@ -262,7 +272,11 @@ async function main() {
     } else {
       // Only one process can open the PGlite directory: the same worker runs here, then the app takes over.
       const worker = startSearchIndexing({ intervalMs: WORKER_INTERVAL_MS })
-      lag = await measureLag(database.prisma, member, 'the in-process worker (startSearchIndexing, run in the benchmark process because PGlite allows one process)')
+      lag = await measureLag(
+        database.prisma,
+        member,
+        'the in-process worker (startSearchIndexing, run in the benchmark process because PGlite allows one process)',
+      )
       await worker.stop()
       await database.close()
       database = undefined
