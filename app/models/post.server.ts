@@ -1,5 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { canSeeContent, contentOnPageWhere, visibleContentWhere } from '#app/policies/content.ts'
+import { contentOnPageWhere, visibleContentWhere } from '#app/policies/content.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -168,7 +168,7 @@ const answerSelect = {
  */
 export async function getQuestion(id: string, viewer: ActorLike & { id: string }) {
   const question = await prisma.post.findFirst({
-    where: { id, type: 'question' },
+    where: { id, type: 'question', ...contentOnPageWhere(viewer) },
     select: {
       id: true,
       title: true,
@@ -187,7 +187,7 @@ export async function getQuestion(id: string, viewer: ActorLike & { id: string }
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
     },
   })
-  if (!question || !canSeeContent(viewer, question)) return null
+  if (!question) return null
   const answers = await prisma.answer.findMany({
     where: { postId: question.id, ...contentOnPageWhere(viewer) },
     select: answerSelect,
@@ -260,8 +260,8 @@ const postPageSelect = {
  * also hidden and deleted. A project's leading organisation (if any) apart from the others.
  */
 export async function getPost(id: string, type: 'project' | 'artifact', viewer: ActorLike) {
-  const post = await prisma.post.findFirst({ where: { id, type }, select: postPageSelect })
-  if (!post || !canSeeContent(viewer, post)) return null
+  const post = await prisma.post.findFirst({ where: { id, type, ...contentOnPageWhere(viewer) }, select: postPageSelect })
+  if (!post) return null
   return {
     ...post,
     tags: post.tags.map((item) => item.tag.name),
