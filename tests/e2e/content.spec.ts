@@ -258,15 +258,13 @@ test.describe('without JavaScript', () => {
     await descriptionField.fill(description)
     await page.getByRole('combobox', { name: 'Typ av material' }).selectOption({ label: 'Upphandlingsunderlag' })
     await page.getByRole('combobox', { name: 'Licens' }).selectOption({ label: 'CC BY 4.0 (erkännande)' })
-    await page
-      .getByLabel('Ladda upp filer')
-      .setInputFiles([
-        {
-          name: 'kravlista.pdf',
-          mimeType: 'application/pdf',
-          buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>', 'utf8'),
-        },
-      ])
+    await page.getByLabel('Ladda upp filer').setInputFiles([
+      {
+        name: 'kravlista.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>', 'utf8'),
+      },
+    ])
     await page.getByRole('textbox', { name: 'Taggar' }).fill('Upphandling, Ärendehantering')
     await page.getByRole('button', { name: 'Publicera materialet' }).click()
     await expect(page).toHaveURL((url) => url.pathname === '/material/ny')
