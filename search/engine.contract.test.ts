@@ -15,7 +15,6 @@ const { prisma } = database
 
 const ids: Record<string, string> = {}
 const slugs: Record<string, string> = {}
-const scope = { status: 'visible' } as const
 const day = (n: number) => new Date(Date.UTC(2026, 9, n, 9, 0, 0))
 
 beforeAll(async () => {
@@ -108,8 +107,8 @@ beforeAll(async () => {
 
 function contract(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>) {
   let engine: SearchEngine
-  const search = (query: string, options: Partial<SearchOptions> = {}) => engine.search(query, { scope, ...options })
-  const hitIds = async (query: string, options: Partial<SearchOptions> = {}) => (await search(query, options)).hits.map((hit) => hit.entityId)
+  const search = (query: string, options: SearchOptions = {}) => engine.search(query, options)
+  const hitIds = async (query: string, options: SearchOptions = {}) => (await search(query, options)).hits.map((hit) => hit.entityId)
 
   beforeAll(async () => {
     engine = makeEngine()

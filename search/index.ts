@@ -22,7 +22,6 @@ export type {
   SearchMatch,
   SearchOptions,
   SearchResult,
-  SearchScope,
   SearchSort,
 } from './types.ts'
 export { ARTIFACT_KINDS, FACET_NAMES, ORGANISATION_TYPES, POST_TYPES, PROJECT_STATUSES } from './types.ts'

@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { cleanText, normalizeFilters, normalizeQuery, normalizeSearchInput, SEARCH_LIMITS, truncate, withoutFilter } from './query.ts'
 
-const scope = { status: 'visible' } as const
-
 describe('normalizeQuery', () => {
   test('trims, collapses whitespace and keeps ordinary text as typed', () => {
     expect(normalizeQuery('  e-arkiv   för "kommuner"  ')).toBe('e-arkiv för "kommuner"')
@@ -70,9 +68,8 @@ describe('normalizeFilters', () => {
 
 describe('normalizeSearchInput', () => {
   test('defaults: relevance, page 1, 20 per page, no facets', () => {
-    expect(normalizeSearchInput('x', { scope })).toEqual({
+    expect(normalizeSearchInput('x', {})).toEqual({
       query: 'x',
-      scope,
       filters: {},
       facets: [],
       sort: 'relevance',
@@ -84,26 +81,19 @@ describe('normalizeSearchInput', () => {
   })
 
   test('match is all unless any; excluded ids must look like ids, without duplicates, at most 50', () => {
-    const options = { scope, match: 'some', exclude: ['abc123', 'abc123', '" OR 1=1', 'a'.repeat(65), 42, null] } as unknown as Parameters<
+    const options = { match: 'some', exclude: ['abc123', 'abc123', '" OR 1=1', 'a'.repeat(65), 42, null] } as unknown as Parameters<
       typeof normalizeSearchInput
     >[1]
     expect(normalizeSearchInput('x', options)).toMatchObject({ match: 'all', exclude: ['abc123'] })
-    expect(normalizeSearchInput('x', { scope, match: 'any', exclude: 'single' as unknown as string[] })).toMatchObject({ match: 'any', exclude: ['single'] })
+    expect(normalizeSearchInput('x', { match: 'any', exclude: 'single' as unknown as string[] })).toMatchObject({ match: 'any', exclude: ['single'] })
     const many = Array.from({ length: 500 }, (_, index) => `id${index}`)
-    expect(normalizeSearchInput('x', { scope, exclude: many }).exclude).toEqual(many.slice(0, SEARCH_LIMITS.excludeMax))
+    expect(normalizeSearchInput('x', { exclude: many }).exclude).toEqual(many.slice(0, SEARCH_LIMITS.excludeMax))
   })
 
   test('clamps page and page size, drops unknown facets and sorts', () => {
-    const options = { scope, page: 10_000, pageSize: 0, facets: ['type', 'bogus', 'type'], sort: 'sideways' } as unknown as Parameters<
-      typeof normalizeSearchInput
-    >[1]
+    const options = { page: 10_000, pageSize: 0, facets: ['type', 'bogus', 'type'], sort: 'sideways' } as unknown as Parameters<typeof normalizeSearchInput>[1]
     expect(normalizeSearchInput('x', options)).toMatchObject({ page: SEARCH_LIMITS.pageMax, pageSize: 1, facets: ['type'], sort: 'relevance' })
-    expect(normalizeSearchInput('x', { scope, page: -1, pageSize: 1_000 })).toMatchObject({ page: 1, pageSize: SEARCH_LIMITS.pageSizeMax })
-  })
-
-  test('the scope is always the visible one', () => {
-    const options = { scope: { status: 'hidden' } } as unknown as Parameters<typeof normalizeSearchInput>[1]
-    expect(normalizeSearchInput('x', options).scope).toEqual(scope)
+    expect(normalizeSearchInput('x', { page: -1, pageSize: 1_000 })).toMatchObject({ page: 1, pageSize: SEARCH_LIMITS.pageSizeMax })
   })
 })
 

@@ -8,7 +8,6 @@ import {
   type SearchFilters,
   type SearchMatch,
   type SearchOptions,
-  type SearchScope,
   type SearchSort,
 } from './types.ts'
 
@@ -29,7 +28,6 @@ export const SEARCH_LIMITS = {
 
 export type NormalizedSearch = {
   query: string
-  scope: SearchScope
   filters: SearchFilters
   facets: FacetName[]
   sort: SearchSort
@@ -133,11 +131,9 @@ export function normalizeFilters(input: { [K in keyof SearchFilters]?: unknown }
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as SearchFilters
 }
 
-export function normalizeSearchInput(query: unknown, options: SearchOptions): NormalizedSearch {
+export function normalizeSearchInput(query: unknown, options: SearchOptions = {}): NormalizedSearch {
   return {
     query: normalizeQuery(query),
-    // The only scope there is: visible content. Anything else is treated as that.
-    scope: { status: 'visible' },
     filters: normalizeFilters(options.filters),
     facets: [...new Set(asArray(options.facets).filter(isOneOf(FACET_NAMES)))],
     sort: options.sort === 'newest' ? 'newest' : 'relevance',

@@ -40,12 +40,6 @@ export type SearchDocument = {
   activityAt: number
 }
 
-/**
- * Who is searching, as a filter: built by the app from its visibility policy
- * (app/policies/content.ts). Engines apply it inside the query, never by post-filtering.
- */
-export type SearchScope = { status: 'visible' }
-
 /** Within one field the values are alternatives (OR); different fields all apply (AND). */
 export type SearchFilters = {
   type?: PostType[]
@@ -73,8 +67,12 @@ export type SearchSort = 'relevance' | 'newest'
  */
 export type SearchMatch = 'all' | 'any'
 
+/**
+ * What a search may be asked. There is no viewer in it: search finds visible content only, for
+ * every member (moderators reach hidden and deleted content through moderation). The index
+ * holds visible posts only, and each engine says so again in its own query.
+ */
 export type SearchOptions = {
-  scope: SearchScope
   filters?: SearchFilters
   /** Which facet counts to compute (default: none). */
   facets?: readonly FacetName[]
@@ -125,7 +123,7 @@ export type SettingsState = { rebuildNeeded: boolean }
 
 export type SearchEngine = {
   readonly name: 'postgres' | 'meilisearch'
-  search(query: string, options: SearchOptions): Promise<SearchResult>
+  search(query: string, options?: SearchOptions): Promise<SearchResult>
   /** Idempotent: a document with the same id replaces the previous one. */
   upsert(docs: SearchDocument[]): Promise<void>
   /** Idempotent: unknown ids are ignored. */

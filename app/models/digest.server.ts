@@ -1,6 +1,7 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { POST_TYPE_LABELS, postPath } from '#app/presenters/post-type.ts'
 import { visibleContentWhere } from '#app/policies/content.ts'
+import { visibleContentSql } from '#app/policies/content-sql.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { DigestPeriod } from '#app/utils/digest-schedule.ts'
 import { normalizeTag } from '#app/validation/content.ts'
@@ -112,11 +113,11 @@ async function listActiveThreads(period: DigestPeriod) {
   const rows = await prisma.$queryRaw<{ postId: string; events: number }[]>`
     SELECT events."postId", count(*)::int AS "events"
     FROM (
-      SELECT a."postId" FROM "Answer" a WHERE a."createdAt" >= ${utc(period.from)} AND a."createdAt" < ${utc(period.to)} AND a."status" = 'visible'
+      SELECT a."postId" FROM "Answer" a WHERE a."createdAt" >= ${utc(period.from)} AND a."createdAt" < ${utc(period.to)} AND ${visibleContentSql('a')}
       UNION ALL
-      SELECT c."postId" FROM "Comment" c WHERE c."createdAt" >= ${utc(period.from)} AND c."createdAt" < ${utc(period.to)} AND c."status" = 'visible'
+      SELECT c."postId" FROM "Comment" c WHERE c."createdAt" >= ${utc(period.from)} AND c."createdAt" < ${utc(period.to)} AND ${visibleContentSql('c')}
     ) AS events
-    JOIN "Post" p ON p."id" = events."postId" AND p."status" = 'visible'
+    JOIN "Post" p ON p."id" = events."postId" AND ${visibleContentSql('p')}
     GROUP BY events."postId"
     HAVING count(*) >= 2
     ORDER BY count(*) DESC, events."postId"

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { visibleContentWhere } from '#app/policies/content.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /** Reads of a member's notifications: the header's unread count and the "Notiser" page. */
@@ -90,7 +91,7 @@ export async function listEmailableNotifications(db: Prisma.TransactionClient, i
       readAt: null,
       kind: { in: kinds.filter((kind): kind is SelectedNotification['kind'] => kind !== 'moderation') },
       OR: [{ actorId: null }, { actorId: { not: userId } }],
-      post: { status: 'visible' },
+      post: visibleContentWhere,
     },
     select: notificationRowSelect,
     orderBy: [{ lastEventAt: 'asc' }, { id: 'asc' }],
@@ -110,8 +111,8 @@ async function withdrawnSubjects(db: Prisma.TransactionClient, rows: Array<{ id:
   const answerIds = subjects((kind) => ANSWER_SUBJECT_KINDS.has(kind))
   const commentIds = subjects((kind) => kind === 'comment')
   const [answers, comments] = await Promise.all([
-    answerIds.length > 0 ? db.answer.findMany({ where: { id: { in: answerIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
-    commentIds.length > 0 ? db.comment.findMany({ where: { id: { in: commentIds }, status: { not: 'visible' } }, select: { id: true } }) : [],
+    answerIds.length > 0 ? db.answer.findMany({ where: { id: { in: answerIds }, NOT: visibleContentWhere }, select: { id: true } }) : [],
+    commentIds.length > 0 ? db.comment.findMany({ where: { id: { in: commentIds }, NOT: visibleContentWhere }, select: { id: true } }) : [],
   ])
   const gone = new Set([...answers, ...comments].map((subject) => subject.id))
   return new Set(rows.filter((row) => row.kind !== 'moderation' && row.subjectId && gone.has(row.subjectId)).map((row) => row.id))

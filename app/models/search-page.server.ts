@@ -1,6 +1,5 @@
 import { isCalendarDate, stockholmDate, stockholmDayStart } from '#app/utils/stockholm-date.ts'
 import { postPath } from '#app/presenters/post-type.ts'
-import type { ActorLike } from '#app/policies/member.ts'
 import { facetGroups, filterLegend, filterValueLabel } from '#app/presenters/search-facets.ts'
 import {
   hasFilters,
@@ -116,13 +115,13 @@ function filterChips(criteria: SearchCriteria, organisationNames: Record<string,
  * chips, and on the first page of a query without filters the organisations and members
  * whose names match. Never throws for an engine failure (`failed: true`).
  */
-export async function getSearchPage(viewer: ActorLike, input: SearchInput) {
+export async function getSearchPage(input: SearchInput) {
   const criteria = searchCriteriaOf(input)
   const base = { criteria, notices: input.notices }
   if (!hasSearchCriteria(input)) return { ...base, searched: false as const }
   const withDirectory = input.page === 1 && input.query.length > 0 && !hasFilters(criteria)
   const [outcome, organisations, members] = await Promise.all([
-    searchContent(viewer, input),
+    searchContent(input),
     withDirectory ? searchOrganisations(input.query, { limit: DIRECTORY_RESULTS_MAX }) : [],
     withDirectory ? searchMembers(input.query, { limit: DIRECTORY_RESULTS_MAX }) : [],
   ])

@@ -1,8 +1,7 @@
 import { postPath } from '#app/presenters/post-type.ts'
-import type { ActorLike } from '#app/policies/member.ts'
 import type { SearchPostType } from '#app/presenters/search-url.ts'
 import { isComparableTitle, SIMILAR_LIMITS, type SimilarOrganisation, type SimilarOutcome, type SimilarPost } from '#app/presenters/similar-content.ts'
-import { getSearchEngine, searchScopeFor } from '#app/utils/search.server.ts'
+import { getSearchEngine } from '#app/utils/search.server.ts'
 
 /**
  * "Har någon redan gjort detta?" and "Liknande projekt": visible posts that share words with
@@ -34,16 +33,15 @@ function organisationsOf(posts: SimilarPost[]): SimilarOrganisation[] {
 }
 
 /**
- * Up to `limit` (at most 5) posts the viewer may see that resemble the title and tags. A title
+ * Up to `limit` (at most 5) visible posts that resemble the title and tags. A title
  * with fewer than three letters or digits gives nothing without asking the engine. Never
  * throws: a failing engine is logged and reported as `{ ok: false }`, for the page to say so.
  */
-export async function findSimilarContent(viewer: ActorLike, input: SimilarContentInput): Promise<SimilarOutcome> {
+export async function findSimilarContent(input: SimilarContentInput): Promise<SimilarOutcome> {
   if (!isComparableTitle(input.title)) return NOTHING
   const query = [input.title, ...(input.tags ?? [])].join(' ')
   try {
     const result = await getSearchEngine().search(query, {
-      scope: searchScopeFor(viewer),
       match: 'any',
       filters: { type: input.types?.length ? [...input.types] : undefined },
       exclude: input.excludePostId ? [input.excludePostId] : [],

@@ -1,15 +1,18 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { insertActor } from '#tests/factories.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
 import { canSeeContent, contentOnPageWhere, visibleContentWhere, type ContentStatus } from './content.ts'
+import { visibleContentSql } from './content-sql.server.ts'
 import type { Actor } from './member.ts'
 
 /**
- * The two forms of "who sees which content" agree: the predicate `canSeeContent` (one record)
- * and the Prisma wheres (`contentOnPageWhere` for what a page shows a viewer, `visibleContentWhere`
- * for lists, which is what someone without any rights sees). Every viewer × status × author case
- * is stored as a post, an answer and a comment; each where runs through the database and must
- * return exactly the rows the predicate lets through.
+ * The forms of "who sees which content" agree: the predicate `canSeeContent` (one record), the
+ * Prisma wheres (`contentOnPageWhere` for what a page shows a viewer, `visibleContentWhere` for
+ * lists, which is what someone without any rights sees) and the SQL form (`visibleContentSql`,
+ * used by raw queries and the search triggers). Every viewer × status × author case is stored
+ * as a post, an answer and a comment; each where runs through the database and must return
+ * exactly the rows the predicate lets through.
  */
 const { prisma } = database
 
@@ -89,6 +92,14 @@ describe.each(['post', 'answer', 'comment'] as const)('%s: canSeeContent and the
     expect(await selected(table, visibleContentWhere)).toEqual(allowed(table, null))
   })
 
+  test('visibleContentSql (raw queries, search triggers) returns exactly what visibleContentWhere returns', async () => {
+    const tableName = Prisma.raw(`"${table[0]?.toUpperCase()}${table.slice(1)}"`)
+    const ids = rows[table].map((row) => row.id)
+    const found = await prisma.$queryRaw<{ id: string }[]>`SELECT t."id" FROM ${tableName} t WHERE t."id" = ANY(${ids}::text[]) AND ${visibleContentSql('t')}`
+    const foundIds = new Set(found.map((row) => row.id))
+    expect(rows[table].filter((row) => foundIds.has(row.id)).map((row) => row.label)).toEqual(await selected(table, visibleContentWhere))
+  })
+
   test('the table covers each rule: own hidden content, moderators, and what nobody else sees', () => {
     const labels = (viewer: Actor | null) => allowed(table, viewer)
     expect(labels(viewers.member ?? null)).toContain('hidden by member')
@@ -97,4 +108,21 @@ describe.each(['post', 'answer', 'comment'] as const)('%s: canSeeContent and the
     expect(labels(viewers['suspended moderator'] ?? null)).not.toContain('hidden by another member')
     expect(labels(null)).toEqual(rows[table].filter((row) => row.status === 'visible').map((row) => row.label))
   })
+})
+
+test('the search triggers decide visibility through the same SQL function', async () => {
+  const triggers = await prisma.$queryRaw<{ name: string; definition: string }[]>`
+    SELECT t.tgname::text AS "name", pg_get_triggerdef(t.oid) AS "definition"
+    FROM pg_trigger t WHERE NOT t.tgisinternal AND t.tgname LIKE '%search%' AND pg_get_triggerdef(t.oid) LIKE '%status%'`
+  expect(triggers.map((trigger) => trigger.name).sort()).toEqual([
+    'Answer_search_hide_marker_deleted',
+    'Answer_search_hide_marker_hidden',
+    'Post_search_document_hidden',
+    'Post_search_hide_marker_deleted',
+    'Post_search_hide_marker_hidden',
+  ])
+  for (const trigger of triggers) {
+    expect(trigger.definition).toContain('samverka_content_visible')
+    expect(trigger.definition).not.toMatch(/'visible'/)
+  }
 })

@@ -2,9 +2,10 @@ import type { ActorLike } from './member.ts'
 import { canModerate, isActive } from './member.ts'
 
 /**
- * Who may see and change content. The visibility scope is defined once here, for Prisma
- * (`visibleContentWhere`) and later for search, so hidden or deleted content cannot leak
- * through any list.
+ * Who may see and change content. Visibility is defined once here: `canSeeContent` for one
+ * record, `contentOnPageWhere` and `visibleContentWhere` for Prisma, and beside them
+ * `visibleContentSql` (./content-sql.server.ts) for raw SQL and the search triggers. The
+ * search index holds visible posts only. content-visibility.db.test.ts proves they agree.
  */
 export type ContentStatus = 'visible' | 'hidden' | 'deleted'
 type Authored = { authorId: string | null; status: ContentStatus }

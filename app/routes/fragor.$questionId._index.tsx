@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       moderation: presentModeration(actor, answer),
       canVote: question.status === 'visible' && canVoteOnAnswer(actor, answer),
     })),
-    similar: await findSimilarContent(actor, {
+    similar: await findSimilarContent({
       title: question.title,
       tags: question.tags,
       types: ['question'],

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       participants: post.participants,
       links: post.links,
     },
-    similar: await findSimilarContent(actor, { title: post.title, tags: post.tags, types: ['project'], excludePostId: post.id, limit: SIMILAR_PROJECTS_MAX }),
+    similar: await findSimilarContent({ title: post.title, tags: post.tags, types: ['project'], excludePostId: post.id, limit: SIMILAR_PROJECTS_MAX }),
   }
 }
 

@@ -11,9 +11,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.c
 
 /** The search page: a GET form (works without JavaScript); query, filters and page live in the URL. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireMember(request)
+  await requireMember(request)
   const input = parseSearchParams(new URL(request.url).searchParams)
-  return getSearchPage(user, input)
+  return getSearchPage(input)
 }
 
 export default function Search() {

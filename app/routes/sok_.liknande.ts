@@ -17,7 +17,7 @@ export function headers() {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const member = await requireMember(request)
+  await requireMember(request)
   const params = new URL(request.url).searchParams
   const typeParams = params.getAll('typ')
   const unknownType = typeParams.find((value) => !Object.hasOwn(TYPE_OF_PARAM, value))
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((tag) => tag.trim())
     .filter((tag) => tag.length > 0 && tag.length <= ContentLimits.tagMax)
     .slice(0, ContentLimits.tagsMax)
-  const outcome = await findSimilarContent(member, {
+  const outcome = await findSimilarContent({
     title: (params.get('titel') ?? '').slice(0, ContentLimits.titleMax),
     tags,
     types: typeParams.flatMap((value) => TYPE_OF_PARAM[value] ?? []),

@@ -47,8 +47,8 @@ async function placesShowing(postId: string, title: string) {
     { id: reader.id, organisationId: reader.organisationId ?? null, sectionsOff: [], interests: ['bredband'] },
     await loadDigestWeek(period),
   )
-  const search = await getSearchPage(reader, parseSearchParams(new URLSearchParams({ q: 'bredbandsutbyggnad' })))
-  const similar = await findSimilarContent(reader, { title, tags: ['bredband'] })
+  const search = await getSearchPage(parseSearchParams(new URLSearchParams({ q: 'bredbandsutbyggnad' })))
+  const similar = await findSimilarContent({ title, tags: ['bredband'] })
   // "Not shown" must mean the engine answered without it, not that it failed.
   if (!search.searched || search.failed || !similar.ok) throw new Error('The search engine failed')
   return {

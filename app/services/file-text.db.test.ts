@@ -66,7 +66,7 @@ async function extractAndIndex() {
 }
 
 const search = async (query: string) => {
-  const outcome = await searchContent(author, parseSearchParams(new URLSearchParams({ q: query })))
+  const outcome = await searchContent(parseSearchParams(new URLSearchParams({ q: query })))
   if (!outcome.ok) throw new Error('search failed')
   return outcome.result.hits
 }

@@ -1,4 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
+import { visibleContentSql } from '#app/policies/content-sql.server.ts'
 import type { ActorLike } from '#app/policies/member.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { env } from '#app/utils/env.server.ts'
@@ -128,8 +129,8 @@ export async function notifyMention(tx: Tx, input: { userIds: string[]; actorId:
              ${answerId}, ${dedupeKey}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', ${wanted}
       FROM "User" u
       WHERE u."id" = ANY(${input.userIds}::text[]) AND u."status" = 'active' AND u."id" <> ${input.actorId}
-        AND EXISTS (SELECT 1 FROM "Post" p WHERE p."id" = ${input.postId} AND p."status" = 'visible')
-        AND (${answerId}::text IS NULL OR EXISTS (SELECT 1 FROM "Answer" a WHERE a."id" = ${answerId} AND a."status" = 'visible'))
+        AND EXISTS (SELECT 1 FROM "Post" p WHERE p."id" = ${input.postId} AND ${visibleContentSql('p')})
+        AND (${answerId}::text IS NULL OR EXISTS (SELECT 1 FROM "Answer" a WHERE a."id" = ${answerId} AND ${visibleContentSql('a')}))
       ON CONFLICT ("userId", "dedupeKey") DO NOTHING`),
   )
 }

@@ -1,4 +1,5 @@
 import { authorize } from '#app/policies/authorize.server.ts'
+import { visibleContentWhere } from '#app/policies/content.ts'
 import { isActive, type Actor } from '#app/policies/member.ts'
 import { canReportContent, canReportMember } from '#app/policies/report.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -32,7 +33,7 @@ export async function getReportTarget(actor: Actor, target: ReportTarget) {
 }
 
 async function findTarget({ targetType, targetId }: ReportTarget) {
-  const visible = { status: 'visible' } as const
+  const visible = visibleContentWhere
   switch (targetType) {
     case 'post': {
       const post = await prisma.post.findFirst({

@@ -1,5 +1,3 @@
-import { visibleContentWhere } from '#app/policies/content.ts'
-import type { ActorLike } from '#app/policies/member.ts'
 import {
   createOutboxWorker,
   createSearchEngine,
@@ -14,7 +12,6 @@ import {
   type SearchEngine,
   type SearchFilters,
   type SearchResult,
-  type SearchScope,
   type SearchSort,
 } from '#search/index.ts'
 import { type BackgroundLoop, startBackgroundLoop } from './background-loop.ts'
@@ -22,7 +19,7 @@ import { getDatabase } from './database.server.ts'
 
 /**
  * The app's only door to search/: one engine per process (Meilisearch when MEILI_HOST is
- * set, PostgreSQL otherwise), searches scoped by the content policy, and the in-process
+ * set, PostgreSQL otherwise), searches of visible content, and the in-process
  * outbox worker that app/cli/start.ts starts.
  */
 declare global {
@@ -36,15 +33,6 @@ export function getSearchEngine(): SearchEngine {
     globalThis.__samverkaSearch = { prisma, engine: createSearchEngine(process.env, { prisma }) }
   }
   return globalThis.__samverkaSearch.engine
-}
-
-/**
- * What a viewer may find: visible content, from the same policy as every list. Moderators
- * find hidden and deleted posts through moderation, not search (the index holds visible
- * posts only).
- */
-export function searchScopeFor(_viewer: ActorLike): SearchScope {
-  return { status: visibleContentWhere.status }
 }
 
 /** A search of content: what the engine is asked, from the search page or elsewhere. */
@@ -69,10 +57,9 @@ export type { IndexedEntityType as SearchEntity } from '#search/index.ts'
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false }
 
 /** Never throws: an engine failure is logged and reported as `{ ok: false }` for the page to explain. */
-export async function searchContent(viewer: ActorLike, input: ContentSearch, facets: readonly FacetName[] = SEARCH_PAGE_FACETS): Promise<SearchOutcome> {
+export async function searchContent(input: ContentSearch, facets: readonly FacetName[] = SEARCH_PAGE_FACETS): Promise<SearchOutcome> {
   try {
     const result = await getSearchEngine().search(input.query, {
-      scope: searchScopeFor(viewer),
       filters: input.filters,
       facets,
       sort: input.sort,

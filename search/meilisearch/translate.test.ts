@@ -18,8 +18,7 @@ import {
   toMeiliId,
 } from './translate.ts'
 
-const scope = { status: 'visible' } as const
-const normalized = (query: string, options: Partial<SearchOptions> = {}) => normalizeSearchInput(query, { scope, ...options })
+const normalized = (query: string, options: SearchOptions = {}) => normalizeSearchInput(query, options)
 
 const doc: SearchDocument = {
   id: 'post:abc123',
@@ -84,13 +83,11 @@ describe('queries', () => {
 
   test('filter values are quoted with quotes and backslashes escaped', () => {
     expect(quoteFilterValue('a "b" \\ c')).toBe('"a \\"b\\" \\\\ c"')
-    expect(meiliFilter(scope, { tags: ['" OR status = "hidden'] })).toEqual(['status = "visible"', ['tags = "\\" OR status = \\"hidden"']])
+    expect(meiliFilter({ tags: ['" OR status = "hidden'] })).toEqual(['status = "visible"', ['tags = "\\" OR status = \\"hidden"']])
   })
 
-  test('scope, excluded ids, alternatives per field, booleans and dates', () => {
-    const filter = meiliFilter(scope, { type: ['question', 'project'], seekingPartners: true, createdFrom: new Date(1000), createdTo: new Date(2000) }, [
-      'post:x1',
-    ])
+  test('visible only, excluded ids, alternatives per field, booleans and dates', () => {
+    const filter = meiliFilter({ type: ['question', 'project'], seekingPartners: true, createdFrom: new Date(1000), createdTo: new Date(2000) }, ['post:x1'])
     expect(filter).toEqual([
       'status = "visible"',
       'id NOT IN ["post-x1"]',

@@ -14,7 +14,6 @@ import {
   type SearchFilters,
   type SearchHit,
   type SearchResult,
-  type SearchScope,
 } from '../types.ts'
 
 /**
@@ -121,11 +120,12 @@ export function pendingExclusion(postIds: readonly string[]): string[] {
 const anyOf = (attribute: string, values: readonly string[]) => values.map((value) => `${attribute} = ${quoteFilterValue(value)}`)
 
 /**
- * The filter: the scope, documents that just became invisible (their removal is still in
- * the outbox), and every filter field; alternatives within a field are OR'ed.
+ * The filter: visible documents only (the index should hold no others; the engine's own
+ * filter makes sure), documents that just became invisible (their removal is still in the
+ * outbox), and every filter field; alternatives within a field are OR'ed.
  */
-export function meiliFilter(scope: SearchScope, filters: SearchFilters, excludeIds: readonly string[] = []): Filter {
-  const filter: (string | string[])[] = [`status = ${quoteFilterValue(scope.status)}`]
+export function meiliFilter(filters: SearchFilters, excludeIds: readonly string[] = []): Filter {
+  const filter: (string | string[])[] = ['status = "visible"']
   if (excludeIds.length) filter.push(`id NOT IN [${excludeIds.map((id) => quoteFilterValue(toMeiliId(id))).join(', ')}]`)
   const fields: [string, readonly string[] | undefined][] = [
     ['type', filters.type],
@@ -185,7 +185,7 @@ export function buildMeiliSearches(search: NormalizedSearch, indexUid: string, e
   const main: MultiSearchQuery = {
     indexUid,
     q,
-    filter: meiliFilter(search.scope, search.filters, excluded),
+    filter: meiliFilter(search.filters, excluded),
     facets: search.facets.filter((facet) => !hasFilter(search.filters, facet)).map((facet) => FACET_ATTRIBUTE[facet]),
     page: search.page,
     hitsPerPage: search.pageSize,
@@ -204,7 +204,7 @@ export function buildMeiliSearches(search: NormalizedSearch, indexUid: string, e
     .map((facet): MultiSearchQuery => ({
       indexUid,
       q,
-      filter: meiliFilter(search.scope, withoutFilter(search.filters, facet), excluded),
+      filter: meiliFilter(withoutFilter(search.filters, facet), excluded),
       facets: [FACET_ATTRIBUTE[facet]],
       page: 1,
       hitsPerPage: 0,

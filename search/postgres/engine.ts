@@ -238,8 +238,7 @@ export function createPostgresEngine({
     const queryMatch = Prisma.sql`${search.query || search.match === 'any' ? anyOf : Prisma.sql`TRUE`}${excluded}`
     // The index holds visible posts only (the triggers remove a document when its post stops
     // being visible); what is left out is a post that lost content (a hidden or deleted
-    // answer) the worker has yet to take out of its document. The scope adds nothing: it is
-    // 'visible', all the index holds.
+    // answer) the worker has yet to take out of its document.
     const visible = Prisma.sql`d."entityType" = 'post' AND d."entityId" NOT IN (${pendingInvisiblePostIds()})`
     const rank =
       search.match === 'any'

@@ -117,19 +117,17 @@ async function timeRebuild(database: Database) {
   return docsPerSecond
 }
 
-type Member = { id: string; role: 'member'; status: 'active' }
-
 type MixEntry = { kind: string; path: string; matches: number; engineMs: number }
 
 /** Each query of the mix through the engine in this process (no HTTP): matches, and the median of 3 runs. */
-async function measureEngine(member: Member): Promise<MixEntry[]> {
+async function measureEngine(): Promise<MixEntry[]> {
   const entries: MixEntry[] = []
   for (const { kind, params } of QUERY_MIX) {
     const timings: number[] = []
     let matches = 0
     for (let run = 0; run < 3; run++) {
       const started = performance.now()
-      const outcome = await searchContent(member, parseSearchParams(new URLSearchParams(params)))
+      const outcome = await searchContent(parseSearchParams(new URLSearchParams(params)))
       timings.push(performance.now() - started)
       if (!outcome.ok) throw new Error(`The search ${searchPath(params)} failed`)
       matches = outcome.result.total
@@ -153,7 +151,7 @@ async function waitForEmptyOutbox(prisma: PrismaClient) {
  * outbox row in one transaction), each at a random moment of the worker's 500 ms cycle, and
  * times from the commit until a search for a word the edit added finds the post.
  */
-async function measureLag(prisma: PrismaClient, member: Member, worker: string) {
+async function measureLag(prisma: PrismaClient, worker: string) {
   await waitForEmptyOutbox(prisma)
   const picked = await prisma.$queryRaw<{ id: string; title: string }[]>`
     SELECT id, title FROM "Post" WHERE id LIKE ${POST_ID_PREFIX + '%'} AND status = 'visible' ORDER BY md5(id) LIMIT ${lagChanges}`
@@ -167,7 +165,7 @@ async function measureLag(prisma: PrismaClient, member: Member, worker: string) 
     ])
     const committed = performance.now()
     for (;;) {
-      const outcome = await searchContent(member, parseSearchParams(new URLSearchParams({ q: word })), [])
+      const outcome = await searchContent(parseSearchParams(new URLSearchParams({ q: word })), [])
       if (outcome.ok && outcome.result.hits.some((hit) => hit.entityId === post.id)) break
       if (performance.now() - committed > LAG_TIMEOUT_MS) throw new Error(`Post ${post.id} was not searchable ${LAG_TIMEOUT_MS} ms after its commit`)
       await sleep(LAG_POLL_MS)
@@ -262,21 +260,16 @@ async function main() {
     const [version] = await database.prisma.$queryRaw<{ version: string }[]>`SELECT split_part(version(), ' on ', 1) AS "version"`
     console.info(`Database: ${version?.version}${target === 'server' ? ` at ${new URL(serverUrl).host}, database ${databaseName}` : ` in ${dataDir}`}`)
     const session = await buildCorpus(database)
-    const member: Member = { id: session.userId, role: 'member', status: 'active' }
     const docsPerSecond = await timeRebuild(database)
-    const mix = await measureEngine(member)
+    const mix = await measureEngine()
     let lag: TargetResult['lag']
     if (target === 'server') {
       app = await startApp(appEnv())
-      lag = await measureLag(database.prisma, member, `the app's in-process worker (pid ${app.pid})`)
+      lag = await measureLag(database.prisma, `the app's in-process worker (pid ${app.pid})`)
     } else {
       // Only one process can open the PGlite directory: the same worker runs here, then the app takes over.
       const worker = startSearchIndexing({ intervalMs: WORKER_INTERVAL_MS })
-      lag = await measureLag(
-        database.prisma,
-        member,
-        'the in-process worker (startSearchIndexing, run in the benchmark process because PGlite allows one process)',
-      )
+      lag = await measureLag(database.prisma, 'the in-process worker (startSearchIndexing, run in the benchmark process because PGlite allows one process)')
       await worker.stop()
       await database.close()
       database = undefined
