@@ -1,3 +1,4 @@
+import { CONTENT_KIND_WORDS, type ContentKind } from '#app/presenters/vocabulary.ts'
 import { Link } from '@remix-run/react'
 
 /**
@@ -11,10 +12,6 @@ export type ModerationView = {
   canReport: boolean
   canModerate: boolean
 }
-
-export type ContentKind = 'post' | 'answer' | 'comment' | 'member'
-
-const KIND_NAMES = { post: 'inlägget', answer: 'svaret', comment: 'kommentaren', member: 'medlemmen' } as const
 
 export function reportPath(kind: ContentKind, id: string) {
   return `/anmal?typ=${kind}&id=${encodeURIComponent(id)}`
@@ -49,13 +46,13 @@ export function ModerationLinks({ kind, id, moderation }: { kind: Exclude<Conten
   return (
     <span className="moderation-links">
       {moderation.canReport ? (
-        <Link to={reportPath(kind, id)} aria-label={`Anmäl ${KIND_NAMES[kind]}`}>
+        <Link to={reportPath(kind, id)} aria-label={`Anmäl ${CONTENT_KIND_WORDS[kind].definite}`}>
           Anmäl
         </Link>
       ) : null}
       {moderation.canReport && moderation.canModerate ? ' · ' : null}
       {moderation.canModerate ? (
-        <Link to={moderationPath(kind, id)} aria-label={`Moderera ${KIND_NAMES[kind]}`}>
+        <Link to={moderationPath(kind, id)} aria-label={`Moderera ${CONTENT_KIND_WORDS[kind].definite}`}>
           Moderera
         </Link>
       ) : null}

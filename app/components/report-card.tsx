@@ -1,3 +1,4 @@
+import { CONTENT_KIND_WORDS, CONTENT_STATUS_LABELS } from '#app/presenters/vocabulary.ts'
 import { Form, Link } from '@remix-run/react'
 import { moderationPath } from './content-moderation.tsx'
 import { FormErrors, MutationFields, TextareaField, type ListOfErrors } from './forms.tsx'
@@ -41,9 +42,6 @@ export function ContentDecisionDone({ done }: { done: string | null }) {
   )
 }
 
-const KIND_LABELS = { post: 'Inlägg', answer: 'Svar', comment: 'Kommentar', member: 'Medlem' } as const
-const STATUS_LABELS = { hidden: 'Dolt', deleted: 'Borttaget' } as const
-
 function targetHref(card: ReportCardView) {
   if (card.targetType === 'member' || !card.post) return `/medlemmar/${card.targetId}`
   const path = postPath(card.post)
@@ -66,7 +64,7 @@ export function ReportCard({
   return (
     <article className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {KIND_LABELS[card.targetType]}: <Link to={targetHref(card)}>{card.title}</Link>
+        {CONTENT_KIND_WORDS[card.targetType].label}: <Link to={targetHref(card)}>{card.title}</Link>
       </h3>
       <p className="meta">
         {card.targetType === 'member' ? null : (
@@ -76,7 +74,7 @@ export function ReportCard({
         {card.status !== 'visible' ? (
           <>
             {' · '}
-            <span className="badge badge-warning">{STATUS_LABELS[card.status]}</span>
+            <span className="badge badge-warning">{CONTENT_STATUS_LABELS[card.status]}</span>
             {card.statusReason ? ` ${card.statusReason}` : ''}
           </>
         ) : null}

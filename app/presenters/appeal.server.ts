@@ -1,11 +1,16 @@
 import type { listOpenAppeals } from '#app/models/appeal.server.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 import { AUDIT_ACTIONS } from '#app/validation/audit.ts'
+import { contentKindOf, contentPhrase } from './vocabulary.ts'
 
 /** An open appeal as the moderation queue shows it: who, what they appeal, and why. */
 type AppealRow = Awaited<ReturnType<typeof listOpenAppeals>>['appeals'][number]
 
-const TARGET_LABELS = { user: 'Medlemmen', post: 'Inlägget', answer: 'Svaret på', comment: 'Kommentaren på' } as const
+/** "Svaret på ”Titel”", "Medlemmen": what the appealed decision was about. */
+function targetPhrase(targetType: string, targetName: string | null) {
+  const kind = contentKindOf(targetType)
+  return kind ? contentPhrase(kind, 'definite', targetName, { capitalise: true }) : targetType
+}
 
 export function presentAppeal(row: AppealRow) {
   const decision = row.decision
@@ -17,8 +22,7 @@ export function presentAppeal(row: AppealRow) {
     decision: decision
       ? {
           label: AUDIT_ACTIONS[decision.action as keyof typeof AUDIT_ACTIONS] ?? decision.action,
-          target:
-            `${TARGET_LABELS[decision.targetType as keyof typeof TARGET_LABELS] ?? decision.targetType} ${decision.targetType === 'user' ? '' : `”${decision.targetName}”`}`.trim(),
+          target: targetPhrase(decision.targetType, decision.targetName),
           by: decision.actorName,
           when: formatDateTime(decision.createdAt),
           reason: decision.reason,

@@ -3,13 +3,10 @@ import { AUDIT_ACTIONS } from '#app/validation/audit.ts'
 import { ReportReasonLabels } from '#app/validation/report.ts'
 import { stockholmDate } from '#app/utils/stockholm-date.ts'
 import { formatDate, formatDateTime } from '#app/utils/swedish.ts'
+import { APPEAL_STATUS_LABELS, CONTENT_KIND_WORDS, contentPhrase, REPORT_STATUS_LABELS } from './vocabulary.ts'
 
 /** A member's moderation history as the member page shows it to moderators, in Swedish. */
 type History = Awaited<ReturnType<typeof getMemberModerationHistory>>
-
-const REPORT_TARGETS = { post: 'Inlägg', answer: 'Svar', comment: 'Kommentar', member: 'Medlemmen' } as const
-const REPORT_STATUS = { open: 'Öppen', dismissed: 'Avfärdad', actioned: 'Åtgärdad' } as const
-const APPEAL_STATUS = { open: 'Väntar på prövning', upheld: 'Beslutet står fast', overturned: 'Beslutet ändrat' } as const
 
 export function presentModerationHistory(history: History) {
   return {
@@ -32,17 +29,18 @@ export function presentModerationHistory(history: History) {
     reports: history.reports.map((row) => ({
       id: row.id,
       when: formatDateTime(row.createdAt),
-      target: REPORT_TARGETS[row.targetType],
+      // On the member's own page a report about them is about "Medlemmen", this member.
+      target: row.targetType === 'member' ? contentPhrase('member', 'definite', null, { capitalise: true }) : CONTENT_KIND_WORDS[row.targetType].label,
       reason: ReportReasonLabels[row.reason],
       details: row.details,
-      status: REPORT_STATUS[row.status],
+      status: REPORT_STATUS_LABELS[row.status],
       resolution: row.resolution,
     })),
     appeals: history.appeals.map((row) => ({
       id: row.id,
       when: formatDateTime(row.createdAt),
       message: row.message,
-      status: APPEAL_STATUS[row.status],
+      status: APPEAL_STATUS_LABELS[row.status],
       response: row.response,
     })),
   }

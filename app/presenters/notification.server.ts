@@ -1,4 +1,5 @@
 import { postPath } from '#app/presenters/post-type.ts'
+import { contentPhrase } from '#app/presenters/vocabulary.ts'
 import type { NotificationRow } from '#app/models/notification.server.ts'
 import type { MemberNotice } from '#app/services/notification.server.ts'
 import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'
@@ -16,8 +17,6 @@ export type NotificationView = {
 }
 
 const CONTENT_VERBS = { deleted: 'tog bort', restored: 'återställde', hidden: 'dolde', edited: 'redigerade' } as const
-
-const TARGET_PHRASES = { post: 'ditt inlägg', answer: 'ditt svar på', comment: 'din kommentar på' } as const
 
 /** Decisions against the member or their content, which they may appeal (see APPEALABLE_ACTIONS). */
 const APPEALABLE_NOTICES = new Set<string>(['hidden', 'deleted', 'warned', 'suspended', 'rejected'])
@@ -60,7 +59,7 @@ function describe(row: NotificationRow): { text: string; href: string | null; re
       if (notice.target === 'member') return { text: MEMBER_NOTICES[notice.action](notice.until ?? null), href: null, reason: notice.reason }
       const href =
         notice.action === 'deleted' && notice.target === 'post' ? null : path && (notice.target === 'answer' ? `${path}#svar-${row.subjectId}` : path)
-      return { text: `En moderator ${CONTENT_VERBS[notice.action]} ${TARGET_PHRASES[notice.target]} ”${notice.title}”.`, href, reason: notice.reason }
+      return { text: `En moderator ${CONTENT_VERBS[notice.action]} ${contentPhrase(notice.target, 'yours', notice.title)}.`, href, reason: notice.reason }
     }
   }
 }

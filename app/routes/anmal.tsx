@@ -1,3 +1,4 @@
+import { CONTENT_KIND_WORDS } from '#app/presenters/vocabulary.ts'
 import { getFormProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
@@ -15,8 +16,6 @@ import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { ReportLimits, ReportReasonLabels, ReportSchema, ReportTargetSchema } from '#app/validation/report.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Anmäl – Samverka' }]
-
-const KIND_LABELS = { post: 'inlägget', answer: 'svaret', comment: 'kommentaren', member: 'medlemmen' } as const
 
 function parseTarget(request: Request): ReportTarget {
   const parsed = ReportTargetSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
@@ -72,7 +71,7 @@ export default function ReportPage() {
   }
   return (
     <div className="narrow">
-      <h1>Anmäl {KIND_LABELS[kind]}</h1>
+      <h1>Anmäl {CONTENT_KIND_WORDS[kind].definite}</h1>
       <p>
         Du anmäler <strong>{title}</strong>. En moderator granskar anmälan. Den du anmäler får inte veta att det var du.
       </p>

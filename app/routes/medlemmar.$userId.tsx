@@ -1,3 +1,4 @@
+import { MEMBER_STATUS_LABELS } from '#app/presenters/vocabulary.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
@@ -22,8 +23,6 @@ import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'
 import { MemberActionSchema } from '#app/validation/moderation.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Medlem'} – Samverka` }]
-
-const STATUS_LABELS = { pending: 'Väntar på godkännande', active: 'Aktiv', rejected: 'Avslagen', suspended: 'Avstängd' } as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireMember(request)
@@ -54,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       interests: profile.interests,
       organisation: profile.organisation,
       memberSince: formatDate(profile.createdAt),
-      ...(moderator ? { status: profile.status, statusLabel: STATUS_LABELS[profile.status], statusReason: profile.statusReason } : {}),
+      ...(moderator ? { status: profile.status, statusLabel: MEMBER_STATUS_LABELS[profile.status], statusReason: profile.statusReason } : {}),
     },
     canModerate: canModerateMember(viewer, profile),
     history: history ? presentModerationHistory(history) : null,

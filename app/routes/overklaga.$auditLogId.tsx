@@ -1,3 +1,4 @@
+import { contentKindOf, contentPhrase } from '#app/presenters/vocabulary.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -42,8 +43,6 @@ async function findAppellant(request: Request, auditLogId: string) {
   return { ok: false, problem: TOKEN_PROBLEMS[result.status === 'expired' ? 'expired' : 'invalid'] } as const
 }
 
-const TARGETS = { user: 'ditt konto', post: 'ditt inlägg', answer: 'ditt svar på', comment: 'din kommentar på' } as const
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auditLogId = params.auditLogId ?? ''
   const found = await findAppellant(request, auditLogId)
@@ -52,12 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const appealable = await getAppealableDecision(appellant.id, auditLogId)
   invariantResponse(appealable, 'Beslutet finns inte eller går inte att överklaga.')
   const { decision, appeal } = appealable
-  const target = TARGETS[decision.targetType as keyof typeof TARGETS] ?? 'dig'
+  const kind = contentKindOf(decision.targetType)
   return {
     problem: null,
     decision: {
       label: AUDIT_ACTIONS[decision.action as keyof typeof AUDIT_ACTIONS] ?? decision.action,
-      about: decision.targetType === 'user' ? target : `${target} ”${decision.targetName}”`,
+      about: kind ? contentPhrase(kind, 'yours', decision.targetName) : 'dig',
       date: formatDate(decision.createdAt),
       reason: decision.reason,
     },

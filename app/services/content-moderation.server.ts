@@ -1,4 +1,5 @@
 import { postPath } from '#app/presenters/post-type.ts'
+import { contentPhrase } from '#app/presenters/vocabulary.ts'
 import { decisionEmail } from '#app/emails/decision.server.ts'
 import type { RichTextDocument } from '#app/editor/document.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
@@ -92,8 +93,6 @@ async function resolveReports(tx: Tx, actor: Actor, target: { type: ContentType 
   return resolved.count
 }
 
-const TARGET_PHRASES = { post: 'ditt inlägg', answer: 'ditt svar på', comment: 'din kommentar på' } as const
-
 const DECISIONS = {
   hidden: {
     audit: 'content.hidden',
@@ -148,7 +147,7 @@ async function recordDecision(tx: Tx, actor: Actor, target: Target, action: Mode
 export type ContentReference = { what: string; href: string }
 
 function contentReference(target: Target): ContentReference {
-  return { what: `${TARGET_PHRASES[target.type]} ”${target.title}”`, href: new URL(contentPath(target), appBaseUrl()).toString() }
+  return { what: contentPhrase(target.type, 'yours', target.title), href: new URL(contentPath(target), appBaseUrl()).toString() }
 }
 
 /** The author hears what and why, with a link while the content is still theirs to see. */
