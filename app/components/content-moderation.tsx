@@ -30,14 +30,26 @@ export function StatusNotice({ moderation }: { moderation: ModerationView }) {
   )
 }
 
-/** Appended to a byline: " · redigerad av moderator". */
-export function ModeratorEditedLabel({ moderation }: { moderation: ModerationView }) {
-  return moderation.moderatorEdited ? (
+/**
+ * Appended to a byline: " · redigerad 2 december 2026 kl. 10:42" and " · redigerad av
+ * moderator", each a link to the versions when there is a history (posts and answers, not
+ * comments).
+ */
+export function EditedLabels({ edited, moderation, historyPath }: { edited?: string | null; moderation: ModerationView; historyPath?: string }) {
+  const mark = (text: string, className?: string) =>
+    historyPath ? (
+      <Link to={historyPath} className={className}>
+        {text}
+      </Link>
+    ) : (
+      <span className={className}>{text}</span>
+    )
+  return (
     <>
-      {' '}
-      · <span className="moderator-edited">redigerad av moderator</span>
+      {edited ? <> · {mark(`redigerad ${edited}`)}</> : null}
+      {moderation.moderatorEdited ? <> · {mark('redigerad av moderator', 'moderator-edited')}</> : null}
     </>
-  ) : null
+  )
 }
 
 /** "Anmäl" for members, "Moderera" for moderators; nothing on your own content. */

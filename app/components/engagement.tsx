@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { ModerationLinks, ModeratorEditedLabel, StatusNotice, type ModerationView } from './content-moderation.tsx'
+import { EditedLabels, ModerationLinks, StatusNotice, type ModerationView } from './content-moderation.tsx'
 import { FollowButton } from './follow-button.tsx'
 import { MutationFields, SubmissionKeyField, TextareaField } from './forms.tsx'
 
@@ -52,7 +52,7 @@ export function Comments({ comments, submissionKey, errors }: { comments: Commen
             <p className="comment-body">{comment.body}</p>
             <p className="meta">
               {comment.author ? <Link to={`/medlemmar/${comment.author.id}`}>{comment.author.name}</Link> : 'Tidigare medlem'} · {comment.when}
-              <ModeratorEditedLabel moderation={comment.moderation} />
+              <EditedLabels moderation={comment.moderation} />
             </p>
             <ModerationLinks kind="comment" id={comment.id} moderation={comment.moderation} />
             {comment.canDelete ? (

@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { ModerationLinks, ModeratorEditedLabel, StatusNotice, type ModerationView } from './content-moderation.tsx'
+import { EditedLabels, ModerationLinks, StatusNotice, type ModerationView } from './content-moderation.tsx'
 import { MutationFields } from './forms.tsx'
 import { Byline, TagLinks } from './post-list.tsx'
 
@@ -26,7 +26,8 @@ export function formatFileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`
 }
 
-export function PostPage({ post, editPath, facts, children }: { post: PostPageData; editPath: string; facts: ReactNode; children?: ReactNode }) {
+/** `path`: the post's address; its edit form and history are below it. */
+export function PostPage({ post, path, facts, children }: { post: PostPageData; path: string; facts: ReactNode; children?: ReactNode }) {
   return (
     <article aria-labelledby="post-title" className="narrow-wide">
       <StatusNotice moderation={post.moderation} />
@@ -35,8 +36,7 @@ export function PostPage({ post, editPath, facts, children }: { post: PostPageDa
         <Byline author={post.author} organisation={post.organisation} />
         {' · '}
         {post.created}
-        {post.edited ? ` · redigerad ${post.edited}` : ''}
-        <ModeratorEditedLabel moderation={post.moderation} />
+        <EditedLabels edited={post.edited} moderation={post.moderation} historyPath={`${path}/historik`} />
       </p>
       <TagLinks tags={post.tags} />
       <dl className="facts">{facts}</dl>
@@ -58,7 +58,7 @@ export function PostPage({ post, editPath, facts, children }: { post: PostPageDa
       ) : null}
       {children}
       <div className="actions">
-        {post.canEdit ? <Link to={editPath}>Redigera</Link> : null}
+        {post.canEdit ? <Link to={`${path}/redigera`}>Redigera</Link> : null}
         {post.canDelete ? <DeleteForm /> : null}
         <ModerationLinks kind="post" id={post.id} moderation={post.moderation} />
       </div>

@@ -9,6 +9,7 @@ export const EXPORT_SECTIONS = [
   'answers',
   'comments',
   'files',
+  'revisions',
   'answerVotes',
   'likes',
   'bookmarks',
@@ -31,6 +32,31 @@ export type ExportSection = (typeof EXPORT_SECTIONS)[number]
  * secrets (session ids, code hashes) are left out.
  */
 const postTitle = { select: { id: true, type: true, title: true } } as const
+
+type RevisionRow = {
+  answerId: string | null
+  title: string | null
+  bodyText: string
+  byModerator: boolean
+  createdAt: Date
+  editorId: string | null
+  post: { id: string; title: string; authorId: string | null }
+  answer: { authorId: string | null } | null
+}
+
+/** An earlier version of the member's own content in full; of others' content only that they edited it (not others' words). */
+function presentRevision(revision: RevisionRow, userId: string) {
+  const own = (revision.answer ? revision.answer.authorId : revision.post.authorId) === userId
+  const about = { post: { id: revision.post.id, title: revision.post.title }, answerId: revision.answerId, editedAt: revision.createdAt }
+  if (!own) return { ...about, editedByYou: true }
+  return {
+    ...about,
+    editedByYou: revision.editorId === userId,
+    byModerator: revision.byModerator,
+    earlierTitle: revision.title,
+    earlierText: revision.bodyText,
+  }
+}
 
 export async function getMemberData(userId: string) {
   const user = await prisma.user.findUniqueOrThrow({
@@ -65,6 +91,7 @@ export async function getMemberData(userId: string) {
     answers,
     comments,
     files,
+    revisions,
     answerVotes,
     likes,
     bookmarks,
@@ -121,6 +148,20 @@ export async function getMemberData(userId: string) {
       where: { uploaderId: userId },
       orderBy: { createdAt: 'asc' },
       select: { id: true, originalName: true, mimeType: true, size: true, sha256: true, createdAt: true, post: postTitle },
+    }),
+    prisma.revision.findMany({
+      where: { OR: [{ editorId: userId }, { answerId: null, post: { authorId: userId } }, { answer: { authorId: userId } }] },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        answerId: true,
+        title: true,
+        bodyText: true,
+        byModerator: true,
+        createdAt: true,
+        editorId: true,
+        post: { select: { id: true, title: true, authorId: true } },
+        answer: { select: { authorId: true } },
+      },
     }),
     prisma.answerVote.findMany({ ...own, select: { value: true, createdAt: true, updatedAt: true, answer: { select: { id: true, post: postTitle } } } }),
     prisma.postLike.findMany({ ...own, select: { createdAt: true, post: postTitle } }),
@@ -181,6 +222,7 @@ export async function getMemberData(userId: string) {
     answers,
     comments,
     files,
+    revisions: revisions.map((revision) => presentRevision(revision, userId)),
     answerVotes,
     likes,
     bookmarks,

@@ -28,6 +28,15 @@ export function contentOnPageWhere(viewer: ActorLike) {
   return { OR: [visibleContentWhere, { status: 'hidden' as const, authorId: viewer.id }] }
 }
 
+/**
+ * A version a moderator's edit replaced may hold what the moderator took out (personal data,
+ * say): the author and moderators see it in the history, others see the versions from that
+ * edit on.
+ */
+export function canSeeVersionsBeforeModeratorEdit(actor: ActorLike | null, content: { authorId: string | null }): boolean {
+  return canModerate(actor) || (actor !== null && content.authorId === actor.id)
+}
+
 /** The author edits and deletes their own visible content; moderators act on others' through content moderation. */
 export function canEditContent(actor: ActorLike | null, content: Authored): boolean {
   return Boolean(actor && actor.status === 'active' && content.status === 'visible' && content.authorId === actor.id)

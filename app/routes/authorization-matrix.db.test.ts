@@ -153,6 +153,20 @@ const DECISIONS: Record<string, Decision | Decision[]> = {
     { label: 'hidden question', params: (f) => ({ questionId: f.hiddenQuestion }), GET: moderatorsSee, POST: members(400) },
     { label: "the member's own hidden question", params: (f) => ({ questionId: f.ownHiddenQuestion }), GET: members(200), POST: members(400) },
   ],
+  // Versions follow the post's (or the answer's) visibility.
+  'fragor.$questionId.historik.tsx': [
+    { label: 'visible question', params: question, GET: members(200), POST: 'no action' },
+    { label: 'hidden question', params: (f) => ({ questionId: f.hiddenQuestion }), GET: moderatorsSee, POST: 'no action' },
+    { label: "the member's own hidden question", params: (f) => ({ questionId: f.ownHiddenQuestion }), GET: members(200), POST: 'no action' },
+    { label: "a visible answer's versions", params: question, search: (f) => `svar=${f.answer}`, GET: members(200), POST: 'no action' },
+    {
+      label: 'an answer under another question',
+      params: (f) => ({ questionId: f.ownQuestion }),
+      search: (f) => `svar=${f.answer}`,
+      GET: members(404),
+      POST: 'no action',
+    },
+  ],
   'fragor.$questionId.redigera.tsx': [
     { label: "the member's own question", params: (f) => ({ questionId: f.ownQuestion }), GET: authorOnly, POST: members(400) },
     { label: "someone else's question", params: question, GET: members(403), POST: members(400) },
@@ -181,6 +195,11 @@ const DECISIONS: Record<string, Decision | Decision[]> = {
   'material.$postId._index.tsx': [
     { label: 'visible artifact', params: (f) => ({ postId: f.artifact }), GET: members(200), POST: members(400) },
     { label: 'deleted artifact', params: (f) => ({ postId: f.deletedArtifact }), GET: moderatorsSee, POST: members(400) },
+  ],
+  'material.$postId.historik.tsx': [
+    { label: 'visible artifact', params: (f) => ({ postId: f.artifact }), GET: members(200), POST: 'no action' },
+    { label: 'deleted artifact', params: (f) => ({ postId: f.deletedArtifact }), GET: moderatorsSee, POST: 'no action' },
+    { label: 'a project is not an artifact', params: (f) => ({ postId: f.project }), GET: members(404), POST: 'no action' },
   ],
   'material.$postId.redigera.tsx': [
     { label: "the member's own artifact", params: (f) => ({ postId: f.ownArtifact }), GET: authorOnly, POST: members(400) },
@@ -224,6 +243,7 @@ const DECISIONS: Record<string, Decision | Decision[]> = {
     },
   ],
   'projekt.$postId._index.tsx': { params: (f) => ({ postId: f.project }), GET: members(200), POST: members(400) },
+  'projekt.$postId.historik.tsx': { params: (f) => ({ postId: f.project }), GET: members(200), POST: 'no action' },
   'projekt.$postId.redigera.tsx': [
     { label: "the member's own project", params: (f) => ({ postId: f.ownProject }), GET: authorOnly, POST: members(400) },
     { label: "someone else's project", params: (f) => ({ postId: f.project }), GET: members(403), POST: members(400) },

@@ -13,7 +13,7 @@ import { presentEngagement, presentModeration } from '#app/presenters/post-page.
 import { acceptAnswer, answerQuestion, voteOnAnswer } from '#app/services/question.server.ts'
 import { deleteContent } from '#app/services/content-moderation.server.ts'
 import { setBookmark, setLike } from '#app/services/engagement.server.ts'
-import { ModerationLinks, ModeratorEditedLabel, StatusNotice } from '#app/components/content-moderation.tsx'
+import { EditedLabels, ModerationLinks, StatusNotice } from '#app/components/content-moderation.tsx'
 import { EngagementBar } from '#app/components/engagement.tsx'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
@@ -165,8 +165,7 @@ export default function QuestionPage() {
         <h1 id="question-title">{question.title}</h1>
         <p className="meta">
           Frågat av <Byline author={question.author} organisation={question.organisation} /> · <time title={question.createdExact}>{question.created}</time>
-          {question.edited ? ` · redigerad ${question.edited}` : ''}
-          <ModeratorEditedLabel moderation={question.moderation} />
+          <EditedLabels edited={question.edited} moderation={question.moderation} historyPath={`/fragor/${question.id}/historik`} />
         </p>
         <TagLinks tags={question.tags} />
         <div className="rich-text" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
@@ -190,8 +189,7 @@ export default function QuestionPage() {
                   <p className="meta">
                     {answer.author ? <Link to={`/medlemmar/${answer.author.id}`}>{answer.author.name}</Link> : 'Tidigare medlem'}
                     {answer.author?.organisation ? `, ${answer.author.organisation.name}` : ''} · {answer.created}
-                    {answer.edited ? ` · redigerad ${answer.edited}` : ''}
-                    <ModeratorEditedLabel moderation={answer.moderation} />
+                    <EditedLabels edited={answer.edited} moderation={answer.moderation} historyPath={`/fragor/${question.id}/historik?svar=${answer.id}`} />
                   </p>
                   <VoteButtons answerId={answer.id} myVote={answer.myVote} score={answer.score} canVote={answer.canVote} />
                   <div className="actions">

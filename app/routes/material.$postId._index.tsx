@@ -41,7 +41,7 @@ export default function ArtifactPage() {
   return (
     <PostPage
       post={post}
-      editPath={`/material/${post.id}/redigera`}
+      path={`/material/${post.id}`}
       facts={
         <>
           {artifact.kind ? (

@@ -53,7 +53,7 @@ export default function ProjectPage() {
     <>
       <PostPage
         post={post}
-        editPath={`/projekt/${post.id}/redigera`}
+        path={`/projekt/${post.id}`}
         facts={
           <>
             {project.status ? (

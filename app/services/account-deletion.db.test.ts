@@ -69,6 +69,12 @@ async function memberWithEverything() {
   const ownAnswer = await prisma.answer.create({ data: answerData(otherQuestion.id, member.id, `Rutsvar ${unique()}`), select: { id: true, bodyText: true } })
   const othersAnswer = await prisma.answer.create({ data: { ...answerData(ownQuestion.id, other.id, 'Olles svar'), score: 1 }, select: { id: true } })
   await prisma.answerVote.create({ data: { answerId: othersAnswer.id, userId: member.id, value: 1 } })
+  await prisma.revision.create({
+    data: { postId: ownQuestion.id, title: 'Rutfrågans första rubrik', bodyHtml: '<p>Första</p>', bodyText: 'Första', editorId: member.id },
+  })
+  await prisma.revision.create({
+    data: { postId: otherProject.id, title: 'Olles projekt', bodyHtml: '<p>Olles text</p>', bodyText: 'Olles text', editorId: member.id },
+  })
   await prisma.comment.create({ data: { postId: otherProject.id, authorId: member.id, body: 'Rut kommenterar' } })
   await prisma.fileObject.create({
     data: {
@@ -178,6 +184,12 @@ describe('GET /installningar/mina-uppgifter.json', () => {
     expect(exported.accessibilityReports).toHaveLength(2)
     const text = JSON.stringify(exported)
     expect(text).not.toContain(other.email)
+    // Earlier versions of the member's own content in full; of others' content only that they edited it.
+    expect(exported.revisions).toEqual([
+      expect.objectContaining({ earlierTitle: 'Rutfrågans första rubrik', earlierText: 'Första', editedByYou: true }),
+      expect.objectContaining({ post: expect.objectContaining({ title: expect.any(String) }), editedByYou: true }),
+    ])
+    expect(text).not.toContain('Olles text')
     const session = await prisma.session.findFirstOrThrow({ where: { userId: member.id }, select: { id: true } })
     expect(text).not.toContain(session.id)
   })

@@ -13,6 +13,7 @@ import type { AuditAction } from '#app/validation/audit.ts'
 import { writeAudit } from './audit.server.ts'
 import { tieShownImages } from './inline-images.server.ts'
 import { notifyMention, notifyModeration, type ModerationNotice } from './notification.server.ts'
+import { keepAnswerRevision, keepPostRevision } from './revision.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { type Effect, emailEffect, runUseCase, type Tx, type WithEffects } from './unit-of-work.server.ts'
@@ -270,12 +271,19 @@ export async function editContentAsModerator(actor: Actor, input: ModeratorEdit)
       after = { text: input.body }
     } else {
       const text = await prepareRichText(tx, input.body)
+      const revision = {
+        editorId: actor.id,
+        byModerator: true,
+        after: { title: input.targetType === 'post' ? input.title : undefined, bodyHtml: text.columns.bodyHtml },
+      }
       if (input.targetType === 'post') {
+        await keepPostRevision(tx, target.id, revision)
         await tx.post.update({ where: { id: target.id }, data: { title: input.title, ...text.columns, moderatorEditedAt } })
         await tieShownImages(tx, { postId: target.id, answerId: null }, input.body, actor.id)
         await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: target.id })
         after = { title: input.title, text: text.columns.bodyText }
       } else {
+        await keepAnswerRevision(tx, target.id, revision)
         await tx.answer.update({ where: { id: target.id }, data: { ...text.columns, moderatorEditedAt } })
         await tieShownImages(tx, { postId: target.post.id, answerId: target.id }, input.body, actor.id)
         await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: target.post.id, answerId: target.id })

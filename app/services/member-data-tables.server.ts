@@ -91,6 +91,14 @@ export const MEMBER_REFERENCES: readonly MemberReference[] = [
     why: 'Decision e-mails to the member, sent or waiting to be (README, decision 018): they go, unsent ones too, since nobody is left to read them. Not exported: what they told is in the notifications, organisation requests, warnings and appeals sections.',
   },
   {
+    table: 'Revision',
+    column: 'editorId',
+    foreignKey: true,
+    export: 'revisions',
+    onDelete: always('set-null'),
+    why: "An earlier version belongs to the post or answer it came from, which follows its author's choice (removed content takes its versions along); only who made the edit is forgotten. The export holds every earlier version of the member's own content, and for their edits of others' content the post and time, not others' words.",
+  },
+  {
     table: 'AnswerVote',
     column: 'userId',
     foreignKey: true,

@@ -7,6 +7,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { tieShownImages } from './inline-images.server.ts'
 import { notifyMention, notifyNewPost } from './notification.server.ts'
+import { keepPostRevision } from './revision.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { createOnce } from './submission.server.ts'
@@ -203,6 +204,7 @@ async function editPost(
       const post = await loadPost(tx, postId, type)
       authorize(canEditPost(actor, post), 'Du kan inte redigera det här inlägget.')
       const text = await prepareRichText(tx, input.body)
+      await keepPostRevision(tx, post.id, { editorId: actor.id, after: { title: input.title, bodyHtml: text.columns.bodyHtml } })
       const updated = await tx.post.update({
         where: { id: post.id },
         data: { ...columns(post), ...text.columns, editedAt: new Date() },

@@ -8,6 +8,7 @@ import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
 import { followPostAutomatically } from './follow.server.ts'
 import { tieShownImages } from './inline-images.server.ts'
 import { notifyAccepted, notifyAnswer, notifyMention, notifyNewPost } from './notification.server.ts'
+import { keepAnswerRevision, keepPostRevision } from './revision.server.ts'
 import { prepareRichText } from './rich-text.server.ts'
 import { enqueueSearchUpdate } from './search-outbox.server.ts'
 import { createOnce } from './submission.server.ts'
@@ -77,6 +78,7 @@ export async function editQuestion(actor: Actor, questionId: string, input: Ques
     const question = await loadQuestion(tx, questionId)
     authorize(canEditContent(actor, question), 'Bara den som frågade kan redigera frågan.')
     const text = await prepareRichText(tx, input.body)
+    await keepPostRevision(tx, question.id, { editorId: actor.id, after: { title: input.title, bodyHtml: text.columns.bodyHtml } })
     const updated = await tx.post.update({
       where: { id: question.id },
       data: { title: input.title, ...text.columns, editedAt: new Date() },
@@ -120,6 +122,7 @@ export async function editAnswer(actor: Actor, answerId: string, body: RichTextD
     const answer = await loadAnswer(tx, answerId)
     authorize(canEditContent(actor, answer), 'Bara den som svarade kan redigera svaret.')
     const text = await prepareRichText(tx, body)
+    await keepAnswerRevision(tx, answer.id, { editorId: actor.id, after: { bodyHtml: text.columns.bodyHtml } })
     await tx.answer.update({ where: { id: answer.id }, data: { ...text.columns, editedAt: new Date() } })
     await tieShownImages(tx, { postId: answer.postId, answerId: answer.id }, body, actor.id)
     await notifyMention(tx, { userIds: text.mentionedIds, actorId: actor.id, postId: answer.postId, answerId: answer.id })

@@ -290,6 +290,13 @@ test('answers are accepted, voted on and edited', async ({ page, browser, signUp
   await expect(own.getByText(/redigerad/)).toBeVisible()
   await expect(own.getByText('Accepterat svar', { exact: true })).toBeVisible()
   await expectNoA11yViolations(answerer)
+
+  // "redigerad …" leads to the answer's versions, with what the edit added.
+  await own.getByRole('link', { name: /^redigerad / }).click()
+  await expect(answerer.getByRole('heading', { name: /^Versioner av ett svar på ”/, level: 1 })).toBeVisible()
+  await expect(answerer.getByRole('heading', { name: 'Version 2 (nuvarande)' })).toBeVisible()
+  await expect(answerer.locator('ins')).toContainText('Vi är nöjda.')
+  await expectNoA11yViolations(answerer)
   await answererContext.close()
 })
 
