@@ -2,6 +2,7 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { FlashMessage } from './components/flash-message.tsx'
 import { MutationFields } from './components/forms.tsx'
 import { type SiteInfo, useSite } from './components/use-site.ts'
 import { WarningBanner } from './components/warning-banner.tsx'
@@ -13,6 +14,7 @@ import stylesHref from './styles/app.css'
 import { getUser } from './utils/auth.server.ts'
 import { getCsrfToken } from './utils/csrf.server.ts'
 import { getPublicEnv } from './utils/env.server.ts'
+import { readFlash } from './utils/flash.server.ts'
 import { useNonce } from './utils/nonce-provider.ts'
 import { formatDate } from './utils/swedish.ts'
 import { useUnreadCountInTitle } from './utils/unread-title.ts'
@@ -37,14 +39,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     active ? getOpenWarning(user.id) : null,
   ])
   const csrf = getCsrfToken(request)
+  // The message an action left for this page: shown once, so its cookie is cleared now.
+  const flash = readFlash(request)
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
   if (user?.refreshedCookie) headers.append('Set-Cookie', user.refreshedCookie)
+  if (flash.setCookie) headers.append('Set-Cookie', flash.setCookie)
   return data(
     {
       user: user ? { id: user.id, name: user.name, role: user.role, status: user.status } : null,
       unreadNotifications,
       warning: warning ? { id: warning.id, message: warning.message, date: formatDate(warning.createdAt) } : null,
+      flash: flash.flash,
       csrfToken: csrf.token,
       site: { name: settings.siteName, contactEmail: settings.contactEmail, uploadMaxMb: settings.uploadMaxMb } satisfies SiteInfo,
       ENV: getPublicEnv(),
@@ -206,7 +212,8 @@ function Footer() {
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  const warning = useRouteLoaderData<typeof loader>('root')?.warning
+  const root = useRouteLoaderData<typeof loader>('root')
+  const warning = root?.warning
   return (
     <>
       <a href="#main" className="skip-link">
@@ -214,6 +221,7 @@ function Shell({ children }: { children: ReactNode }) {
       </a>
       <Header />
       <main id="main" tabIndex={-1} className="site-main">
+        <FlashMessage flash={root?.flash ?? null} />
         {warning ? <WarningBanner warning={warning} /> : null}
         {children}
       </main>

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import { readFlash } from '#app/utils/flash.server.ts'
 import { insertMember } from './factories.ts'
 
 /**
@@ -99,6 +100,15 @@ export async function call(fn: () => Promise<unknown> | unknown, browser?: Brows
     return { status: value.init?.status ?? 200, location: null, data: value.data, response: null }
   }
   return { status: 200, location: null, data: value, response: null }
+}
+
+/** The message a route's redirect leaves for the next page (app/utils/flash.server.ts), or null. */
+export function flashOf(result: RouteResult | Response) {
+  const response = result instanceof Response ? result : result.response
+  if (!response) return null
+  const browser = new Browser()
+  browser.store(response)
+  return readFlash(browser.get('/')).flash
 }
 
 export const routeArgs = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })

@@ -24,23 +24,6 @@ export type ReportCardView = {
   reports: Array<{ reason: string; details: string; when: string; reporter: { id: string; name: string } | null }>
 }
 
-const DONE_MESSAGES = {
-  dismiss: 'Anmälningarna är avfärdade.',
-  hide: 'Innehållet är dolt och författaren har fått besked.',
-  delete: 'Innehållet är borttaget och författaren har fått besked.',
-  restore: 'Innehållet är återställt och författaren har fått besked.',
-  edit: 'Ändringen är sparad och författaren har fått besked.',
-} as const
-
-/** The confirmation after a decision on a card (`?klart=<intent>`); nothing for other values. */
-export function ContentDecisionDone({ done }: { done: string | null }) {
-  if (!done || !(done in DONE_MESSAGES)) return null
-  return (
-    <p className="notice notice-success" role="status">
-      {DONE_MESSAGES[done as keyof typeof DONE_MESSAGES]}
-    </p>
-  )
-}
 
 function targetHref(card: ReportCardView) {
   if (card.targetType === 'member' || !card.post) return `/medlemmar/${card.targetId}`

@@ -37,7 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ])
   return {
     name: member.name,
-    deleted: params.has('borttaget'),
     view,
     organisation: profile.organisation,
     posts: presentPosts(feed.posts),
@@ -48,16 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { name, deleted, view, organisation, posts, nextPage, colleagues, pendingItems } = useLoaderData<typeof loader>()
+  const { name, view, organisation, posts, nextPage, colleagues, pendingItems } = useLoaderData<typeof loader>()
   return (
     <div className="with-sidebar">
       <div>
         <h1>Hej {name}!</h1>
-        {deleted ? (
-          <p className="notice notice-success" role="status">
-            Inlägget är borttaget.
-          </p>
-        ) : null}
         {pendingItems ? (
           <p className="notice" role="status">
             <Link to="/moderering">{pendingItems === 1 ? '1 ärende väntar' : `${pendingItems} ärenden väntar`} på moderering</Link>

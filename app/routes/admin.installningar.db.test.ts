@@ -2,10 +2,11 @@ import { database } from '#tests/setup/database.ts'
 import { describe, expect, test } from 'vitest'
 import { htmlEmail } from '#app/emails/layout.server.ts'
 import { getDigestSchedule, getSiteSettings } from '#app/models/site-settings.server.ts'
+import { loader as rootLoader } from '#app/root.tsx'
 import { sendDueDigests } from '#app/services/digest-delivery.server.ts'
 import { parseUploadForm } from '#app/services/upload.server.ts'
 import { duePeriod } from '#app/utils/digest-schedule.ts'
-import { BASE_URL, Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
+import { BASE_URL, Browser, call, flashOf, routeArgs, signedInMember } from '#tests/request.ts'
 import { action, loader } from './admin.installningar.tsx'
 import { loader as digestPreviewLoader } from './veckobrev.tsx'
 
@@ -31,7 +32,13 @@ describe('/admin/installningar', () => {
       digestHour: '9',
       uploadMaxMb: '1',
     })
-    expect(saved.location).toBe('/admin/installningar?sparad')
+    expect(saved.location).toBe('/admin/installningar')
+    expect(flashOf(saved)).toEqual({ message: 'Inställningarna är sparade.', tone: 'success' })
+    // The next page shows it once: the root loader reads it and clears its cookie.
+    const shown = await call(() => rootLoader(routeArgs(browser.get('/admin/installningar'))), browser)
+    expect((shown.data as { flash: unknown }).flash).toEqual({ message: 'Inställningarna är sparade.', tone: 'success' })
+    const reloaded = await call(() => rootLoader(routeArgs(browser.get('/admin/installningar'))), browser)
+    expect((reloaded.data as { flash: unknown }).flash).toBeNull()
     expect(await getSiteSettings()).toEqual({
       siteName: 'Samverka Syd',
       contactEmail: 'kontakt@samverka.example',

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '#app/components/admin-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, MutationFields, SelectField } from '#app/components/forms.tsx'
@@ -8,6 +8,7 @@ import { getDigestSchedule, getStoredSiteSettings, siteSettingsDefaults } from '
 import { updateSiteSettings } from '#app/services/site-settings.server.ts'
 import { requireAdmin } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { AdminLimits, SiteSettingsSchema } from '#app/validation/admin.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Inställningar – Administration – Samverka' }]
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: SiteSettingsSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await updateSiteSettings(admin, submission.value)
-  return redirect('/admin/installningar?sparad')
+  return redirectWithFlash(request, '/admin/installningar', { message: 'Inställningarna är sparade.', tone: 'success' })
 }
 
 const WEEKDAYS = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag']
@@ -33,7 +34,6 @@ export default function AdminSettings() {
   const { stored, defaults, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors = actionData?.result.error
-  const [searchParams] = useSearchParams()
   const weekdayOptions = [
     { value: '', label: `Standard (${WEEKDAYS[defaults.digestWeekday - 1]})` },
     ...WEEKDAYS.map((label, index) => ({ value: String(index + 1), label })),
@@ -42,11 +42,6 @@ export default function AdminSettings() {
     <>
       <h1>Inställningar</h1>
       <AdminNav />
-      {searchParams.has('sparad') ? (
-        <p className="notice notice-success" role="status">
-          Inställningarna är sparade.
-        </p>
-      ) : null}
       <p>Lämna ett fält tomt för att använda standardvärdet, som står under fältet.</p>
       <FormErrors errors={errors?.['']} />
       <Form method="post" className="narrow">

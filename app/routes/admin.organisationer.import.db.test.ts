@@ -2,7 +2,7 @@ import { database } from '#tests/setup/database.ts'
 import { describe, expect, test } from 'vitest'
 import type { ImportPreview } from '#app/services/organisation-import.server.ts'
 import { insertOrganisation } from '#tests/factories.ts'
-import { BASE_URL, Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
+import { BASE_URL, Browser, call, flashOf, routeArgs, signedInMember } from '#tests/request.ts'
 import { action, loader } from './admin.organisationer.import.tsx'
 
 const { prisma } = database
@@ -61,7 +61,11 @@ describe('/admin/organisationer/import', () => {
     expect(await prisma.organisation.count()).toBe(organisations)
 
     const applied = await post(browser, { intent: 'apply', content: first.content, token: first.token })
-    expect(applied.location).toBe('/admin/organisationer/import?nya=1&andrade=1&domaner=2&fel=3')
+    expect(applied.location).toBe('/admin/organisationer/import')
+    expect(flashOf(applied)).toEqual({
+      message: 'Importen är klar: 1 nya organisationer, 1 ändrade och 2 nya domäner; 3 rader med fel hoppades över.',
+      tone: 'success',
+    })
     expect(
       await prisma.organisation.findUniqueOrThrow({
         where: { registryKey: 'kommun:9002' },
@@ -79,7 +83,8 @@ describe('/admin/organisationer/import', () => {
     const second = await preview(browser, utf8(csv))
     expect(second.counts).toEqual({ new: 0, changed: 0, unchanged: 3, error: 3 })
     const again = await post(browser, { intent: 'apply', content: second.content, token: second.token })
-    expect(again.location).toBe('/admin/organisationer/import?nya=0&andrade=0&domaner=0&fel=3')
+    expect(again.location).toBe('/admin/organisationer/import')
+    expect(flashOf(again)?.message).toBe('Importen är klar: 0 nya organisationer, 0 ändrade och 0 nya domäner; 3 rader med fel hoppades över.')
     expect(await prisma.organisation.count()).toBe(organisations + 1)
 
     const audits = await prisma.auditLog.findMany({ where: { action: 'organisation.imported' }, orderBy: { createdAt: 'asc' }, select: { data: true } })

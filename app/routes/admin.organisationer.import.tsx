@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '#app/components/admin-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, MutationFields } from '#app/components/forms.tsx'
@@ -8,6 +8,7 @@ import { applyOrganisationImport, type ImportPreview, type ImportRowKind, previe
 import { REGISTRY_COLUMNS } from '#app/services/registry.server.ts'
 import { requireAdmin } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { OrganisationImportSchema } from '#app/validation/admin.ts'
 
@@ -35,13 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return { result: submission.reply({ hideFields: HIDDEN_FIELDS }), preview }
     }
     const result = await applyOrganisationImport(admin, value)
-    const params = new URLSearchParams({
-      nya: String(result.created),
-      andrade: String(result.updated),
-      domaner: String(result.domainsAdded),
-      fel: String(result.skipped),
+    const skipped = result.skipped > 0 ? `; ${result.skipped} rader med fel hoppades över` : ''
+    return redirectWithFlash(request, '/admin/organisationer/import', {
+      message: `Importen är klar: ${result.created} nya organisationer, ${result.updated} ändrade och ${result.domainsAdded} nya domäner${skipped}.`,
+      tone: 'success',
     })
-    return redirect(`/admin/organisationer/import?${params}`)
   } catch (error) {
     return replyWithServiceError(error, (options) => submission.reply({ ...options, hideFields: HIDDEN_FIELDS }), { preview: null })
   }
@@ -98,19 +97,10 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
 export default function OrganisationImport() {
   const { columns } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
-  const done = searchParams.has('nya')
-  const count = (key: string) => Number(searchParams.get(key) ?? 0)
   return (
     <>
       <h1>Importera organisationer</h1>
       <AdminNav />
-      {done ? (
-        <p className="notice notice-success" role="status">
-          Importen är klar: {count('nya')} nya organisationer, {count('andrade')} ändrade och {count('domaner')} nya domäner
-          {count('fel') > 0 ? `; ${count('fel')} rader med fel hoppades över` : ''}.
-        </p>
-      ) : null}
       <p>
         Filen ska vara en CSV-fil i UTF-8 i samma format som organisationsregistret, med kolumnerna <code>{columns}</code> (till exempel{' '}
         <code>kommun,0180,Stockholms kommun,Stockholms län,,stockholm.se</code>). Högst 2 MB. Organisationer känns igen på typ och kod (eller namn när koden

@@ -2,7 +2,7 @@ import { database } from '#tests/setup/database.ts'
 import { describe, expect, test } from 'vitest'
 import { createProject } from '#app/services/post.server.ts'
 import { buildProjectInput, insertActor, insertMember, insertOrganisation } from '#tests/factories.ts'
-import { Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs, signedInMember } from '#tests/request.ts'
 import { action, loader } from './admin.organisationer.sammanfoga.tsx'
 import { loader as organisationLoader } from './organisationer.$slug.tsx'
 
@@ -53,7 +53,12 @@ describe('/admin/organisationer/sammanfoga', () => {
     const outboxBefore = await prisma.searchOutbox.count({ where: { entityType: 'post', entityId: own.id } })
 
     const merged = await merge(browser, { removeId: remove.id, keepId: keep.id, reason: 'Samma kommun två gånger i registret' })
-    expect(merged.location).toBe(`/admin/organisationer/sammanfoga?klart=${keep.slug}`)
+    expect(merged.location).toBe('/admin/organisationer/sammanfoga')
+    expect(flashOf(merged)).toEqual({
+      message: 'Organisationerna är sammanslagna.',
+      tone: 'success',
+      link: { href: `/organisationer/${keep.slug}`, label: 'Visa den kvarvarande organisationen' },
+    })
 
     const counts = {
       users: await prisma.user.count({ where: { organisationId: remove.id } }),

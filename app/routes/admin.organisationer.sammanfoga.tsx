@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { AdminNav } from '#app/components/admin-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,6 +9,7 @@ import { listOrganisationOptions } from '#app/models/organisation.server.ts'
 import { mergeOrganisations, previewOrganisationMerge } from '#app/services/organisation-merge.server.ts'
 import { requireAdmin } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { OrganisationMergeSchema } from '#app/validation/admin.ts'
 
@@ -39,7 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
     const { keep } = await mergeOrganisations(admin, submission.value)
-    return redirect(`/admin/organisationer/sammanfoga?${new URLSearchParams({ klart: keep.slug })}`)
+    return redirectWithFlash(request, '/admin/organisationer/sammanfoga', {
+      message: 'Organisationerna är sammanslagna.',
+      tone: 'success',
+      link: { href: `/organisationer/${keep.slug}`, label: 'Visa den kvarvarande organisationen' },
+    })
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
   }
@@ -58,18 +63,11 @@ const COUNT_LABELS = [
 export default function MergeOrganisations() {
   const { organisations, removeId, keepId, preview, error } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
-  const done = searchParams.get('klart')
   const options = [{ value: '', label: 'Välj organisation' }, ...organisations.map((org) => ({ value: org.id, label: org.name }))]
   return (
     <>
       <h1>Slå ihop organisationer</h1>
       <AdminNav />
-      {done ? (
-        <p className="notice notice-success" role="status">
-          Organisationerna är sammanslagna. <Link to={`/organisationer/${done}`}>Visa den kvarvarande organisationen</Link>
-        </p>
-      ) : null}
       <p>
         Medlemmar, inlägg, deltaganden, följare, domäner och organisationsbegäranden flyttas till organisationen som behålls. Den andra organisationens adress
         leder sedan dit. Sammanslagningen kan inte ångras.

@@ -2,7 +2,7 @@ import { database } from '#tests/setup/database.ts'
 import { describe, expect, test } from 'vitest'
 import { setRoleByEmail } from '#app/services/roles.server.ts'
 import { insertMember } from '#tests/factories.ts'
-import { Browser, call, routeArgs, signedInMember } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs, signedInMember } from '#tests/request.ts'
 import { action, loader } from './admin.roller.tsx'
 
 const { prisma } = database
@@ -21,7 +21,8 @@ describe('/admin/roller', () => {
     const member = await insertMember(prisma, { name: 'Rut Rollsson' })
 
     const made = await post(browser, { userId: member.id, role: 'moderator', reason: 'Ny moderator för Skåne' })
-    expect(made.location).toBe(`/admin/roller?${new URLSearchParams({ andrad: 'Rut Rollsson', roll: 'moderator' })}`)
+    expect(made.location).toBe('/admin/roller')
+    expect(flashOf(made)).toEqual({ message: 'Rut Rollsson är nu moderator.', tone: 'success' })
     expect(await roleOf(member.id)).toBe('moderator')
 
     const page = await call(() => loader(routeArgs(browser.get('/admin/roller?q=Rollsson'))), browser)

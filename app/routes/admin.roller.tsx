@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '#app/components/admin-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, MutationFields, SelectField } from '#app/components/forms.tsx'
@@ -8,6 +8,7 @@ import { listStaff, type RoleHolder, searchRoleCandidates } from '#app/models/ro
 import { changeRole } from '#app/services/roles.server.ts'
 import { requireAdmin } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { RoleChangeSchema, RoleLabels, ROLES } from '#app/validation/admin.ts'
 
@@ -29,8 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply(), target }, { status: 400 })
   try {
     const change = await changeRole(admin, submission.value)
-    const params = new URLSearchParams({ andrad: change.name, roll: change.to })
-    return redirect(`/admin/roller?${params}`)
+    return redirectWithFlash(request, '/admin/roller', { message: `${change.name} är nu ${RoleLabels[change.to].toLowerCase()}.`, tone: 'success' })
   } catch (error) {
     return replyWithServiceError(error, submission.reply, { target })
   }
@@ -75,18 +75,10 @@ function RoleForm({ person, list, actionData }: { person: RoleHolder; list: stri
 export default function AdminRoles() {
   const { query, staff, candidates } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData
-  const [searchParams] = useSearchParams()
-  const changed = searchParams.get('andrad')
-  const newRole = searchParams.get('roll')
   return (
     <>
       <h1>Roller</h1>
       <AdminNav />
-      {changed && newRole && newRole in RoleLabels ? (
-        <p className="notice notice-success" role="status">
-          {changed} är nu {RoleLabels[newRole as keyof typeof RoleLabels].toLowerCase()}.
-        </p>
-      ) : null}
       <p>
         Moderatorer granskar anmälningar, organisationer och nya medlemmar. Administratörer kan dessutom ändra roller och inställningar. Det måste alltid finnas
         minst en administratör.

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { Actor } from '#app/policies/member.ts'
 import { createProject } from '#app/services/post.server.ts'
 import { buildProjectInput, insertActor } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs } from '#tests/request.ts'
 import { action as reportAction, loader as reportLoader } from './anmal.tsx'
 import { listReportCards } from '#app/models/moderation.server.ts'
 import { loader as queueLoader } from './moderering._index.tsx'
@@ -54,12 +54,12 @@ describe('reporting through /anmal', () => {
     const { id } = await createProject(author, buildProjectInput('Projekt som anmäls två gånger'))
     const path = `/anmal?typ=post&id=${id}`
     const page = await call(() => reportLoader(routeArgs(reporterBrowser.get(path))))
-    expect(page.data).toMatchObject({ kind: 'post', title: 'Projekt som anmäls två gånger', sent: false })
+    expect(page.data).toMatchObject({ kind: 'post', title: 'Projekt som anmäls två gånger', backTo: `/projekt/${id}` })
 
+    // Back on the project's page, which thanks the reporter once.
     const sent = await report(reporterBrowser, path, { reason: 'spam', details: '' })
-    expect(sent.location).toBe(`${path}&skickad`)
-    const thanks = await call(() => reportLoader(routeArgs(reporterBrowser.get(`${path}&skickad`))))
-    expect(thanks.data).toMatchObject({ sent: true })
+    expect(sent.location).toBe(`/projekt/${id}`)
+    expect(flashOf(sent)).toEqual({ message: 'Tack! En moderator tittar på din anmälan.', tone: 'success' })
 
     await prisma.report.updateMany({ where: { targetId: id }, data: { status: 'dismissed' } })
     await report(reporterBrowser, path, { reason: 'personal_data', details: 'Ett personnummer i texten.' })
@@ -94,7 +94,8 @@ describe('reporting through /anmal', () => {
   })
 
   test('a member is reported too; the reported member never sees who reported them', async () => {
-    await report(reporterBrowser, `/anmal?typ=member&id=${author.id}`, { reason: 'other', details: 'Skickar reklam i kommentarer.' })
+    const reported = await report(reporterBrowser, `/anmal?typ=member&id=${author.id}`, { reason: 'other', details: 'Skickar reklam i kommentarer.' })
+    expect(reported.location).toBe(`/medlemmar/${author.id}`)
     const { id } = await createProject(author, buildProjectInput('Projekt vars anmälare är hemlig'))
     await report(reporterBrowser, `/anmal?typ=post&id=${id}`, { reason: 'spam', details: '' })
     await call(() =>
@@ -146,7 +147,8 @@ describe('/moderering/innehall', () => {
     const hidden = await call(() =>
       contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'hide', reason: 'Olämpligt språk.', redirectTo: '/moderering' }))),
     )
-    expect(hidden.location).toBe('/moderering?klart=hide')
+    expect(hidden.location).toBe('/moderering')
+    expect(flashOf(hidden)).toEqual({ message: 'Innehållet är dolt och författaren har fått besked.', tone: 'success' })
     const edited = await call(() =>
       contentAction(
         routeArgs(
@@ -160,9 +162,11 @@ describe('/moderering/innehall', () => {
         ),
       ),
     )
-    expect(edited.location).toBe(`${path}&klart=edit`)
+    expect(edited.location).toBe(path)
+    expect(flashOf(edited)).toEqual({ message: 'Ändringen är sparad och författaren har fått besked.', tone: 'success' })
     const restored = await call(() => contentAction(routeArgs(moderatorBrowser.post(path, { intent: 'restore', reason: 'Rättat nu.' }))))
-    expect(restored.location).toBe(`${path}&klart=restore`)
+    expect(restored.location).toBe(path)
+    expect(flashOf(restored)).toEqual({ message: 'Innehållet är återställt och författaren har fått besked.', tone: 'success' })
     const page = await call(() => contentLoader(routeArgs(moderatorBrowser.get(path))))
     expect(page.data).toMatchObject({ card: { status: 'visible', title: 'Projekt med vårdat språk', reportCount: 0 } })
     const project = await call(() => projectLoader(routeArgs(authorBrowser.get(`/projekt/${id}`), { postId: id })))

@@ -1,17 +1,17 @@
 import { CONTENT_KIND_WORDS } from '#app/presenters/vocabulary.ts'
 import { getFormProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
-import { reportPath } from '#app/components/content-moderation.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields, SelectField, TextareaField } from '#app/components/forms.tsx'
-import { postPath } from '#app/presenters/post-type.ts'
+import { postPath, type PostType } from '#app/presenters/post-type.ts'
 import { getReportTarget, reportContent, type ReportTarget } from '#app/services/report.server.ts'
 import { requireActor } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { badRequest } from '#app/utils/errors.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { ReportLimits, ReportReasonLabels, ReportSchema, ReportTargetSchema } from '#app/validation/report.ts'
 
@@ -23,6 +23,11 @@ function parseTarget(request: Request): ReportTarget {
   return { targetType: parsed.data.typ, targetId: parsed.data.id }
 }
 
+/** Where the reported thing is seen: its post's page, or the member's profile. */
+function pageOf(target: ReportTarget, found: { post: { id: string; type: PostType } | null }) {
+  return found.post ? postPath(found.post) : `/medlemmar/${target.targetId}`
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
   const target = parseTarget(request)
@@ -31,8 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kind: target.targetType,
     id: target.targetId,
     title: found.title,
-    backTo: found.post ? postPath(found.post) : `/medlemmar/${target.targetId}`,
-    sent: new URL(request.url).searchParams.has('skickad'),
+    backTo: pageOf(target, found),
   }
 }
 
@@ -43,32 +47,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ReportSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
-    await reportContent(actor, { ...target, ...submission.value })
+    const reported = await reportContent(actor, { ...target, ...submission.value })
+    // Back where the member was, told that the report arrived.
+    return redirectWithFlash(request, pageOf(target, reported), { message: 'Tack! En moderator tittar på din anmälan.', tone: 'success' })
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
   }
-  return redirect(`${reportPath(target.targetType, target.targetId)}&skickad`)
 }
 
 const reasonOptions = [{ value: '', label: 'Välj en anledning' }, ...Object.entries(ReportReasonLabels).map(([value, label]) => ({ value, label }))]
 
 export default function ReportPage() {
-  const { kind, title, backTo, sent } = useLoaderData<typeof loader>()
+  const { kind, title, backTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm<z.input<typeof ReportSchema>>({ id: 'report', lastResult: actionData?.result, shouldValidate: 'onSubmit' })
-  if (sent) {
-    return (
-      <div className="narrow">
-        <h1>Anmälan skickad</h1>
-        <p className="notice notice-success" role="status">
-          Tack! En moderator tittar på din anmälan.
-        </p>
-        <p>
-          <Link to={backTo}>Tillbaka</Link>
-        </p>
-      </div>
-    )
-  }
   return (
     <div className="narrow">
       <h1>Anmäl {CONTENT_KIND_WORDS[kind].definite}</h1>

@@ -21,6 +21,7 @@ import { invariantResponse } from '#app/utils/errors.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { newSubmissionKey } from '#app/utils/submission-key.server.ts'
+import { redirectPostDeleted } from '#app/routes/post-page-action.server.ts'
 import { formatDateTime, formatRelativeDate } from '#app/utils/swedish.ts'
 import { QuestionPageActionSchema } from '#app/validation/content.ts'
 
@@ -110,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(`/fragor/${questionId}${value.answerId ? `#svar-${value.answerId}` : ''}`)
       case 'delete-question':
         await deleteContent(actor, { targetType: 'post', targetId: questionId, reason: null })
-        return redirect('/?borttaget')
+        return redirectPostDeleted(request)
       case 'delete-answer':
         await deleteContent(actor, { targetType: 'answer', targetId: value.answerId, reason: null })
         return redirect(`/fragor/${questionId}`)

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, MutationFields } from '#app/components/forms.tsx'
 import { SettingsNav } from '#app/components/settings-nav.tsx'
@@ -9,6 +9,7 @@ import { getOwnProfile } from '#app/models/member.server.ts'
 import { updateProfile } from '#app/services/profile.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { ProfileSchema } from '#app/validation/auth.ts'
 
@@ -26,13 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await updateProfile(member.id, submission.value)
-  return redirect('/installningar?sparad')
+  return redirectWithFlash(request, '/installningar', { message: 'Profilen är sparad.', tone: 'success' })
 }
 
 export default function ProfileSettings() {
   const { profile } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const [form, fields] = useForm({
     id: 'profile',
     lastResult: actionData?.result,
@@ -44,11 +44,6 @@ export default function ProfileSettings() {
     <div className="narrow">
       <h1>Inställningar</h1>
       <SettingsNav />
-      {searchParams.has('sparad') ? (
-        <p className="notice notice-success" role="status">
-          Profilen är sparad.
-        </p>
-      ) : null}
       <p>
         E-post: <strong>{profile.email}</strong>
         {profile.organisation ? (

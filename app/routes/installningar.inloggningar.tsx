@@ -1,12 +1,13 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { MutationFields } from '#app/components/forms.tsx'
 import { SettingsNav } from '#app/components/settings-nav.tsx'
 import { listSessions } from '#app/models/member.server.ts'
-import { requireMember, revokeAllSessions, revokeSession, signOut, createSession } from '#app/utils/auth.server.ts'
+import { createSession, requireMember, revokeAllSessions, revokeSession, signOutToSignIn } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { notFound } from '#app/utils/errors.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { displayClientAddress } from '#app/utils/request.server.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 import { describeUserAgent } from '#app/utils/user-agent.ts'
@@ -34,36 +35,28 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'revoke-others') {
     // End every session, then give this device a fresh one.
     await revokeAllSessions(member.id)
-    return redirect('/installningar/inloggningar?andra-utloggade', {
-      headers: { 'Set-Cookie': await createSession(request, member.id) },
-    })
+    return redirectWithFlash(
+      request,
+      '/installningar/inloggningar',
+      { message: 'Alla andra enheter är utloggade.', tone: 'success' },
+      { headers: { 'Set-Cookie': await createSession(request, member.id) } },
+    )
   }
   const sessionId = String(formData.get('sessionId') ?? '')
   if (sessionId === member.sessionId) {
-    return redirect('/logga-in?meddelande=signed-out', { headers: { 'Set-Cookie': await signOut(request) } })
+    return signOutToSignIn(request)
   }
   if (!(await revokeSession(member.id, sessionId))) throw notFound('Inloggningen finns inte.')
-  return redirect('/installningar/inloggningar?utloggad')
+  return redirectWithFlash(request, '/installningar/inloggningar', { message: 'Enheten är utloggad.', tone: 'success' })
 }
 
 export default function Sessions() {
   const { sessions } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
   return (
     <>
       <h1>Inställningar</h1>
       <SettingsNav />
       <h2>Dina inloggningar</h2>
-      {searchParams.has('utloggad') ? (
-        <p className="notice notice-success" role="status">
-          Enheten är utloggad.
-        </p>
-      ) : null}
-      {searchParams.has('andra-utloggade') ? (
-        <p className="notice notice-success" role="status">
-          Alla andra enheter är utloggade.
-        </p>
-      ) : null}
       <p>Här ser du var du är inloggad. Logga ut enheter du inte känner igen.</p>
       <table>
         <caption className="visually-hidden">Aktiva inloggningar</caption>

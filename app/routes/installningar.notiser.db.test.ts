@@ -1,7 +1,7 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { insertMember } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs } from '#tests/request.ts'
 import { action, loader } from './installningar.notiser.tsx'
 
 const { prisma } = database
@@ -44,7 +44,8 @@ describe('/installningar/notiser', () => {
   test('stores the ticked kinds (none ticked turns them all off) and starts e-mail that stopped after refusals again', async () => {
     await prisma.user.update({ where: { id: memberId }, data: { digestHardFailures: 3, digestStoppedReason: 'e-postservern avvisade brevet 3 gånger i rad.' } })
     const result = await save(['mention', 'following'])
-    expect(result.location).toBe('/installningar/notiser?sparad')
+    expect(result.location).toBe('/installningar/notiser')
+    expect(flashOf(result)).toEqual({ message: 'Inställningarna för notiser är sparade.', tone: 'success' })
     expect(await stored()).toEqual({ notificationMailKinds: ['mention', 'following'], digestStoppedReason: null, digestHardFailures: 0 })
     await save([])
     expect((await stored()).notificationMailKinds).toEqual([])

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { EmailStoppedNotice } from '#app/components/email-stopped-notice.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -12,6 +12,7 @@ import { updateNotificationEmailKinds } from '#app/services/profile.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { env } from '#app/utils/env.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { EMAIL_NOTIFICATION_KINDS, EMAIL_NOTIFICATION_LABELS, NotificationEmailPreferencesSchema } from '#app/validation/notification-email.ts'
 
@@ -43,13 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: NotificationEmailPreferencesSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await updateNotificationEmailKinds(member.id, submission.value.kinds)
-  return redirect('/installningar/notiser?sparad')
+  return redirectWithFlash(request, '/installningar/notiser', { message: 'Inställningarna för notiser är sparade.', tone: 'success' })
 }
 
 export default function NotificationSettings() {
   const { delay, stoppedReason, kinds } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const [form, fields] = useForm<z.input<typeof NotificationEmailPreferencesSchema>>({
     id: 'notification-email',
     lastResult: actionData?.result,
@@ -60,11 +60,6 @@ export default function NotificationSettings() {
       <h1>Inställningar</h1>
       <SettingsNav />
       <h2>Notiser med e-post</h2>
-      {searchParams.has('sparad') ? (
-        <p className="notice notice-success" role="status">
-          Inställningarna för notiser är sparade.
-        </p>
-      ) : null}
       <EmailStoppedNotice reason={stoppedReason} />
       <p>
         Alla notiser syns under <Link to="/notiser">Notiser</Link>. De du väljer här får du också med e-post, {delay} – det som händer under tiden kommer i

@@ -1,7 +1,7 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { insertMember } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs } from '#tests/request.ts'
 import { action } from './installningar.veckobrev.tsx'
 
 const { prisma } = database
@@ -31,7 +31,8 @@ describe('POST /installningar/veckobrev', () => {
       ['sections', 'answers'],
       ['sections', 'followed'],
     ])
-    expect(result.location).toBe('/installningar/veckobrev?sparad')
+    expect(result.location).toBe('/installningar/veckobrev')
+    expect(flashOf(result)).toEqual({ message: 'Inställningarna för veckobrevet är sparade.', tone: 'success' })
     expect(await preferences()).toEqual({ digestFrequency: 'never', digestSectionsOff: ['partners', 'county', 'active', 'colleagues'] })
   })
 

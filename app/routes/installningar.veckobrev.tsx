@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { EmailStoppedNotice } from '#app/components/email-stopped-notice.tsx'
@@ -13,6 +13,7 @@ import { getDigestSchedule } from '#app/models/site-settings.server.ts'
 import { updateDigestPreferences } from '#app/services/profile.server.ts'
 import { requireMember } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { describeSchedule } from '#app/utils/digest-schedule.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { DigestPreferencesSchema } from '#app/validation/digest.ts'
@@ -38,13 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const on = new Set<string>(submission.value.sections)
   await updateDigestPreferences(member.id, { frequency: submission.value.frequency, sectionsOff: DIGEST_SECTIONS.filter((key) => !on.has(key)) })
-  return redirect('/installningar/veckobrev?sparad')
+  return redirectWithFlash(request, '/installningar/veckobrev', { message: 'Inställningarna för veckobrevet är sparade.', tone: 'success' })
 }
 
 export default function DigestSettings() {
   const { frequency, when, stoppedReason, sections } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const [form, fields] = useForm<z.input<ReturnType<typeof DigestPreferencesSchema>>>({
     id: 'digest',
     lastResult: actionData?.result,
@@ -55,11 +55,6 @@ export default function DigestSettings() {
       <h1>Inställningar</h1>
       <SettingsNav />
       <h2>Veckobrev</h2>
-      {searchParams.has('sparad') ? (
-        <p className="notice notice-success" role="status">
-          Inställningarna för veckobrevet är sparade.
-        </p>
-      ) : null}
       <EmailStoppedNotice reason={stoppedReason} />
       <p>
         Veckobrevet sammanfattar veckan för dig och skickas {when}, bara när det finns något nytt. <Link to="/veckobrev">Förhandsgranska mitt veckobrev</Link>

@@ -9,15 +9,14 @@ import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
-import { signInNotice, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
+import { writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
 import { SignInSchema } from '#app/validation/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Logga in – Samverka' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  const params = new URL(request.url).searchParams
-  return { redirectTo: safeRedirect(params.get('redirectTo'), ''), notice: signInNotice(params) }
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '') }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo, notice } = useLoaderData<typeof loader>()
+  const { redirectTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -55,11 +54,6 @@ export default function SignIn() {
   return (
     <div className="narrow">
       <h1>Logga in</h1>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
       <p>
         Samverka är en sluten mötesplats för dig som arbetar i en kommun, en region eller en myndighet. Skriv din e-postadress i jobbet så skickar vi en
         engångskod och en inloggningslänk. Är du ny skapas ditt konto på vägen.

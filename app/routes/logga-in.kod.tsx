@@ -7,6 +7,7 @@ import { ErrorList, Field, MutationFields } from '#app/components/forms.tsx'
 import { finishSignIn, requestSignInCode, VERIFY_ERRORS, verifySignInCode } from '#app/services/sign-in.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
 import { readPendingSignIn, writePendingSignIn } from '#app/utils/sign-in-state.server.ts'
 import { CodeSchema } from '#app/validation/auth.ts'
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
   const pending = readPendingSignIn(request)
   if (!pending) throw redirect('/logga-in')
-  return { email: pending.email, resent: new URL(request.url).searchParams.has('ny-kod') }
+  return { email: pending.email }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,9 +30,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'resend') {
     await enforceIpRateLimit(request, 'sign-in-ip')
     await requestSignInCode({ email: pending.email, redirectTo: pending.redirectTo })
-    return redirect('/logga-in/kod?ny-kod', {
-      headers: { 'Set-Cookie': writePendingSignIn(request, pending.email, pending.redirectTo) },
-    })
+    return redirectWithFlash(
+      request,
+      '/logga-in/kod',
+      { message: 'En ny kod är skickad. Den tidigare koden gäller inte längre.', tone: 'success' },
+      { headers: { 'Set-Cookie': writePendingSignIn(request, pending.email, pending.redirectTo) } },
+    )
   }
 
   await enforceIpRateLimit(request, 'verify-ip')
@@ -47,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function EnterCode() {
-  const { email, resent } = useLoaderData<typeof loader>()
+  const { email } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'enter-code',
@@ -58,11 +62,6 @@ export default function EnterCode() {
   return (
     <div className="narrow">
       <h1>Ange koden</h1>
-      {resent ? (
-        <p className="notice notice-success" role="status">
-          En ny kod är skickad. Den tidigare koden gäller inte längre.
-        </p>
-      ) : null}
       <p>
         Vi har skickat en sexsiffrig kod och en inloggningslänk till <strong>{email}</strong>. Koden gäller i 10 minuter.
       </p>

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { signOut } from '#app/utils/auth.server.ts'
+import { signOutToSignIn } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 
 export async function loader() {
@@ -8,5 +8,5 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireValidMutation(request)
-  return redirect('/logga-in?meddelande=signed-out', { headers: { 'Set-Cookie': await signOut(request) } })
+  return signOutToSignIn(request)
 }

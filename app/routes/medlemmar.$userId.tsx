@@ -1,7 +1,7 @@
 import { MEMBER_STATUS_LABELS } from '#app/presenters/vocabulary.ts'
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { VerifiedBadge } from '#app/components/organisation-badge.tsx'
 import { getMemberProfile } from '#app/models/member.server.ts'
@@ -18,6 +18,7 @@ import { MemberModeration } from '#app/components/member-moderation.tsx'
 import { requireMember, requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { formatDate, formatRelativeDate } from '#app/utils/swedish.ts'
 import { MemberActionSchema } from '#app/validation/moderation.ts'
@@ -61,6 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+const DONE = {
+  suspend: 'Medlemmen är avstängd och utloggad.',
+  reinstate: 'Medlemmen är återaktiverad.',
+  approve: 'Medlemmen är godkänd.',
+  reject: 'Medlemmen är avslagen.',
+  warn: 'Varningen är skickad. Medlemmen ser den på varje sida tills hen har läst den.',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
   const formData = await requireValidMutation(request)
@@ -81,31 +90,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
   }
-  return redirect(`/medlemmar/${submission.value.userId}?klart=${submission.value.intent}`)
+  return redirectWithFlash(request, `/medlemmar/${value.userId}`, { message: DONE[value.intent], tone: 'success' })
 }
-
-const DONE = {
-  suspend: 'Medlemmen är avstängd och utloggad.',
-  reinstate: 'Medlemmen är återaktiverad.',
-  approve: 'Medlemmen är godkänd.',
-  reject: 'Medlemmen är avslagen.',
-  warn: 'Varningen är skickad. Medlemmen ser den på varje sida tills hen har läst den.',
-} as const
 
 export default function MemberProfile() {
   const { profile, canModerate, canReport, posts, answers, history } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
-  const done = searchParams.get('klart')
   const errors = actionData?.result.error
   return (
     <>
       <h1>{profile.name}</h1>
-      {done && done in DONE ? (
-        <p className="notice notice-success" role="status">
-          {DONE[done as keyof typeof DONE]}
-        </p>
-      ) : null}
       <p>
         {profile.title ? `${profile.title}` : null}
         {profile.title && profile.organisation ? ', ' : null}

@@ -1,11 +1,11 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, Field, MutationFields, SelectField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
-import { ContentDecisionDone, ReportCard } from '#app/components/report-card.tsx'
+import { ReportCard } from '#app/components/report-card.tsx'
 import { AppealCard } from '#app/components/appeal-card.tsx'
 import { listOpenAppeals } from '#app/models/appeal.server.ts'
 import { presentAppeal } from '#app/presenters/appeal.server.ts'
@@ -15,6 +15,7 @@ import { decideMember } from '#app/services/member-moderation.server.ts'
 import { approveOrganisationRequest, rejectOrganisationRequest } from '#app/services/organisation-request.server.ts'
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { decodeCursor, encodeCursor } from '#app/utils/cursor.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
@@ -41,14 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const DONE_MESSAGES = {
-  'organisation-approved': 'Organisationen är godkänd och de väntande medlemmarna är aktiverade.',
-  'organisation-rejected': 'Begäran är avslagen och de sökande har fått besked.',
-  'member-approved': 'Medlemmen är godkänd.',
-  'member-rejected': 'Medlemmen är avslagen.',
-  'appeal-upheld': 'Överklagandet är avgjort: beslutet står fast. Medlemmen har fått besked.',
-  'appeal-overturned': 'Överklagandet är avgjort: beslutet är ändrat. Medlemmen har fått besked.',
-} as const
+/** Back to the queue, which says what was done. */
+const done = (request: Request, message: string) => redirectWithFlash(request, '/moderering', { message, tone: 'success' })
 
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
@@ -64,10 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       if (value.intent === 'approve-organisation') {
         await approveOrganisationRequest(moderator, value)
-        return redirect('/moderering?klart=organisation-approved')
+        return done(request, 'Organisationen är godkänd och de väntande medlemmarna är aktiverade.')
       }
       await rejectOrganisationRequest(moderator, value)
-      return redirect('/moderering?klart=organisation-rejected')
+      return done(request, 'Begäran är avslagen och de sökande har fått besked.')
     } catch (error) {
       return replyWithServiceError(error, submission.reply)
     }
@@ -84,7 +79,12 @@ export async function action({ request }: ActionFunctionArgs) {
     } catch (error) {
       return replyWithServiceError(error, submission.reply)
     }
-    return redirect(`/moderering?klart=appeal-${outcome}`)
+    return done(
+      request,
+      outcome === 'upheld'
+        ? 'Överklagandet är avgjort: beslutet står fast. Medlemmen har fått besked.'
+        : 'Överklagandet är avgjort: beslutet är ändrat. Medlemmen har fått besked.',
+    )
   }
 
   const submission = parseWithZod(formData, { schema: MemberDecisionSchema })
@@ -98,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
   }
-  return redirect(`/moderering?klart=member-${decision === 'approve' ? 'approved' : 'rejected'}`)
+  return done(request, decision === 'approve' ? 'Medlemmen är godkänd.' : 'Medlemmen är avslagen.')
 }
 
 const typeOptions = Object.entries(OrganisationTypeLabels).map(([value, label]) => ({ value, label }))
@@ -119,18 +119,10 @@ const APPEAL = ['appeal-uphold', 'appeal-overturn'] as const
 export default function ModerationQueue() {
   const { reportCards, nextReports, appeals, nextAppeals, organisationRequests, pendingMembers } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData
-  const [searchParams] = useSearchParams()
-  const done = searchParams.get('klart')
   return (
     <>
       <h1>Moderering</h1>
       <ModerationNav />
-      {done && done in DONE_MESSAGES ? (
-        <p className="notice notice-success" role="status">
-          {DONE_MESSAGES[done as keyof typeof DONE_MESSAGES]}
-        </p>
-      ) : null}
-      <ContentDecisionDone done={done} />
       <FormErrors errors={actionData?.result?.error?.['']} />
 
       <QueueSection

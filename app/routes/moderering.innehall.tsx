@@ -1,12 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { moderationPath } from '#app/components/content-moderation.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckboxField, Field, FormErrors, MutationFields, SelectField, TextareaField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
-import { ContentDecisionDone, ReportCard } from '#app/components/report-card.tsx'
+import { ReportCard } from '#app/components/report-card.tsx'
 import { RichTextEditor } from '#app/components/rich-text-editor.tsx'
 import type { RichTextDocument } from '#app/editor/document.ts'
 import { getModerationCard } from '#app/models/moderation.server.ts'
@@ -25,6 +25,7 @@ import type { Actor } from '#app/policies/member.ts'
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { badRequest, invariantResponse } from '#app/utils/errors.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
@@ -60,9 +61,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? null
         : { kind: card.targetType, title: card.post?.title ?? '', body: card.targetType === 'comment' ? text : (body as RichTextDocument) },
     ownership: await loadOwnership(moderator, target.targetType, target.targetId),
-    done: new URL(request.url).searchParams.get('klart'),
   }
 }
+
+/** What the moderator is told after each decision (the author has been told by the service). */
+const DONE = {
+  dismiss: 'Anmälningarna är avfärdade.',
+  hide: 'Innehållet är dolt och författaren har fått besked.',
+  delete: 'Innehållet är borttaget och författaren har fått besked.',
+  restore: 'Innehållet är återställt och författaren har fått besked.',
+  edit: 'Ändringen är sparad och författaren har fått besked.',
+} as const
+
+const done = (request: Request, to: string, intent: keyof typeof DONE) => redirectWithFlash(request, to, { message: DONE[intent], tone: 'success' })
 
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
@@ -79,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
     } catch (error) {
       return replyWithServiceError(error, submission.reply, { form: 'edit' })
     }
-    return redirect(`${here}&klart=edit`)
+    return done(request, here, 'edit')
   }
   if (formData.get('intent') === 'ownership') {
     const submission = parseWithZod(formData, { schema: OwnershipCorrectionSchema })
@@ -90,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
     } catch (error) {
       return replyWithServiceError(error, submission.reply, { form: 'ownership' })
     }
-    return redirect(`${here}&klart=edit`)
+    return done(request, here, 'edit')
   }
   const submission = parseWithZod(formData, { schema: ContentModerationSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), form: 'decision' }, { status: 400 })
@@ -106,14 +117,13 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithServiceError(error, submission.reply, { form: 'decision' })
   }
-  const back = safeRedirect(redirectTo, here)
-  return redirect(`${back}${back.includes('?') ? '&' : '?'}klart=${intent}`)
+  return done(request, safeRedirect(redirectTo, here), intent)
 }
 
 type ActionData = { result?: SubmissionResult<string[]>; form?: string } | undefined
 
 export default function ModerateContent() {
-  const { card, edit, ownership, done } = useLoaderData<typeof loader>()
+  const { card, edit, ownership } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData
   const decisionErrors = actionData?.form === 'decision' ? actionData.result?.error : undefined
   const here = moderationPath(card.targetType, card.targetId)
@@ -121,7 +131,6 @@ export default function ModerateContent() {
     <>
       <h1>Moderera innehåll</h1>
       <ModerationNav />
-      <ContentDecisionDone done={done} />
       <ReportCard card={card} redirectTo={here} errors={{ reason: decisionErrors?.reason, form: decisionErrors?.[''] }} />
       {edit && card.status !== 'deleted' ? <EditForm edit={edit} lastResult={actionData?.form === 'edit' ? actionData.result : undefined} /> : null}
       {ownership ? <OwnershipForm ownership={ownership} lastResult={actionData?.form === 'ownership' ? actionData.result : undefined} /> : null}

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckboxField, Field, FormErrors, MutationFields, SelectField } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
@@ -9,6 +9,7 @@ import { addOrganisationDomain, removeOrganisationDomain, updateOrganisation } f
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { invariantResponse } from '#app/utils/errors.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { OrganisationTypeLabels } from '#app/validation/auth.ts'
 import { OrganisationEditSchema } from '#app/validation/moderation.ts'
@@ -21,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(organisation, 'Organisationen finns inte.')
   return { organisation }
 }
+
+const SAVED = { update: 'Organisationen är sparad.', 'add-domain': 'Domänen är tillagd.', 'remove-domain': 'Domänen är borttagen.' } as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
@@ -38,17 +41,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithServiceError(error, submission.reply, { intent: value.intent })
   }
-  return redirect(`/moderering/organisationer/${organisationId}?sparad=${value.intent}`)
+  return redirectWithFlash(request, `/moderering/organisationer/${organisationId}`, { message: SAVED[value.intent], tone: 'success' })
 }
 
-const SAVED = { update: 'Organisationen är sparad.', 'add-domain': 'Domänen är tillagd.', 'remove-domain': 'Domänen är borttagen.' } as const
 const typeOptions = Object.entries(OrganisationTypeLabels).map(([value, label]) => ({ value, label }))
 
 export default function EditOrganisation() {
   const { organisation } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
-  const saved = searchParams.get('sparad')
   const errorsFor = (intent: string, field: string) =>
     actionData && 'intent' in actionData && actionData.intent === intent ? (actionData.result.error?.[field] ?? undefined) : undefined
   return (
@@ -58,11 +58,6 @@ export default function EditOrganisation() {
       <p>
         <Link to={`/organisationer/${organisation.slug}`}>Visa organisationens sida</Link>
       </p>
-      {saved && saved in SAVED ? (
-        <p className="notice notice-success" role="status">
-          {SAVED[saved as keyof typeof SAVED]}
-        </p>
-      ) : null}
       <FormErrors errors={actionData?.result.error?.['']} />
       <section aria-labelledby="details" className="narrow">
         <h2 id="details">Uppgifter</h2>

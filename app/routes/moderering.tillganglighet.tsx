@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, MutationFields } from '#app/components/forms.tsx'
 import { ModerationNav } from '#app/components/moderation-nav.tsx'
@@ -9,6 +9,7 @@ import { resolveAccessibilityReport } from '#app/services/accessibility-report.s
 import { requireModerator } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
 import { decodeCursor, encodeCursor } from '#app/utils/cursor.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { replyWithServiceError } from '#app/utils/form-result.server.ts'
 import { formatDateTime } from '#app/utils/swedish.ts'
 import { ResolveAccessibilityReportSchema } from '#app/validation/privacy.ts'
@@ -43,23 +44,17 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithServiceError(error, submission.reply)
   }
-  return redirect('/moderering/tillganglighet?atgardad')
+  return redirectWithFlash(request, '/moderering/tillganglighet', { message: 'Rapporten är markerad som åtgärdad.', tone: 'success' })
 }
 
 export default function AccessibilityReports() {
   const { reports, nextPage } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   return (
     <>
       <h1>Moderering</h1>
       <ModerationNav />
       <h2>Tillgänglighetsproblem</h2>
-      {searchParams.has('atgardad') ? (
-        <p className="notice notice-success" role="status">
-          Rapporten är markerad som åtgärdad.
-        </p>
-      ) : null}
       <FormErrors errors={actionData?.result.error?.['']} />
       {reports.length === 0 ? <p>Inga öppna rapporter.</p> : null}
       <ul className="card-list">

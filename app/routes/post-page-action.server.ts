@@ -4,8 +4,12 @@ import type { Actor } from '#app/policies/member.ts'
 import { deleteContent } from '#app/services/content-moderation.server.ts'
 import { addComment, setBookmark, setLike } from '#app/services/engagement.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { PostPageActionSchema } from '#app/validation/content.ts'
+
+/** After the author deletes their post (any type): the home page, which says so. */
+export const redirectPostDeleted = (request: Request) => redirectWithFlash(request, '/', { message: 'Inlägget är borttaget.', tone: 'success' })
 
 /** A project or artifact page's buttons: like, save, comment, delete (the author's own post or comment). */
 export async function handlePostPageAction(request: Request, actor: Actor, postId: string, listPath: string) {
@@ -31,6 +35,6 @@ export async function handlePostPageAction(request: Request, actor: Actor, postI
       return redirect(`${here}#comments-heading`)
     case 'delete':
       await deleteContent(actor, { targetType: 'post', targetId: postId, reason: null })
-      return redirect('/?borttaget')
+      return redirectPostDeleted(request)
   }
 }

@@ -1,7 +1,7 @@
 import { database } from '#tests/setup/database.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { insertMember } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs } from '#tests/request.ts'
 import { action as queueAction, loader as queueLoader } from './moderering.tillganglighet.tsx'
 import { action as reportAction } from './tillganglighet.tsx'
 
@@ -37,7 +37,8 @@ describe('reporting an accessibility problem', () => {
   test('an anonymous visitor reports with a reply address; a member without one', async () => {
     const description = `Knappen går inte att nå med tangentbordet ${unique()}`
     const anonymous = await report(new Browser(), { pageUrl: '/fragor/ny', description, email: 'Besok@Example.se' })
-    expect(anonymous.location).toBe('/tillganglighet?tack#rapportera')
+    expect(anonymous.location).toBe('/tillganglighet')
+    expect(flashOf(anonymous)).toEqual({ message: 'Tack! Vi har tagit emot din rapport och en moderator tittar på den.', tone: 'success' })
     expect(await prisma.accessibilityReport.findFirst({ where: { description }, select: { reporterId: true, email: true, pageUrl: true } })).toEqual({
       reporterId: null,
       email: 'besok@example.se',
@@ -46,7 +47,8 @@ describe('reporting an accessibility problem', () => {
 
     const signedInDescription = `Kontrasten på länkar är låg ${unique()}`
     const fromMember = await report(memberBrowser, { description: signedInDescription, email: 'ignoreras@example.se' })
-    expect(fromMember.location).toBe('/tillganglighet?tack#rapportera')
+    expect(fromMember.location).toBe('/tillganglighet')
+    expect(flashOf(fromMember)).toEqual({ message: 'Tack! Vi har tagit emot din rapport och en moderator tittar på den.', tone: 'success' })
     expect(
       await prisma.accessibilityReport.findFirst({ where: { description: signedInDescription }, select: { reporterId: true, email: true, pageUrl: true } }),
     ).toEqual({
@@ -90,7 +92,8 @@ describe("the moderators' accessibility queue", () => {
     expect(queue.reports.find((item) => item.id === first.id)).toMatchObject({ reporter: null, replyTo: 'forst@example.se' })
 
     const done = await resolve(moderatorBrowser, first.id)
-    expect(done.location).toBe('/moderering/tillganglighet?atgardad')
+    expect(done.location).toBe('/moderering/tillganglighet')
+    expect(flashOf(done)).toEqual({ message: 'Rapporten är markerad som åtgärdad.', tone: 'success' })
     const after = (await call(() => queueLoader(routeArgs(moderatorBrowser.get('/moderering/tillganglighet'))))).data as QueueData
     expect(after.reports.map((item) => item.id)).not.toContain(first.id)
     expect(await prisma.auditLog.findFirst({ where: { action: 'accessibility-report.resolved', targetId: first.id }, select: { actorId: true } })).toEqual({

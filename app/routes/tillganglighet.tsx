@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, MutationFields, TextareaField } from '#app/components/forms.tsx'
@@ -9,6 +9,7 @@ import { LegalPage } from '#app/components/legal-page.tsx'
 import { reportAccessibilityProblem } from '#app/services/accessibility-report.server.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import { requireValidMutation } from '#app/utils/csrf.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { enforceIpRateLimit } from '#app/utils/rate-limit.server.ts'
 import { AccessibilityReportLimits, AccessibilityReportSchema } from '#app/validation/privacy.ts'
 
@@ -27,13 +28,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const user = await getUser(request)
   await reportAccessibilityProblem(user?.id ?? null, submission.value)
-  return redirect('/tillganglighet?tack#rapportera')
+  return redirectWithFlash(request, '/tillganglighet', {
+    message: 'Tack! Vi har tagit emot din rapport och en moderator tittar på den.',
+    tone: 'success',
+  })
 }
 
 export default function Accessibility() {
   const { signedIn } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const [form, fields] = useForm<z.input<typeof AccessibilityReportSchema>>({
     id: 'accessibility-report',
     lastResult: actionData?.result,
@@ -56,11 +59,6 @@ export default function Accessibility() {
         inte alltid tillgängliga: de kommer från medlemmarna och vi granskar dem inte.
       </p>
       <h2 id="rapportera">Rapportera ett tillgänglighetsproblem</h2>
-      {searchParams.has('tack') ? (
-        <p className="notice notice-success" role="status">
-          Tack! Vi har tagit emot din rapport och en moderator tittar på den.
-        </p>
-      ) : null}
       <p>
         Berätta om något inte fungerar för dig, eller om du behöver innehåll i ett annat format. Du behöver inte vara inloggad. Du kan också skriva till{' '}
         <a href="mailto:tillganglighet@samverka.example">tillganglighet@samverka.example</a>.

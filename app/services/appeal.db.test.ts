@@ -2,7 +2,7 @@ import { mailbox } from '#tests/setup/smtp.ts'
 import { database } from '#tests/setup/database.ts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { buildProjectInput, insertActor, insertMember } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs } from '#tests/request.ts'
 import { action as appealAction, loader as appealLoader } from '#app/routes/overklaga.$auditLogId.tsx'
 import { action as queueAction, loader as queueLoader } from '#app/routes/moderering._index.tsx'
 import { loader as notificationsLoader } from '#app/routes/notiser.tsx'
@@ -75,7 +75,8 @@ describe('appealing a decision about one’s content', () => {
 
     expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-overturn', '')).status).toBe(400)
     const overturned = await decide(moderatorBrowser, queued?.id ?? '', 'appeal-overturn', 'Du har rätt, uppgifterna är offentliga.')
-    expect(overturned.location).toBe('/moderering?klart=appeal-overturned')
+    expect(overturned.location).toBe('/moderering')
+    expect(flashOf(overturned)).toEqual({ message: 'Överklagandet är avgjort: beslutet är ändrat. Medlemmen har fått besked.', tone: 'success' })
     expect((await prisma.post.findUniqueOrThrow({ where: { id: postId } })).status).toBe('visible')
     expect(await prisma.appeal.findUniqueOrThrow({ where: { id: queued?.id } })).toMatchObject({
       status: 'overturned',
@@ -123,9 +124,9 @@ describe('appealing a suspension without signing in', () => {
     expect((await appeal(anonymous, auditLogId, 'Igen.', `?token=${token}`)).status).toBe(409)
 
     const [queued] = (await openAppeals(moderatorBrowser)).filter((item) => item.member.name === 'Sune Spärrad')
-    expect((await decide(moderatorBrowser, queued?.id ?? '', 'appeal-uphold', 'Beslutet står fast efter granskning.')).location).toBe(
-      '/moderering?klart=appeal-upheld',
-    )
+    const upheld = await decide(moderatorBrowser, queued?.id ?? '', 'appeal-uphold', 'Beslutet står fast efter granskning.')
+    expect(upheld.location).toBe('/moderering')
+    expect(flashOf(upheld)).toEqual({ message: 'Överklagandet är avgjort: beslutet står fast. Medlemmen har fått besked.', tone: 'success' })
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('suspended')
     expect((await mailbox.waitFor(member.email, (message) => message.subject === 'Ditt överklagande i Samverka är prövat')).text).toContain(
       'Beslutet står fast.',

@@ -2,10 +2,9 @@ import { mailbox } from '#tests/setup/smtp.ts'
 import { database } from '#tests/setup/database.ts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { insertActor, insertMember } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs } from '#tests/request.ts'
 import { loader as rootLoader } from '#app/root.tsx'
 import { action as memberAction, loader as memberLoader } from '#app/routes/medlemmar.$userId.tsx'
-import { loader as signInLoader } from '#app/routes/logga-in._index.tsx'
 import { action as acknowledgeAction } from '#app/routes/varningar.$warningId.tsx'
 import { loader as notificationsLoader } from '#app/routes/notiser.tsx'
 import { finishSignIn } from '#app/services/sign-in.server.ts'
@@ -51,7 +50,8 @@ describe('warning a member', () => {
 
     expect((await act(moderatorBrowser, member.id, { intent: 'warn', message: '' })).status).toBe(400)
     const warned = await act(moderatorBrowser, member.id, { intent: 'warn', message: 'Håll god ton i diskussionerna.' })
-    expect(warned.location).toBe(`/medlemmar/${member.id}?klart=warn`)
+    expect(warned.location).toBe(`/medlemmar/${member.id}`)
+    expect(flashOf(warned)).toEqual({ message: 'Varningen är skickad. Medlemmen ser den på varje sida tills hen har läst den.', tone: 'success' })
 
     const root = await call(() => rootLoader(routeArgs(browser.get('/projekt'))))
     const warning = (root.data as { warning: { id: string; message: string } | null }).warning
@@ -116,12 +116,17 @@ describe('suspending a member', () => {
     expect(mail.text).toContain('Avstängningen gäller till och med')
     expect(mail.text).toContain('Överklaga beslutet: http://localhost:3000/overklaga/')
 
-    const refused = await finishSignIn(new Browser().get('/'), member.email, undefined)
-    expect(refused.headers.get('Location')).toBe(`/logga-in?meddelande=suspended&till=${until}`)
-    const page = await call(() => signInLoader(routeArgs(new Browser().get(refused.headers.get('Location') ?? ''))))
-    expect((page.data as { notice: string }).notice).toMatch(
-      /^Ditt konto är avstängt till och med \d+ \p{L}+ \d{4} och du kan inte logga in förrän dagen efter\./u,
-    )
+    // Sign-in is refused: the sign-in page says so once, with the last day, as a notice.
+    const visitor = new Browser()
+    const refused = await call(() => finishSignIn(visitor.get('/logga-in/kod'), member.email, undefined), visitor)
+    expect(refused.location).toBe('/logga-in')
+    const signInPage = await call(() => rootLoader(routeArgs(visitor.get('/logga-in'))), visitor)
+    expect((signInPage.data as { flash: unknown }).flash).toEqual({
+      message: expect.stringMatching(/^Ditt konto är avstängt till och med \d+ \p{L}+ \d{4} och du kan inte logga in förrän dagen efter\./u),
+      tone: 'notice',
+    })
+    const reloaded = await call(() => rootLoader(routeArgs(visitor.get('/logga-in'))), visitor)
+    expect((reloaded.data as { flash: unknown }).flash).toBeNull()
 
     // The hourly maintenance lifts it once the last day is over, with an audit row, a notice and an e-mail.
     mailbox.clear()
@@ -152,7 +157,11 @@ describe('suspending a member', () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).suspendedUntil).toBeNull()
     expect((await mailbox.waitFor(member.email)).text).toContain('Avstängningen gäller tills vidare.')
     const refused = await finishSignIn(new Browser().get('/'), member.email, undefined)
-    expect(refused.headers.get('Location')).toBe('/logga-in?meddelande=suspended')
+    expect(refused.headers.get('Location')).toBe('/logga-in')
+    expect(flashOf(refused)).toEqual({
+      message: 'Ditt konto är avstängt tills vidare och du kan inte logga in. Kontakta moderatorerna om du har frågor.',
+      tone: 'notice',
+    })
     await runMaintenance(new Date(Date.now() + 365 * 24 * 3600_000))
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('suspended')
 

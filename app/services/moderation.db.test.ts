@@ -2,7 +2,7 @@ import { mailbox } from '#tests/setup/smtp.ts'
 import { database } from '#tests/setup/database.ts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { insertMember, insertOrganisation } from '#tests/factories.ts'
-import { Browser, call, routeArgs } from '#tests/request.ts'
+import { Browser, call, flashOf, routeArgs } from '#tests/request.ts'
 import { finishSignIn } from '#app/services/sign-in.server.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import { loader as queueLoader, action as queueAction } from '#app/routes/moderering._index.tsx'
@@ -74,7 +74,8 @@ describe('unknown domain → organisation request → moderator approval', () =>
         ),
       ),
     )
-    expect(approved.location).toBe('/moderering?klart=organisation-approved')
+    expect(approved.location).toBe('/moderering')
+    expect(flashOf(approved)).toEqual({ message: 'Organisationen är godkänd och de väntande medlemmarna är aktiverade.', tone: 'success' })
 
     const users = await prisma.user.findMany({
       where: { id: { in: [first.userId, second.userId] } },
@@ -132,7 +133,8 @@ describe('unknown domain → organisation request → moderator approval', () =>
     expect(mail.text).toContain('Motivering: Privata företag kan inte bli medlemmar.')
     expect((await prisma.user.findUniqueOrThrow({ where: { id: applicant.userId } })).status).toBe('rejected')
     const signIn = await finishSignIn(new Browser().get('/'), `c@${domain}`, undefined)
-    expect(signIn.headers.get('Location')).toBe('/logga-in?meddelande=rejected')
+    expect(signIn.headers.get('Location')).toBe('/logga-in')
+    expect(flashOf(signIn)).toEqual({ message: 'Din ansökan om konto har avslagits. Kontakta moderatorerna om du har frågor.', tone: 'notice' })
   })
 })
 
@@ -144,7 +146,8 @@ describe('organisations that need manual approval', () => {
     expect(joined.status).toBe('pending')
 
     const approved = await call(() => queueAction(routeArgs(moderatorBrowser.post('/moderering', { intent: 'approve', userId: joined.userId, reason: '' }))))
-    expect(approved.location).toBe('/moderering?klart=member-approved')
+    expect(approved.location).toBe('/moderering')
+    expect(flashOf(approved)).toEqual({ message: 'Medlemmen är godkänd.', tone: 'success' })
     expect((await prisma.user.findUniqueOrThrow({ where: { id: joined.userId } })).status).toBe('active')
     expect((await mailbox.waitFor(`d@${domain}`)).subject).toBe('Ditt konto i Samverka är godkänt')
   })
@@ -196,7 +199,11 @@ describe('suspension', () => {
     expect(await prisma.session.count({ where: { userId: member.id } })).toBe(0)
     expect((await mailbox.waitFor(member.email)).text).toContain('Motivering: Upprepad spam.')
     const signIn = await finishSignIn(new Browser().get('/'), member.email, undefined)
-    expect(signIn.headers.get('Location')).toBe('/logga-in?meddelande=suspended')
+    expect(signIn.headers.get('Location')).toBe('/logga-in')
+    expect(flashOf(signIn)).toEqual({
+      message: 'Ditt konto är avstängt tills vidare och du kan inte logga in. Kontakta moderatorerna om du har frågor.',
+      tone: 'notice',
+    })
 
     await decideMember({ ...moderator, role: 'moderator', status: 'active' }, { userId: member.id, decision: 'reinstate', reason: null })
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active')

@@ -63,6 +63,7 @@ async function findTarget({ targetType, targetId }: ReportTarget) {
   }
 }
 
+/** Files (or reopens) the actor's report; returns what was reported, as `getReportTarget` does. */
 export async function reportContent(actor: Actor, input: ReportTarget & ReportInput) {
   const target = await getReportTarget(actor, input)
   await enforceRateLimit('posting', actor.id)
@@ -73,4 +74,5 @@ export async function reportContent(actor: Actor, input: ReportTarget & ReportIn
     update: { ...fields, status: 'open', resolvedById: null, resolvedAt: null, resolution: null },
     select: { id: true },
   })
+  return target
 }

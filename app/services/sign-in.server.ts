@@ -5,6 +5,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { parseEmail, isFreeMailDomain } from '#app/utils/email-domain.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
 import { absoluteUrl } from '#app/utils/env.server.ts'
+import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import {
   CODE_MAX_ATTEMPTS,
   CODE_TTL_MINUTES,
@@ -20,6 +21,7 @@ import { enforceRateLimit } from '#app/utils/rate-limit.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
 import { clearPendingSignIn, writeVerifiedEmail } from '#app/utils/sign-in-state.server.ts'
 import { stockholmDate } from '#app/utils/stockholm-date.ts'
+import { formatDate } from '#app/utils/swedish.ts'
 import { endExpiredSuspensions } from './member-moderation.server.ts'
 
 /**
@@ -140,8 +142,7 @@ export async function finishSignIn(request: Request, email: string, redirectTo: 
     user = await prisma.user.findUnique({ where: { email }, select })
   }
   if (user?.status === 'suspended' || user?.status === 'rejected') {
-    const until = user.status === 'suspended' && user.suspendedUntil ? `&till=${stockholmDate(new Date(user.suspendedUntil.getTime() - 1))}` : ''
-    return redirect(`/logga-in?meddelande=${user.status}${until}`, { headers })
+    return redirectWithFlash(request, '/logga-in', { message: refusal(user.status, user.suspendedUntil), tone: 'notice' }, { headers })
   }
   if (!user) {
     headers.append('Set-Cookie', writeVerifiedEmail(request, email, redirectTo))
@@ -149,6 +150,14 @@ export async function finishSignIn(request: Request, email: string, redirectTo: 
   }
   headers.append('Set-Cookie', await createSession(request, user.id))
   return redirect(user.status === 'active' ? safeRedirect(redirectTo) : '/vantar', { headers })
+}
+
+/** Why a suspended or rejected member cannot sign in; a suspension for a period names its last day. */
+function refusal(status: 'suspended' | 'rejected', suspendedUntil: Date | null) {
+  if (status === 'rejected') return 'Din ansökan om konto har avslagits. Kontakta moderatorerna om du har frågor.'
+  if (!suspendedUntil) return 'Ditt konto är avstängt tills vidare och du kan inte logga in. Kontakta moderatorerna om du har frågor.'
+  const lastDay = formatDate(stockholmDate(new Date(suspendedUntil.getTime() - 1)))
+  return `Ditt konto är avstängt till och med ${lastDay} och du kan inte logga in förrän dagen efter. Kontakta moderatorerna om du har frågor.`
 }
 
 export async function pruneSignInCodes(now = new Date()) {

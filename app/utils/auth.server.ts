@@ -6,6 +6,7 @@ import type { Actor } from '#app/policies/member.ts'
 import { clearCookie, readCookie, serializeCookie } from './cookies.server.ts'
 import { prisma } from './db.server.ts'
 import { forbidden } from './errors.server.ts'
+import { redirectWithFlash } from './flash.server.ts'
 import { getClientAddress } from './request.server.ts'
 import { safeRedirect } from './redirect.ts'
 
@@ -171,6 +172,11 @@ export async function signOut(request: Request): Promise<string> {
   const sessionId = readCookie(request, SESSION_COOKIE)
   if (sessionId) await lucia.invalidateSession(sessionId)
   return clearCookie(request, SESSION_COOKIE)
+}
+
+/** Ends this request's session and sends the browser to sign-in, which says so. */
+export async function signOutToSignIn(request: Request): Promise<Response> {
+  return redirectWithFlash(request, '/logga-in', { message: 'Du är utloggad.', tone: 'success' }, { headers: { 'Set-Cookie': await signOut(request) } })
 }
 
 /** Ends one of the user's own sessions; false when it was not theirs (or already gone). */

@@ -1,8 +1,6 @@
 import { clearCookie, readCookie, serializeCookie } from './cookies.server.ts'
 import { safeRedirect } from './redirect.ts'
 import { sign, unsign } from './signing.server.ts'
-import { isCalendarDate } from './stockholm-date.ts'
-import { formatDate } from './swedish.ts'
 
 /**
  * The short-lived, signed cookies that carry an address between the sign-in steps:
@@ -33,19 +31,3 @@ export const writeVerifiedEmail = (request: Request, email: string, redirectTo: 
   write(request, VERIFIED_COOKIE, VERIFIED_TTL_SECONDS, email, redirectTo)
 export const readVerifiedEmail = (request: Request) => read(request, VERIFIED_COOKIE)
 export const clearVerifiedEmail = (request: Request) => clearCookie(request, VERIFIED_COOKIE)
-
-export const SIGN_IN_NOTICES = {
-  suspended: 'Ditt konto är avstängt tills vidare och du kan inte logga in. Kontakta moderatorerna om du har frågor.',
-  rejected: 'Din ansökan om konto har avslagits. Kontakta moderatorerna om du har frågor.',
-  'signed-out': 'Du är utloggad.',
-} as const
-
-/** The sign-in page's notice from its query: `meddelande`, and for a suspension for a period its last day (`till`). */
-export function signInNotice(params: URLSearchParams): string | null {
-  const notice = params.get('meddelande')
-  const until = params.get('till')
-  if (notice === 'suspended' && until && isCalendarDate(until)) {
-    return `Ditt konto är avstängt till och med ${formatDate(until)} och du kan inte logga in förrän dagen efter. Kontakta moderatorerna om du har frågor.`
-  }
-  return notice && notice in SIGN_IN_NOTICES ? SIGN_IN_NOTICES[notice as keyof typeof SIGN_IN_NOTICES] : null
-}

@@ -36,9 +36,15 @@ test.describe('without JavaScript', () => {
     await page.getByRole('checkbox', { name: KINDS.mention }).uncheck()
     await page.getByRole('button', { name: 'Spara' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Inställningarna för notiser är sparade.' })).toBeVisible()
+    await expect(page).toHaveURL(/\/installningar\/notiser$/)
     await expect(page.getByRole('checkbox', { name: KINDS.mention })).not.toBeChecked()
     await expect(page.getByRole('checkbox', { name: KINDS.answer })).toBeChecked()
     await expectNoA11yViolationsWithoutJavaScript(page)
+    // Shown once: reloading the page (or opening its address again) does not say it again.
+    await page.reload()
+    await expect(page.getByRole('heading', { name: 'Notiser med e-post', level: 2 })).toBeVisible()
+    await expect(page.getByText('Inställningarna för notiser är sparade.')).toHaveCount(0)
+    await expect(page.getByRole('checkbox', { name: KINDS.mention })).not.toBeChecked()
 
     const title = uniqueTitle('Hur arkiverar ni e-post från förtroendevalda')
     await page.goto('/fragor/ny')
