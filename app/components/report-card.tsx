@@ -24,7 +24,6 @@ export type ReportCardView = {
   reports: Array<{ reason: string; details: string; when: string; reporter: { id: string; name: string } | null }>
 }
 
-
 function targetHref(card: ReportCardView) {
   if (card.targetType === 'member' || !card.post) return `/medlemmar/${card.targetId}`
   const path = postPath(card.post)
